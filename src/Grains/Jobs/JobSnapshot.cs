@@ -1,0 +1,25 @@
+namespace Cockpit.Grains.Jobs;
+
+/// <summary>The seed's job record as the grain holds it; also the payload of <see cref="Events.JobChanged"/>.</summary>
+/// <param name="Version">Grows by one on every change; read models apply a snapshot only when it is newer.</param>
+[GenerateSerializer, Immutable]
+public sealed record JobSnapshot(
+    [property: Id(0)] Guid Id,
+    [property: Id(1)] string Prompt,
+    [property: Id(2)] string? DocumentPath,
+    [property: Id(3)] string? DocumentDir,
+    [property: Id(4)] string? ConfigName,
+    [property: Id(5)] string? ContextJson,
+    [property: Id(6)] string? Instructions,
+    [property: Id(7)] JobStatus Status,
+    [property: Id(8)] Guid? AssignedAgentId,
+    [property: Id(9)] DateTimeOffset CreatedAt,
+    [property: Id(10)] DateTimeOffset UpdatedAt,
+    [property: Id(11)] DateTimeOffset? CompletedAt,
+    [property: Id(12)] string? ErrorMessage,
+    [property: Id(13)] string? ErrorDetailsJson,
+    [property: Id(14)] JobProgress? Progress,
+    [property: Id(15)] long Version)
+{
+    public JobSpec ToSpec() => new(Id, Prompt, DocumentPath, DocumentDir, ConfigName, ContextJson, Instructions);
+}

@@ -1,0 +1,13 @@
+namespace Cockpit.Grains.Jobs;
+
+/// <summary>What an agent needs to start a job: the seed's JobStartRequest, held by the grains.</summary>
+/// <param name="ContextJson">The job's context object as raw JSON, or null.</param>
+[GenerateSerializer, Immutable]
+public sealed record JobSpec(
+    [property: Id(0)] Guid JobId,
+    [property: Id(1)] string Prompt,
+    [property: Id(2)] string? DocumentPath,
+    [property: Id(3)] string? DocumentDir,
+    [property: Id(4)] string? ConfigName,
+    [property: Id(5)] string? ContextJson,
+    [property: Id(6)] string? Instructions);
