@@ -1,0 +1,21 @@
+# The two commands of the README: `make up` runs the whole system, `make test` runs every test.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+.PHONY: help up test build clean-data
+
+help: ## Lists the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+up: ## Runs silo, reference agents and (unless POSTGRES_HOST is set) a private PostgreSQL; Ctrl-C stops all
+	@scripts/up.sh
+
+test: ## Builds and runs every test against a private PostgreSQL the command starts itself
+	@scripts/test.sh
+
+build: ## Builds the solution (warnings are errors)
+	@dotnet build Cockpit.slnx -c Release -nologo -clp:ErrorsOnly
+
+clean-data: ## Deletes .data/ (the private database and workspaces of `make up`)
+	@scripts/postgres.sh stop .data/postgres >/dev/null 2>&1 || true
+	@rm -rf .data

@@ -1,0 +1,8 @@
+namespace Cockpit.Agent.Jobs;
+
+public enum JobOutcomeKind
+{
+    Completed,
+    Stopped,
+    Failed,
+}

@@ -1,0 +1,37 @@
+using System.Net;
+using System.Net.Http.Json;
+using Cockpit.Protocol;
+
+namespace Cockpit.Agent.Orchestrator;
+
+/// <summary>The agent's three calls to the orchestrator, with the seed's paths and JSON shapes.</summary>
+public sealed class OrchestratorClient(HttpClient http)
+{
+    /// <exception cref="HttpRequestException">No registration: network error, or a non-2xx answer.</exception>
+    public async Task<AgentRegistrationResponse> RegisterAsync(AgentRegistration registration, CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsJsonAsync(ProtocolPaths.Register.TrimStart('/'), registration, AgentJson.Wire, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+            throw new HttpRequestException($"registration answered {(int)response.StatusCode} {response.ReasonPhrase}", null, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<AgentRegistrationResponse>(AgentJson.Wire, cancellationToken)
+            ?? throw new HttpRequestException("registration answered an empty body");
+    }
+
+    public async Task<HeartbeatDelivery> SendHeartbeatAsync(Guid agentId, AgentHeartbeat heartbeat, CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsJsonAsync(ProtocolPaths.Heartbeat(agentId).TrimStart('/'), heartbeat, AgentJson.Wire, cancellationToken);
+        return response.StatusCode switch
+        {
+            HttpStatusCode.NotFound => HeartbeatDelivery.UnknownAgent,
+            _ when response.IsSuccessStatusCode => HeartbeatDelivery.Delivered,
+            _ => HeartbeatDelivery.Failed,
+        };
+    }
+
+    /// <summary>True when the orchestrator removed the agent (or did not know it anyway).</summary>
+    public async Task<bool> DeregisterAsync(Guid agentId, CancellationToken cancellationToken)
+    {
+        using var response = await http.DeleteAsync(ProtocolPaths.Agent(agentId).TrimStart('/'), cancellationToken);
+        return response.IsSuccessStatusCode || response.StatusCode == HttpStatusCode.NotFound;
+    }
+}

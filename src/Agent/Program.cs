@@ -1,0 +1,19 @@
+using Cockpit.Agent;
+using Cockpit.Agent.Configuration;
+
+// The reference agent pod: `dotnet run --project src/Agent`. Configuration comes from environment variables
+// (see AgentOptions); Ctrl-C or SIGTERM stops the running job with a checkpoint and deregisters the agent.
+AgentOptions options;
+try
+{
+    options = AgentOptions.FromEnvironment();
+}
+catch (AgentConfigurationException e)
+{
+    await Console.Error.WriteLineAsync($"cockpit-agent: {e.Message}");
+    return 2;
+}
+
+var app = AgentApplication.Build(options, args);
+await app.RunAsync();
+return 0;

@@ -1,0 +1,47 @@
+using Cockpit.Grains;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Cockpit.AgentBridge.Http;
+
+/// <summary>
+/// Every error answer is RFC 9457 problem details, of one result type so endpoint signatures stay short;
+/// 400s carry an <c>errors</c> object keyed by the offending field.
+/// </summary>
+public static class Problems
+{
+    public static ProblemHttpResult Invalid(string field, string message) =>
+        Invalid(new Dictionary<string, string[]> { [field] = [message] });
+
+    public static ProblemHttpResult Invalid(IDictionary<string, string[]> errors) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(errors)
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The request is not valid.",
+            Detail = string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}")),
+        });
+
+    public static ProblemHttpResult NotFound(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found.");
+
+    public static ProblemHttpResult Conflict(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: "Not possible in the current state.");
+
+    public static ProblemHttpResult TooLarge(long limit) =>
+        TypedResults.Problem($"the request body is larger than {limit} bytes", statusCode: StatusCodes.Status413PayloadTooLarge,
+            title: "Request body too large.");
+
+    public static ProblemHttpResult UnsupportedMediaType(string? contentType) =>
+        TypedResults.Problem($"expected a JSON body (Content-Type: application/json), got '{contentType ?? "none"}'",
+            statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type.");
+
+    /// <summary>The one mapping from a grain command's outcome to an HTTP answer.</summary>
+    public static ProblemHttpResult FromCommand(CommandStatus status, string? error) => status switch
+    {
+        CommandStatus.NotFound => NotFound(error ?? "not found"),
+        CommandStatus.Conflict or CommandStatus.Forbidden => Conflict(error ?? "conflict"),
+        CommandStatus.AgentUnreachable => TypedResults.Problem(error, statusCode: StatusCodes.Status502BadGateway,
+            title: "The agent pod could not be reached."),
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "not an error status"),
+    };
+}

@@ -1,0 +1,270 @@
+using Cockpit.Grains.Events;
+using Cockpit.Grains.Jobs;
+using Cockpit.Grains.Lifecycle;
+using Cockpit.Grains.Ports;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Cockpit.Grains.Agents;
+
+/// <summary>
+/// One agent pod. A heartbeat updates memory only; state is written when the lifecycle moves.
+/// Silence is caught by a grain timer while the grain is active, and by a reminder that brings the grain
+/// back on another silo if the one hosting it dies.
+/// </summary>
+public sealed class AgentGrain(
+    [PersistentState("agent", GrainStorage.Name)] IPersistentState<AgentState> store,
+    IAgentPodClient pods,
+    IDomainEventSink events,
+    IOptions<AgentLivenessOptions> liveness,
+    TimeProvider clock,
+    ILogger<AgentGrain> logger) : Grain, IAgentGrain, IRemindable
+{
+    private const string LivenessReminder = "agent-liveness";
+    private readonly AgentLivenessOptions _liveness = liveness.Value;
+    private IGrainTimer? _silenceTimer;
+    private JobProgress? _lastProgressSent;
+
+    private AgentState State => store.State;
+    private Guid Id => this.GetPrimaryKey();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (State.Registered)
+        {
+            // Heartbeat times are not persisted (that would be a write per heartbeat). After a move to another
+            // silo the agent gets a full grace from now: detection may come later, but never falsely.
+            var now = clock.GetUtcNow();
+            if (State.LastHeartbeat < now) State.LastHeartbeat = now;
+            StartSilenceTimer();
+        }
+        return Task.CompletedTask;
+    }
+
+    public async Task<AgentSnapshot> RegisterAsync(AgentRegistrationInfo registration)
+    {
+        var now = clock.GetUtcNow();
+        var before = Facts();
+        var isNew = !State.Registered;
+        var decision = AgentLifecycle.Decide(before, AgentTrigger.Registered);
+        State.Registered = true;
+        State.ConfigName = registration.ConfigName;
+        State.Hostname = registration.Hostname;
+        State.PodIp = registration.PodIp;
+        State.PodPort = registration.PodPort;
+        State.Pid = registration.Pid;
+        State.MetadataJson = registration.MetadataJson;
+        State.LastHeartbeat = now;
+        if (isNew) State.RegisteredAt = now;
+
+        await CommitAsync(before, decision, isNew ? "registered" : $"registered again from {registration.PodIp}:{registration.PodPort}",
+            force: true, previous: isNew ? null : before.Status);
+        await this.RegisterOrUpdateReminder(LivenessReminder, _liveness.ReminderPeriod, _liveness.ReminderPeriod);
+        StartSilenceTimer();
+        return Snapshot();
+    }
+
+    public async Task<AgentSnapshot?> HeartbeatAsync(HeartbeatInfo heartbeat)
+    {
+        if (!State.Registered) return null;
+        var now = clock.GetUtcNow();
+        State.LastHeartbeat = now;
+        State.MetricsJson = heartbeat.MetricsJson ?? State.MetricsJson;
+
+        var trigger = AgentLifecycle.HeartbeatTrigger(heartbeat.Status)
+            ?? throw new ArgumentException($"'{heartbeat.Status.ToWire()}' is not a status an agent may report", nameof(heartbeat));
+        var before = Facts();
+        var decision = AgentLifecycle.Decide(before, trigger, heartbeat.CurrentJobId);
+
+        if (decision.Changed(before))
+        {
+            var cause = decision.Kind == TransitionKind.Adopted
+                ? $"heartbeat: {heartbeat.Status.ToWire()} (reported by the agent, outside the usual lifecycle)"
+                : $"heartbeat: {heartbeat.Status.ToWire()}";
+            await CommitAsync(before, decision, cause, errorMessage: heartbeat.ErrorMessage, errorDetailsJson: heartbeat.ErrorDetailsJson);
+        }
+        else
+        {
+            events.HeartbeatSeen(Id, now, State.MetricsJson);
+            NotifyJobs(decision.JobEffects, heartbeat.ErrorMessage, heartbeat.ErrorDetailsJson);
+        }
+
+        ForwardProgress(heartbeat);
+        return Snapshot();
+    }
+
+    public Task<string> GetSiloAsync() => Task.FromResult(RuntimeIdentity);
+
+    public Task<AgentSnapshot?> GetAsync() => Task.FromResult(State.Registered ? Snapshot() : null);
+
+    public async Task<AgentSnapshot?> DeregisterAsync()
+    {
+        if (!State.Registered) return null;
+        var last = Snapshot();
+        if (State.Status == AgentStatus.Working && State.CurrentJobId is { } job)
+        {
+            NotifyJobs([new JobEffect(job, JobEffectKind.Lost, "agent deregistered while working on the job")], null, null);
+        }
+
+        var reminder = await this.GetReminder(LivenessReminder);
+        if (reminder is not null) await this.UnregisterReminder(reminder);
+        _silenceTimer?.Dispose();
+        _silenceTimer = null;
+
+        // The record stays, marked unregistered, so its version keeps growing: the same hostname registering
+        // again gets this id back, and the read model only takes versions newer than the deletion.
+        State.Registered = false;
+        State.Status = AgentStatus.Offline;
+        State.CurrentJobId = null;
+        State.Version++;
+        await store.WriteStateAsync();
+        events.Publish(new AgentChanged(clock.GetUtcNow(), last with { Version = State.Version }, last.Status, "deregistered", Deleted: true));
+        DeactivateOnIdle();
+        return last;
+    }
+
+    public Task<CommandResult<AgentSnapshot>> StartJobAsync(JobSpec job) =>
+        PushJobAsync(job.JobId, "started", ct => pods.StartJobAsync(Pod(), job, ct));
+
+    public Task<CommandResult<AgentSnapshot>> ResumeJobAsync(Guid jobId) =>
+        PushJobAsync(jobId, "resumed", ct => pods.ResumeJobAsync(Pod(), jobId, ct));
+
+    public async Task<CommandResult<AgentSnapshot>> CancelJobAsync(Guid jobId)
+    {
+        if (!State.Registered) return CommandResult<AgentSnapshot>.Fail(CommandStatus.NotFound, $"agent {Id} is not registered");
+        // Only an agent working on this very job gets the push; otherwise there is nothing to stop.
+        if (State.CurrentJobId != jobId || State.Status is not (AgentStatus.Working or AgentStatus.Offline))
+        {
+            return CommandResult<AgentSnapshot>.Ok(Snapshot());
+        }
+
+        var result = await pods.CancelJobAsync(Pod(), jobId, CancellationToken.None);
+        // The agent stays "working" until its next heartbeat says it is ready again (seed: state saved first).
+        return result.IsAccepted
+            ? CommandResult<AgentSnapshot>.Ok(Snapshot())
+            : CommandResult<AgentSnapshot>.Fail(Map(result.Outcome), DescribeFailure("cancel", result), Snapshot());
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (!State.Registered)
+        {
+            // A reminder outliving its agent keeps re-activating the grain: drop it.
+            var stale = await this.GetReminder(reminderName);
+            if (stale is not null) await this.UnregisterReminder(stale);
+            return;
+        }
+        await CheckSilenceAsync();
+    }
+
+    private async Task<CommandResult<AgentSnapshot>> PushJobAsync(
+        Guid jobId, string verb, Func<CancellationToken, Task<PodCommandResult>> push)
+    {
+        if (!State.Registered) return CommandResult<AgentSnapshot>.Fail(CommandStatus.NotFound, $"agent {Id} is not registered");
+        var before = Facts();
+        var decision = AgentLifecycle.Decide(before, AgentTrigger.JobAccepted, jobId);
+        if (decision.Kind == TransitionKind.Refused)
+        {
+            return CommandResult<AgentSnapshot>.Fail(CommandStatus.Conflict, decision.RefusalReason!, Snapshot());
+        }
+
+        var result = await push(CancellationToken.None);
+        if (!result.IsAccepted)
+        {
+            logger.LogWarning("Push to agent {AgentId} at {Pod} failed: {Outcome} {Detail}", Id, Pod(), result.Outcome, result.Detail);
+            return CommandResult<AgentSnapshot>.Fail(Map(result.Outcome), DescribeFailure(verb == "started" ? "start" : "resume", result), Snapshot());
+        }
+
+        _lastProgressSent = null;
+        await CommitAsync(before, decision, $"job {jobId} {verb}");
+        return CommandResult<AgentSnapshot>.Ok(Snapshot());
+    }
+
+    private async Task CheckSilenceAsync()
+    {
+        if (!State.Registered || State.Status == AgentStatus.Offline) return;
+        var silence = clock.GetUtcNow() - State.LastHeartbeat;
+        if (silence < _liveness.OfflineAfter) return;
+
+        var before = Facts();
+        var decision = AgentLifecycle.Decide(before, AgentTrigger.SilenceTimeout);
+        await CommitAsync(before, decision, $"offline: no heartbeat for {(int)silence.TotalSeconds} s");
+    }
+
+    private void StartSilenceTimer()
+    {
+        if (_silenceTimer is not null) return;
+        var period = _liveness.EffectiveSilenceCheckInterval;
+        _silenceTimer = this.RegisterGrainTimer(
+            static (grain, _) => grain.CheckSilenceAsync(),
+            this,
+            new GrainTimerCreationOptions { DueTime = period, Period = period, Interleave = false, KeepAlive = false });
+    }
+
+    /// <summary>Applies a decision, persists it, then tells read models and jobs. Storage failures propagate.</summary>
+    private async Task CommitAsync(AgentFacts before, AgentDecision decision, string cause,
+        bool force = false, AgentStatus? previous = null, string? errorMessage = null, string? errorDetailsJson = null)
+    {
+        if (!force && !decision.Changed(before)) return;
+        State.Status = decision.Status;
+        State.CurrentJobId = decision.CurrentJobId;
+        State.Version++;
+        try
+        {
+            await store.WriteStateAsync();
+        }
+        catch
+        {
+            // Memory ran ahead of storage: drop this activation so the next call reloads what was really written.
+            DeactivateOnIdle();
+            throw;
+        }
+        events.Publish(new AgentChanged(clock.GetUtcNow(), Snapshot(), previous ?? before.Status, cause));
+        NotifyJobs(decision.JobEffects, errorMessage, errorDetailsJson);
+    }
+
+    private void NotifyJobs(IReadOnlyList<JobEffect> effects, string? errorMessage, string? errorDetailsJson)
+    {
+        foreach (var effect in effects)
+        {
+            var report = effect.Kind switch
+            {
+                JobEffectKind.Failed => new AgentJobReport(Id, effect.Kind, errorMessage ?? "the agent reported a failure", errorDetailsJson),
+                JobEffectKind.Lost => new AgentJobReport(Id, effect.Kind, effect.Reason, null),
+                _ => new AgentJobReport(Id, effect.Kind, null, null),
+            };
+            // One-way: the job grain may be waiting on us right now (cancel), so we never wait on it.
+            _ = GrainFactory.GetGrain<IJobGrain>(effect.JobId).OnAgentReportAsync(report);
+        }
+    }
+
+    private void ForwardProgress(HeartbeatInfo heartbeat)
+    {
+        if (heartbeat.Progress is not { } progress || State.Status != AgentStatus.Working || State.CurrentJobId is not { } job) return;
+        if (_lastProgressSent is { } last && last.TotalRequirements == progress.TotalRequirements
+            && last.ProcessedRequirements == progress.ProcessedRequirements && last.Message == progress.Message) return;
+        _lastProgressSent = progress;
+        _ = GrainFactory.GetGrain<IJobGrain>(job).OnProgressAsync(Id, progress);
+    }
+
+    private static CommandStatus Map(PodCommandOutcome outcome) => outcome switch
+    {
+        PodCommandOutcome.Rejected => CommandStatus.Conflict,
+        PodCommandOutcome.Forbidden => CommandStatus.Forbidden,
+        _ => CommandStatus.AgentUnreachable,
+    };
+
+    private string DescribeFailure(string command, PodCommandResult result) => result.Outcome switch
+    {
+        PodCommandOutcome.Rejected => $"agent refused {command}: {result.Detail}",
+        PodCommandOutcome.Forbidden => $"agent address {Pod()} is not allowed: {result.Detail}",
+        _ => $"could not {command} the job on agent pod {Pod()}: {result.Detail}",
+    };
+
+    private PodAddress Pod() => new(State.PodIp, State.PodPort);
+
+    private AgentFacts Facts() => new(State.Status, State.CurrentJobId);
+
+    private AgentSnapshot Snapshot() => new(Id, State.ConfigName, State.Hostname, State.PodIp, State.PodPort, State.Pid,
+        State.Status, State.CurrentJobId, State.RegisteredAt, State.LastHeartbeat, State.MetadataJson, State.MetricsJson, State.Version);
+}

@@ -1,0 +1,30 @@
+namespace Cockpit.Grains.Agents;
+
+/// <summary>How the orchestrator decides an agent is gone.</summary>
+public sealed class AgentLivenessOptions
+{
+    /// <summary>
+    /// How often agents are told to heartbeat (AGENT_HEARTBEAT_INTERVAL_SECONDS). Default: 60 s, the seed's interval.
+    /// </summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Silence after which an agent is marked offline (AGENT_OFFLINE_AFTER_SECONDS). Default: 180 s, the seed's 3 minutes.
+    /// </summary>
+    public TimeSpan OfflineAfter { get; set; } = TimeSpan.FromSeconds(180);
+
+    /// <summary>
+    /// Period of the grain timer that checks for silence while the grain is active (the fast path).
+    /// Default: a sixth of <see cref="OfflineAfter"/>, between 1 and 30 seconds, so detection is late by at most that.
+    /// </summary>
+    public TimeSpan? SilenceCheckInterval { get; set; }
+
+    /// <summary>
+    /// Period of the reminder that re-activates an agent's grain after the silo hosting it was lost
+    /// (AGENT_OFFLINE_REMINDER_SECONDS). Default: 60 s, Orleans' minimum reminder period.
+    /// </summary>
+    public TimeSpan ReminderPeriod { get; set; } = TimeSpan.FromSeconds(60);
+
+    public TimeSpan EffectiveSilenceCheckInterval =>
+        SilenceCheckInterval ?? TimeSpan.FromTicks(Math.Clamp(OfflineAfter.Ticks / 6, TimeSpan.TicksPerSecond, 30 * TimeSpan.TicksPerSecond));
+}

@@ -1,0 +1,20 @@
+namespace Cockpit.Grains.Agents;
+
+/// <summary>What an agent's grain persists. Written on transitions, never on a plain heartbeat.</summary>
+[GenerateSerializer]
+public sealed class AgentState
+{
+    [Id(0)] public bool Registered { get; set; }
+    [Id(1)] public string ConfigName { get; set; } = "";
+    [Id(2)] public string? Hostname { get; set; }
+    [Id(3)] public string PodIp { get; set; } = "";
+    [Id(4)] public int PodPort { get; set; }
+    [Id(5)] public int? Pid { get; set; }
+    [Id(6)] public AgentStatus Status { get; set; }
+    [Id(7)] public Guid? CurrentJobId { get; set; }
+    [Id(8)] public DateTimeOffset RegisteredAt { get; set; }
+    [Id(9)] public DateTimeOffset LastHeartbeat { get; set; }
+    [Id(10)] public string MetadataJson { get; set; } = "{}";
+    [Id(11)] public string? MetricsJson { get; set; }
+    [Id(12)] public long Version { get; set; }
+}

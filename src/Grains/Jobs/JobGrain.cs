@@ -1,0 +1,197 @@
+using Cockpit.Grains.Agents;
+using Cockpit.Grains.Events;
+using Cockpit.Grains.Lifecycle;
+using Cockpit.Grains.Ports;
+
+namespace Cockpit.Grains.Jobs;
+
+/// <summary>
+/// One job. Commands from people are checked against <see cref="JobLifecycle"/> before anything is pushed;
+/// reports from agents arrive one-way and are applied only when they still concern this job's current run.
+/// </summary>
+public sealed class JobGrain(
+    [PersistentState("job", GrainStorage.Name)] IPersistentState<JobState> store,
+    IDomainEventSink events,
+    TimeProvider clock) : Grain, IJobGrain
+{
+    private JobState State => store.State;
+    private Guid Id => this.GetPrimaryKey();
+
+    public async Task<CommandResult<JobSnapshot>> CreateAsync(JobSpec spec)
+    {
+        if (State.Exists) return Fail(CommandStatus.Conflict, $"job {Id} already exists");
+        var now = clock.GetUtcNow();
+        State.Exists = true;
+        State.Prompt = spec.Prompt;
+        State.DocumentPath = spec.DocumentPath;
+        State.DocumentDir = spec.DocumentDir;
+        State.ConfigName = spec.ConfigName;
+        State.ContextJson = spec.ContextJson;
+        State.Instructions = spec.Instructions;
+        State.Status = JobStatus.Created;
+        State.CreatedAt = now;
+        await CommitAsync(null, "created", now);
+        return CommandResult<JobSnapshot>.Ok(Snapshot());
+    }
+
+    public Task<JobSnapshot?> GetAsync() => Task.FromResult(State.Exists ? Snapshot() : null);
+
+    public async Task<CommandResult<JobSnapshot>> EnqueueAsync()
+    {
+        if (!State.Exists) return NotFound();
+        var transition = JobLifecycle.Next(State.Status, JobTrigger.Enqueue);
+        if (transition.IsRefused) return Fail(CommandStatus.Conflict, transition.Reason!);
+        var previous = State.Status;
+        State.Status = transition.To;
+        await CommitAsync(previous, "queued for dispatch");
+        return CommandResult<JobSnapshot>.Ok(Snapshot());
+    }
+
+    public Task<CommandResult<JobSnapshot>> AssignAsync(Guid agentId) =>
+        RunOnAgentAsync(agentId, JobTrigger.AssignRequested, "assigned to", agent => agent.StartJobAsync(SpecForAgent()));
+
+    public Task<CommandResult<JobSnapshot>> ResumeAsync(Guid? agentId)
+    {
+        if (!State.Exists) return Task.FromResult(NotFound());
+        var target = agentId ?? State.AssignedAgentId;
+        if (target is not { } resolved)
+        {
+            return Task.FromResult(Fail(CommandStatus.Conflict, "the job never ran on an agent: name the agent to resume it on (agent_id)"));
+        }
+        return RunOnAgentAsync(resolved, JobTrigger.ResumeRequested, "resumed on", agent => agent.ResumeJobAsync(Id));
+    }
+
+    public async Task<CommandResult<JobSnapshot>> CancelAsync()
+    {
+        if (!State.Exists) return NotFound();
+        var transition = JobLifecycle.Next(State.Status, JobTrigger.CancelRequested);
+        if (transition.IsRefused) return Fail(CommandStatus.Conflict, transition.Reason!);
+
+        string? deliveryProblem = null;
+        if (State.Status == JobStatus.Processing && State.AssignedAgentId is { } agentId)
+        {
+            var pushed = await GrainFactory.GetGrain<IAgentGrain>(agentId).CancelJobAsync(Id);
+            // The person's intent wins: the job is cancelled even if the pod cannot hear it; we record why.
+            if (!pushed.IsOk && pushed.Status != CommandStatus.NotFound) deliveryProblem = pushed.Error;
+        }
+
+        var previous = State.Status;
+        State.Status = transition.To;
+        State.ErrorMessage = deliveryProblem is null ? null : $"cancelled, but the agent was not told: {deliveryProblem}";
+        await CommitAsync(previous, "cancelled");
+        return CommandResult<JobSnapshot>.Ok(Snapshot());
+    }
+
+    public async Task<CommandResult<JobSnapshot>> DeleteAsync()
+    {
+        if (!State.Exists) return NotFound();
+        var transition = JobLifecycle.Next(State.Status, JobTrigger.DeleteRequested);
+        if (transition.IsRefused) return Fail(CommandStatus.Conflict, transition.Reason!);
+
+        var last = Snapshot();
+        var version = State.Version + 1;
+        await store.ClearStateAsync();
+        // Keep the version across the clear so that a late event can never overwrite the deletion.
+        State.Version = version;
+        events.Publish(new JobChanged(clock.GetUtcNow(), last with { Version = version }, last.Status, "deleted", Deleted: true));
+        DeactivateOnIdle();
+        return CommandResult<JobSnapshot>.Ok(last);
+    }
+
+    public async Task OnAgentReportAsync(AgentJobReport report)
+    {
+        if (!State.Exists || State.AssignedAgentId != report.AgentId) return;
+        var trigger = report.Kind switch
+        {
+            JobEffectKind.Completed => JobTrigger.AgentCompleted,
+            JobEffectKind.Failed => JobTrigger.AgentFailed,
+            _ => JobTrigger.AgentLost,
+        };
+        var transition = JobLifecycle.Next(State.Status, trigger);
+        if (transition.To == State.Status) return; // stale: the job moved on (cancelled, already finished)
+
+        var previous = State.Status;
+        var now = clock.GetUtcNow();
+        State.Status = transition.To;
+        State.CompletedAt = now;
+        State.ErrorMessage = report.ErrorMessage;
+        State.ErrorDetailsJson = report.ErrorDetailsJson;
+        var cause = report.Kind switch
+        {
+            JobEffectKind.Completed => $"agent {report.AgentId} reported completed",
+            JobEffectKind.Failed => $"agent {report.AgentId} reported failed: {report.ErrorMessage}",
+            _ => report.ErrorMessage ?? "agent lost the job",
+        };
+        await CommitAsync(previous, cause, now);
+    }
+
+    public async Task OnProgressAsync(Guid agentId, JobProgress progress)
+    {
+        if (!State.Exists || State.AssignedAgentId != agentId || State.Status != JobStatus.Processing) return;
+        State.Progress = progress;
+        await CommitAsync(State.Status, "progress", progress.ReportedAt);
+    }
+
+    private async Task<CommandResult<JobSnapshot>> RunOnAgentAsync(Guid agentId, JobTrigger request, string verb,
+        Func<IAgentGrain, Task<CommandResult<AgentSnapshot>>> push)
+    {
+        if (!State.Exists) return NotFound();
+        var transition = JobLifecycle.Next(State.Status, request);
+        if (transition.IsRefused) return Fail(CommandStatus.Conflict, transition.Reason!);
+
+        var pushed = await push(GrainFactory.GetGrain<IAgentGrain>(agentId));
+        if (!pushed.IsOk)
+        {
+            if (pushed.Status == CommandStatus.AgentUnreachable)
+            {
+                // Leave the job assignable, and say why the last attempt did not go through.
+                State.ErrorMessage = pushed.Error;
+                await CommitAsync(State.Status, $"push to agent {agentId} failed");
+            }
+            var error = pushed.Status == CommandStatus.NotFound ? $"agent {agentId} not found" : pushed.Error!;
+            return Fail(pushed.Status, error);
+        }
+
+        var previous = State.Status;
+        State.Status = JobLifecycle.Next(State.Status, JobTrigger.StartAccepted).To;
+        State.AssignedAgentId = agentId;
+        State.CompletedAt = null;
+        State.ErrorMessage = null;
+        State.ErrorDetailsJson = null;
+        if (request == JobTrigger.AssignRequested) State.Progress = null; // a fresh start, not a continuation
+        await CommitAsync(previous, $"{verb} agent {agentId}");
+        return CommandResult<JobSnapshot>.Ok(Snapshot());
+    }
+
+    /// <summary>
+    /// Documents live under the job's own folder when uploaded; the agent gets the paths as they are stored.
+    /// </summary>
+    private JobSpec SpecForAgent() => Snapshot().ToSpec();
+
+    private async Task CommitAsync(JobStatus? previous, string cause, DateTimeOffset? at = null)
+    {
+        var now = at ?? clock.GetUtcNow();
+        State.UpdatedAt = now;
+        State.Version++;
+        try
+        {
+            await store.WriteStateAsync();
+        }
+        catch
+        {
+            // Memory ran ahead of storage: drop this activation so the next call reloads what was really written.
+            DeactivateOnIdle();
+            throw;
+        }
+        events.Publish(new JobChanged(now, Snapshot(), previous, cause));
+    }
+
+    private CommandResult<JobSnapshot> NotFound() => Fail(CommandStatus.NotFound, $"job {Id} not found");
+
+    private CommandResult<JobSnapshot> Fail(CommandStatus status, string error) =>
+        CommandResult<JobSnapshot>.Fail(status, error, State.Exists ? Snapshot() : null);
+
+    private JobSnapshot Snapshot() => new(Id, State.Prompt, State.DocumentPath, State.DocumentDir, State.ConfigName,
+        State.ContextJson, State.Instructions, State.Status, State.AssignedAgentId, State.CreatedAt, State.UpdatedAt,
+        State.CompletedAt, State.ErrorMessage, State.ErrorDetailsJson, State.Progress, State.Version);
+}

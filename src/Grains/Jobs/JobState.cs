@@ -1,0 +1,23 @@
+namespace Cockpit.Grains.Jobs;
+
+/// <summary>What a job's grain persists: the seed's job record.</summary>
+[GenerateSerializer]
+public sealed class JobState
+{
+    [Id(0)] public bool Exists { get; set; }
+    [Id(1)] public string Prompt { get; set; } = "";
+    [Id(2)] public string? DocumentPath { get; set; }
+    [Id(3)] public string? DocumentDir { get; set; }
+    [Id(4)] public string? ConfigName { get; set; }
+    [Id(5)] public string? ContextJson { get; set; }
+    [Id(6)] public string? Instructions { get; set; }
+    [Id(7)] public JobStatus Status { get; set; }
+    [Id(8)] public Guid? AssignedAgentId { get; set; }
+    [Id(9)] public DateTimeOffset CreatedAt { get; set; }
+    [Id(10)] public DateTimeOffset UpdatedAt { get; set; }
+    [Id(11)] public DateTimeOffset? CompletedAt { get; set; }
+    [Id(12)] public string? ErrorMessage { get; set; }
+    [Id(13)] public string? ErrorDetailsJson { get; set; }
+    [Id(14)] public JobProgress? Progress { get; set; }
+    [Id(15)] public long Version { get; set; }
+}

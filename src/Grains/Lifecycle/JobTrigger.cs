@@ -1,0 +1,25 @@
+namespace Cockpit.Grains.Lifecycle;
+
+/// <summary>Everything that can happen to a job: people's commands and what its agent reports.</summary>
+public enum JobTrigger
+{
+    /// <summary>Put the job in the queue for automatic dispatch.</summary>
+    Enqueue,
+
+    /// <summary>A person asks to assign the job to an agent (checked before anything is pushed).</summary>
+    AssignRequested,
+
+    /// <summary>A person asks to resume the job from its checkpoint (checked before anything is pushed).</summary>
+    ResumeRequested,
+
+    /// <summary>The agent pod accepted <c>/job/start</c> or <c>/job/resume</c>.</summary>
+    StartAccepted,
+    CancelRequested,
+    DeleteRequested,
+    AgentCompleted,
+    AgentFailed,
+
+    /// <summary>The agent stopped working on the job without an outcome (offline, restarted, switched).</summary>
+    AgentLost,
+    ProgressReported,
+}

@@ -1,0 +1,55 @@
+using System.Text.Json;
+using Cockpit.Grains;
+using Cockpit.Grains.Agents;
+using Cockpit.Storage.ReadModel;
+
+namespace Cockpit.Silo.Agents;
+
+/// <summary>An agent as the REST API shows it: the seed's Agent model (snake_case), plus its last metrics.</summary>
+public sealed record AgentResponse
+{
+    public required Guid Id { get; init; }
+    public required string ConfigName { get; init; }
+    public string? Hostname { get; init; }
+    public string? PodIp { get; init; }
+    public required int PodPort { get; init; }
+    public int? Pid { get; init; }
+    public required string Status { get; init; }
+    public Guid? CurrentJobId { get; init; }
+    public required DateTimeOffset RegisteredAt { get; init; }
+    public required DateTimeOffset LastHeartbeat { get; init; }
+    public JsonElement? Metadata { get; init; }
+    public JsonElement? Metrics { get; init; }
+
+    public static AgentResponse From(AgentSnapshot agent) => new()
+    {
+        Id = agent.Id,
+        ConfigName = agent.ConfigName,
+        Hostname = agent.Hostname,
+        PodIp = agent.PodIp,
+        PodPort = agent.PodPort,
+        Pid = agent.Pid,
+        Status = agent.Status.ToWire(),
+        CurrentJobId = agent.CurrentJobId,
+        RegisteredAt = agent.RegisteredAt,
+        LastHeartbeat = agent.LastHeartbeat,
+        Metadata = RawJson.Parse(agent.MetadataJson),
+        Metrics = RawJson.Parse(agent.MetricsJson),
+    };
+
+    public static AgentResponse From(AgentRow row) => new()
+    {
+        Id = row.Id,
+        ConfigName = row.ConfigName,
+        Hostname = row.Hostname,
+        PodIp = row.PodIp,
+        PodPort = row.PodPort ?? Protocol.ProtocolPaths.DefaultAgentPort,
+        Pid = row.Pid,
+        Status = row.Status,
+        CurrentJobId = row.CurrentJobId,
+        RegisteredAt = row.RegisteredAt ?? default,
+        LastHeartbeat = row.LastHeartbeat ?? default,
+        Metadata = RawJson.Parse(row.MetadataJson),
+        Metrics = RawJson.Parse(row.LastMetricsJson),
+    };
+}

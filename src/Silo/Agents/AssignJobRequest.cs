@@ -1,0 +1,7 @@
+namespace Cockpit.Silo.Agents;
+
+/// <summary>Body of <c>PUT /api/agents/{id}/assign</c>.</summary>
+public sealed record AssignJobRequest
+{
+    public Guid? JobId { get; init; }
+}

@@ -1,0 +1,3 @@
+namespace Cockpit.Silo.Cluster;
+
+public sealed record AgentSiloResponse(Guid AgentId, string Silo);

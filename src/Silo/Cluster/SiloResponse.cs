@@ -1,0 +1,3 @@
+namespace Cockpit.Silo.Cluster;
+
+public sealed record SiloResponse(string Address, string Status);

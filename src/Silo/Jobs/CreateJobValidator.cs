@@ -1,0 +1,53 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Cockpit.Grains.Jobs;
+
+namespace Cockpit.Silo.Jobs;
+
+/// <summary>Checks a job submission field by field; every problem is reported, keyed by its field name.</summary>
+public static partial class CreateJobValidator
+{
+    /// <summary>A prompt longer than this is a document: upload it instead.</summary>
+    public const int MaxPromptLength = 100_000;
+    public const int MaxPathLength = 4096;
+
+    /// <summary>Seed column size: config_name VARCHAR(100).</summary>
+    public const int MaxConfigNameLength = 100;
+
+    public static JobSpec? Validate(Guid jobId, CreateJobRequest body, IDictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(body.Prompt)) errors["prompt"] = ["is required"];
+        else if (body.Prompt.Length > MaxPromptLength) errors["prompt"] = [$"must be at most {MaxPromptLength} characters"];
+
+        CheckPath(body.DocumentPath, "document_path", errors);
+        CheckPath(body.DocumentDir, "document_dir", errors);
+
+        if (body.ConfigName is { } config && (config.Length > MaxConfigNameLength || !ConfigNamePattern().IsMatch(config)))
+        {
+            errors["config_name"] = [$"must be 1–{MaxConfigNameLength} letters, digits, '.', '_' or '-'"];
+        }
+
+        string? contextJson = null;
+        if (body.Context is { } context && context.ValueKind != JsonValueKind.Null)
+        {
+            if (context.ValueKind != JsonValueKind.Object) errors["context"] = ["must be a JSON object"];
+            else contextJson = context.GetRawText();
+        }
+        if (body.Instructions is { Length: > MaxPromptLength }) errors["instructions"] = [$"must be at most {MaxPromptLength} characters"];
+
+        if (errors.Count > 0) return null;
+        return new JobSpec(jobId, body.Prompt!, Blank(body.DocumentPath), Blank(body.DocumentDir), body.ConfigName, contextJson, Blank(body.Instructions));
+    }
+
+    private static void CheckPath(string? path, string field, IDictionary<string, string[]> errors)
+    {
+        if (path is null) return;
+        if (path.Length > MaxPathLength) errors[field] = [$"must be at most {MaxPathLength} characters"];
+        else if (path.Contains('\0', StringComparison.Ordinal)) errors[field] = ["must not contain NUL characters"];
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    [GeneratedRegex("^[A-Za-z0-9._-]+$")]
+    private static partial Regex ConfigNamePattern();
+}

@@ -1,0 +1,45 @@
+using Cockpit.AgentBridge.Http;
+using Cockpit.Grains;
+using Cockpit.Grains.Jobs;
+using Cockpit.Storage.ReadModel;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Cockpit.Silo.Jobs;
+
+/// <summary>
+/// <c>GET /api/jobs?status=a,b&amp;status=c&amp;limit=50&amp;offset=0</c>: newest first, from the read model.
+/// Answers <c>{ jobs, total, limit, offset }</c> so a client can page without a second call.
+/// </summary>
+public static class JobListEndpoint
+{
+    public static async Task<Results<Ok<JobListResponse>, ProblemHttpResult>> ListAsync(
+        HttpRequest request, JobReadModel jobs, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var statuses = new HashSet<JobStatus>();
+        foreach (var value in request.Query["status"].SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+        {
+            if (StatusNames.TryParseJobStatus(value, out var status)) statuses.Add(status);
+            else errors["status"] = [$"'{value}' is not one of {string.Join(", ", Enum.GetValues<JobStatus>().Select(s => s.ToWire()))}"];
+        }
+        var limit = ParseInt(request, "limit", JobReadModel.DefaultLimit, 1, JobReadModel.MaxLimit, errors);
+        var offset = ParseInt(request, "offset", 0, 0, int.MaxValue, errors);
+        if (errors.Count > 0) return Problems.Invalid(errors);
+
+        var page = await jobs.ListAsync(statuses, limit, offset, cancellationToken);
+        return TypedResults.Ok(new JobListResponse(page.Items.Select(JobResponse.From).ToArray(), page.TotalCount, limit, offset));
+    }
+
+    private static int ParseInt(HttpRequest request, string name, int fallback, int min, int max, Dictionary<string, string[]> errors)
+    {
+        var raw = request.Query[name].ToString();
+        if (raw.Length == 0) return fallback;
+        if (int.TryParse(raw, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            && value >= min && value <= max)
+        {
+            return value;
+        }
+        errors[name] = [$"must be a whole number from {min} to {max}"];
+        return fallback;
+    }
+}

@@ -1,0 +1,3 @@
+namespace Cockpit.Silo.Jobs;
+
+public sealed record JobListResponse(JobResponse[] Jobs, long Total, int Limit, int Offset);

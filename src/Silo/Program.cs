@@ -1,0 +1,55 @@
+using Cockpit.AgentBridge;
+using Cockpit.AgentBridge.Http;
+using Cockpit.AgentBridge.Inbound;
+using Cockpit.Grains.Agents;
+using Cockpit.Silo;
+using Cockpit.Silo.Agents;
+using Cockpit.Silo.Cluster;
+using Cockpit.Silo.Configuration;
+using Cockpit.Silo.Health;
+using Cockpit.Silo.Jobs;
+using Cockpit.Storage;
+using Cockpit.Storage.Migrations;
+
+var builder = WebApplication.CreateBuilder(args);
+var config = builder.Configuration;
+var silo = SiloSettings.From(config);
+var connectionString = PostgresSettings.ConnectionString(config);
+
+// The schema must exist before Orleans' providers touch the database; the migrator locks, so silos may race here.
+await new DatabaseMigrator(connectionString).MigrateAsync();
+
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    kestrel.Limits.MaxRequestBodySize = silo.MaxRequestBodyBytes;
+    kestrel.Listen(System.Net.IPAddress.Parse(silo.BindAddress == "localhost" ? "127.0.0.1" : silo.BindAddress), silo.HttpPort);
+});
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.Configure<AgentLivenessOptions>(options => LivenessSettings.Bind(config, options));
+builder.Services.AddAgentBridgeOutbound(config);
+builder.Services.AddSingleton<RegistrationValidator>();
+// Storage before Orleans: hosted services stop in reverse order, so the read-model projector outlives the silo
+// and still writes what deactivating grains publish.
+builder.Services.AddCockpitStorage(connectionString, config);
+builder.UseOrleans(orleans => OrleansSetup.Configure(orleans, silo, connectionString, config));
+builder.Services.AddCockpitHealthChecks();
+builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<UnavailableExceptionHandler>();
+builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(25));
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+
+app.MapCockpitHealth();
+app.MapAgentProtocol();
+app.MapAgentEndpoints();
+app.MapJobEndpoints();
+app.MapClusterEndpoints();
+
+await app.RunAsync();
+
+/// <summary>Exposed so in-process tests can host the silo with WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,78 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Orleans.Configuration;
+using Orleans.Hosting;
+
+namespace Cockpit.Storage.OrleansProviders;
+
+/// <summary>
+/// Points Orleans' clustering, grain state and reminders at PostgreSQL through the ADO.NET providers, against
+/// the schema created by <see cref="Migrations.DatabaseMigrator"/> (run it before the silo starts).
+/// </summary>
+public static class OrleansPostgres
+{
+    /// <summary>Name of the grain storage provider; also registered as the default provider.</summary>
+    public const string StorageName = "cockpit";
+
+    /// <summary>ADO.NET invariant the providers use to pick Npgsql.</summary>
+    public const string Invariant = "Npgsql";
+
+    /// <summary>DI key of the data source the Orleans providers share.</summary>
+    public const string DataSourceKey = "cockpit-orleans";
+
+    /// <summary>
+    /// ADO.NET clustering, grain storage <see cref="StorageName"/> (and default) and reminders on PostgreSQL,
+    /// with grain state serialized as System.Text.Json.
+    /// </summary>
+    /// <remarks>
+    /// <para>The serializer is fixed here, before any state exists, because switching later makes stored rows
+    /// unreadable. System.Text.Json over Orleans' default (Newtonsoft with <c>$type</c> names): smaller, readable
+    /// in <c>orleansstorage.payloadbinary</c> with <c>convert_from(payloadbinary, 'UTF8')</c>, and not tied to
+    /// .NET type names that a refactoring renames.</para>
+    /// <para>Grain keys: the ADO.NET storage folds string keys that parse as hexadecimal numbers onto one row
+    /// (<c>"a1"</c> and <c>"0A1"</c> collide). Use GUID keys, or string keys with a non-hex prefix such as
+    /// <c>"host:"</c>.</para>
+    /// </remarks>
+    public static ISiloBuilder UseCockpitPostgres(this ISiloBuilder builder, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+
+        // Orleans' times are UTC; a UTC session keeps any implicit timestamp/timestamptz conversion exact, which
+        // the defunct-silo cleanup relies on when it matches captured times by equality.
+        var orleansConnectionString = new NpgsqlConnectionStringBuilder(connectionString) { Timezone = "UTC" }.ConnectionString;
+
+        // A pool of its own, apart from the read model's: a projector backlog must not starve membership
+        // heartbeats, or the cluster votes a healthy silo dead. DI owns and disposes it; Orleans does not.
+        builder.Services.AddKeyedSingleton(DataSourceKey, (_, _) => NpgsqlDataSource.Create(orleansConnectionString));
+
+        builder.UseAdoNetClustering((OptionsBuilder<AdoNetClusteringSiloOptions> options) =>
+            options.Configure<IServiceProvider>((o, services) =>
+            {
+                o.Invariant = Invariant;
+                o.DataSource = services.GetRequiredKeyedService<NpgsqlDataSource>(DataSourceKey);
+            }));
+
+        builder.AddAdoNetGrainStorage(StorageName, (OptionsBuilder<AdoNetGrainStorageOptions> options) =>
+            options.Configure<IServiceProvider>(ConfigureGrainStorage));
+        builder.AddAdoNetGrainStorageAsDefault((OptionsBuilder<AdoNetGrainStorageOptions> options) =>
+            options.Configure<IServiceProvider>(ConfigureGrainStorage));
+
+        builder.UseAdoNetReminderService((OptionsBuilder<AdoNetReminderTableOptions> options) =>
+            options.Configure<IServiceProvider>((o, services) =>
+            {
+                o.Invariant = Invariant;
+                o.DataSource = services.GetRequiredKeyedService<NpgsqlDataSource>(DataSourceKey);
+            }));
+
+        builder.UseSystemTextJsonGrainStorageSerializer();
+        return builder;
+    }
+
+    private static void ConfigureGrainStorage(AdoNetGrainStorageOptions options, IServiceProvider services)
+    {
+        options.Invariant = Invariant;
+        options.DataSource = services.GetRequiredKeyedService<NpgsqlDataSource>(DataSourceKey);
+    }
+}

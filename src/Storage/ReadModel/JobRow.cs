@@ -1,0 +1,27 @@
+namespace Cockpit.Storage.ReadModel;
+
+/// <summary>One row of the <c>jobs</c> table, every column as stored.</summary>
+/// <param name="ContextJson">The <c>context</c> jsonb column as JSON text.</param>
+/// <param name="Status">Wire name (<c>created</c>, <c>processing</c>, …); parse with <c>StatusNames.TryParseJobStatus</c>.</param>
+/// <param name="ErrorDetailsJson">The <c>error_details</c> jsonb column as JSON text.</param>
+/// <param name="Version">The job grain's version of this row.</param>
+public sealed record JobRow(
+    Guid Id,
+    string Prompt,
+    string? DocumentPath,
+    string? DocumentDir,
+    string? ConfigName,
+    string? ContextJson,
+    string? Instructions,
+    string Status,
+    Guid? AssignedAgentId,
+    DateTimeOffset? CreatedAt,
+    DateTimeOffset? UpdatedAt,
+    DateTimeOffset? CompletedAt,
+    string? ErrorMessage,
+    string? ErrorDetailsJson,
+    int? TotalRequirements,
+    int? ProcessedRequirements,
+    string? ProgressMessage,
+    DateTimeOffset? LastProgressAt,
+    long Version);

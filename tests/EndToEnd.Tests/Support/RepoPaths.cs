@@ -1,0 +1,35 @@
+namespace Cockpit.EndToEnd.Tests.Support;
+
+/// <summary>Finds the built silo and agent next to this test build (same configuration: Debug or Release).</summary>
+public static class RepoPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string Configuration { get; } =
+        AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+
+    public static string SiloDll => Built("src/Silo", "Cockpit.Silo.dll");
+
+    public static string AgentDll => Built("src/Agent", "Cockpit.Agent.dll");
+
+    private static string Built(string project, string dll)
+    {
+        // Normal builds put output in the project's bin/; builds with --artifacts-path put it beside the tests.
+        var candidates = new[]
+        {
+            Path.Combine(Root, project, "bin", Configuration, "net10.0", dll),
+            Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", Path.GetFileNameWithoutExtension(dll), Configuration.ToLowerInvariant(), dll)),
+        };
+        return candidates.FirstOrDefault(File.Exists)
+            ?? throw new FileNotFoundException($"{dll} is not built; looked in: {string.Join(", ", candidates)}");
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Cockpit.slnx"))) return dir.FullName;
+        }
+        throw new DirectoryNotFoundException("Cockpit.slnx not found above " + AppContext.BaseDirectory);
+    }
+}

@@ -1,0 +1,109 @@
+using Cockpit.Grains.Agents;
+using Cockpit.Grains.Events;
+using Cockpit.Grains.Jobs;
+using Cockpit.Grains.Tests.Support;
+using Shouldly;
+
+namespace Cockpit.Grains.Tests.Grains;
+
+[Collection(CockpitClusterCollection.Name)]
+public sealed class AgentRegistrationTests(CockpitCluster cluster)
+{
+    private readonly Fleet _fleet = new(cluster);
+
+    [Fact]
+    public async Task Registering_through_the_registry_creates_a_booting_agent_with_what_the_pod_said()
+    {
+        var hostname = Fleet.NewHostname();
+        var podIp = Fleet.NewPodIp();
+
+        var agent = await _fleet.RegisterAsync(hostname, podIp);
+
+        agent.Status.ShouldBe(AgentStatus.Booting);
+        agent.CurrentJobId.ShouldBeNull();
+        agent.Hostname.ShouldBe(hostname);
+        agent.PodIp.ShouldBe(podIp);
+        agent.PodPort.ShouldBe(Fleet.PodPort);
+        agent.ConfigName.ShouldBe("default");
+        agent.Pid.ShouldBe(42);
+        agent.MetadataJson.ShouldBe("""{"zone":"test"}""");
+        (await _fleet.Agent(agent.Id).GetAsync()).ShouldBe(agent);
+
+        var registered = await _fleet.Events.WaitForAgentAsync(agent.Id, _ => true, "any change");
+        registered.Cause.ShouldBe("registered");
+        registered.Deleted.ShouldBeFalse();
+        registered.Agent.ShouldBe(agent);
+    }
+
+    [Fact]
+    [Trait("Category", "KnownBug")]
+    public async Task First_registration_event_has_no_previous_status_like_a_created_job()
+    {
+        var agent = await _fleet.RegisterAsync();
+
+        var registered = await _fleet.Events.WaitForAgentAsync(agent.Id, e => e.Cause == "registered", "registered");
+
+        registered.PreviousStatus.ShouldBeNull("the agent did not exist before; RegisterAsync passes previous: null for a new agent");
+    }
+
+    [Fact]
+    public async Task Registering_the_same_hostname_again_keeps_the_id_and_stores_the_new_pod_ip()
+    {
+        var hostname = Fleet.NewHostname();
+        var first = await _fleet.RegisterAsync(hostname, Fleet.NewPodIp());
+        await _fleet.HeartbeatAsync(first.Id, AgentStatus.Ready);
+        var newIp = Fleet.NewPodIp();
+
+        var again = await _fleet.RegisterAsync(hostname.ToUpperInvariant(), newIp);
+
+        again.Id.ShouldBe(first.Id);
+        again.PodIp.ShouldBe(newIp);
+        again.Status.ShouldBe(AgentStatus.Booting, "a pod that registers again has restarted");
+        again.RegisteredAt.ShouldBe(first.RegisteredAt);
+        (await _fleet.Agent(first.Id).GetAsync()).ShouldNotBeNull().PodIp.ShouldBe(newIp);
+        var reRegistered = await _fleet.Events.WaitForAgentAsync(first.Id, e => e.Agent.PodIp == newIp, "the new pod ip");
+        reRegistered.PreviousStatus.ShouldBe(AgentStatus.Ready);
+    }
+
+    [Fact]
+    public async Task Different_hostnames_get_different_agents()
+    {
+        var one = await _fleet.RegisterAsync();
+        var other = await _fleet.RegisterAsync();
+
+        other.Id.ShouldNotBe(one.Id);
+    }
+
+    [Fact]
+    public async Task Registering_again_while_working_fails_the_job_because_the_agent_restarted()
+    {
+        var (agent, job) = await _fleet.RunningJobAsync();
+
+        var again = await _fleet.RegisterAsync(agent.Hostname!, agent.PodIp);
+
+        again.Status.ShouldBe(AgentStatus.Booting);
+        again.CurrentJobId.ShouldBeNull();
+        var failed = await _fleet.Events.WaitForJobAsync(job.Id, e => e.Job.Status == JobStatus.Failed, "failed");
+        failed.Job.ErrorMessage.ShouldNotBeNull().ShouldContain("registered again");
+    }
+
+    [Fact]
+    public async Task Deregistering_forgets_the_agent_and_publishes_a_deleted_event()
+    {
+        var agent = await _fleet.ReadyAgentAsync();
+
+        var last = await _fleet.Agent(agent.Id).DeregisterAsync();
+
+        last.ShouldNotBeNull().Id.ShouldBe(agent.Id);
+        (await _fleet.Agent(agent.Id).GetAsync()).ShouldBeNull();
+        (await _fleet.Agent(agent.Id).HeartbeatAsync(new HeartbeatInfo(AgentStatus.Ready, null, null, null, null, null)))
+            .ShouldBeNull("a deregistered agent must register again");
+        AgentChanged deleted = await _fleet.Events.WaitForAgentAsync(agent.Id, e => e.Deleted, "deleted");
+        deleted.Cause.ShouldBe("deregistered");
+        deleted.Agent.Version.ShouldBeGreaterThan(agent.Version);
+    }
+
+    [Fact]
+    public async Task Deregistering_an_agent_that_never_registered_returns_null() =>
+        (await _fleet.Agent(Guid.NewGuid()).DeregisterAsync()).ShouldBeNull();
+}

@@ -1,0 +1,68 @@
+using Cockpit.Grains.Agents;
+using Cockpit.Grains.Jobs;
+using Cockpit.Grains.Tests.Support;
+using Shouldly;
+
+namespace Cockpit.Grains.Tests.Grains;
+
+/// <summary>What an agent's heartbeats do to the job it works on.</summary>
+[Collection(CockpitClusterCollection.Name)]
+public sealed class JobOutcomeTests(CockpitCluster cluster)
+{
+    private readonly Fleet _fleet = new(cluster);
+
+    [Fact]
+    public async Task Completed_heartbeat_completes_the_job_with_a_completion_time()
+    {
+        var (agent, job) = await _fleet.RunningJobAsync();
+
+        var reported = await _fleet.HeartbeatAsync(agent.Id, AgentStatus.Completed, job.Id);
+
+        reported.Status.ShouldBe(AgentStatus.Completed);
+        var completed = await _fleet.Events.WaitForJobAsync(job.Id, e => e.Job.Status == JobStatus.Completed, "completed");
+        completed.PreviousStatus.ShouldBe(JobStatus.Processing);
+        completed.Job.CompletedAt.ShouldNotBeNull().ShouldBeGreaterThanOrEqualTo(job.UpdatedAt);
+        completed.Job.ErrorMessage.ShouldBeNull();
+        var stored = (await _fleet.Job(job.Id).GetAsync()).ShouldNotBeNull();
+        stored.Status.ShouldBe(JobStatus.Completed);
+        stored.CompletedAt.ShouldBe(completed.Job.CompletedAt);
+    }
+
+    [Fact]
+    public async Task Failed_heartbeat_fails_the_job_with_the_agents_error()
+    {
+        var (agent, job) = await _fleet.RunningJobAsync();
+
+        await _fleet.HeartbeatAsync(agent.Id, AgentStatus.Failed, job.Id, errorMessage: "LLM quota exhausted");
+
+        var failed = await _fleet.Events.WaitForJobAsync(job.Id, e => e.Job.Status == JobStatus.Failed, "failed");
+        failed.Job.ErrorMessage.ShouldBe("LLM quota exhausted");
+        failed.Job.CompletedAt.ShouldNotBeNull();
+        (await _fleet.Job(job.Id).GetAsync()).ShouldNotBeNull().ErrorMessage.ShouldBe("LLM quota exhausted");
+    }
+
+    [Fact]
+    public async Task Progress_in_a_working_heartbeat_updates_the_jobs_progress()
+    {
+        var (agent, job) = await _fleet.RunningJobAsync();
+        var progress = new JobProgress(40, 10, "validating requirements", DateTimeOffset.UtcNow);
+
+        await _fleet.HeartbeatAsync(agent.Id, AgentStatus.Working, job.Id, progress: progress);
+
+        var updated = await _fleet.Events.WaitForJobAsync(job.Id, e => e.Job.Progress is not null, "progress");
+        updated.Job.Progress.ShouldBe(progress);
+        updated.Job.Status.ShouldBe(JobStatus.Processing);
+        (await _fleet.Job(job.Id).GetAsync()).ShouldNotBeNull().Progress.ShouldBe(progress);
+    }
+
+    [Fact]
+    public async Task Agent_back_to_ready_without_an_outcome_fails_the_job_as_lost()
+    {
+        var (agent, job) = await _fleet.RunningJobAsync();
+
+        await _fleet.HeartbeatAsync(agent.Id, AgentStatus.Ready);
+
+        var failed = await _fleet.Events.WaitForJobAsync(job.Id, e => e.Job.Status == JobStatus.Failed, "failed");
+        failed.Job.ErrorMessage.ShouldNotBeNull().ShouldContain("without reporting the job's outcome");
+    }
+}

@@ -1,0 +1,60 @@
+using Cockpit.Grains.Agents;
+using Cockpit.Grains.Ports;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
+
+namespace Cockpit.Grains.Tests.Support;
+
+/// <summary>
+/// An in-process Orleans cluster of two silos with the grains' real wiring except the two ports:
+/// memory grain storage under <see cref="GrainStorage.Name"/>, in-memory reminders, short liveness timings,
+/// and the shared <see cref="RecordingEventSink"/> and <see cref="ScriptedPodClient"/> in every silo.
+/// </summary>
+public sealed class CockpitCluster : IAsyncLifetime
+{
+    /// <summary>Silence after which an agent is offline. Short, so the offline scenario takes seconds, not minutes.</summary>
+    public static readonly TimeSpan OfflineAfter = TimeSpan.FromSeconds(3);
+
+    public static readonly TimeSpan SilenceCheckInterval = TimeSpan.FromMilliseconds(200);
+
+    public const int SiloCount = 2;
+
+    private InProcessTestCluster? _cluster;
+
+    public RecordingEventSink Events { get; } = new();
+
+    public ScriptedPodClient Pods { get; } = new();
+
+    public InProcessTestCluster Cluster => _cluster ?? throw new InvalidOperationException("the cluster is not deployed");
+
+    public IClusterClient Client => Cluster.Client;
+
+    public async Task InitializeAsync()
+    {
+        var builder = new InProcessTestClusterBuilder(SiloCount);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddMemoryGrainStorage(GrainStorage.Name);
+            silo.UseInMemoryReminderService();
+            silo.Services.AddSingleton<IDomainEventSink>(Events);
+            silo.Services.AddSingleton<IAgentPodClient>(Pods);
+            silo.Services.AddSingleton(TimeProvider.System);
+            silo.Services.Configure<AgentLivenessOptions>(options =>
+            {
+                options.OfflineAfter = OfflineAfter;
+                options.SilenceCheckInterval = SilenceCheckInterval;
+            });
+        });
+        _cluster = builder.Build();
+        await _cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_cluster is not null)
+        {
+            await _cluster.StopAllSilosAsync();
+            await _cluster.DisposeAsync();
+        }
+    }
+}

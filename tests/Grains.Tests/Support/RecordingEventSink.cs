@@ -1,0 +1,88 @@
+using Cockpit.Grains.Events;
+using Cockpit.Grains.Ports;
+
+namespace Cockpit.Grains.Tests.Support;
+
+/// <summary>
+/// Stands in for the PostgreSQL read-model projector and the live event hub (the end-to-end tests cover those):
+/// records every event the grains publish, in order, and lets a test await one that matches, with a deadline.
+/// One instance is shared by both in-process silos.
+/// </summary>
+public sealed class RecordingEventSink : IDomainEventSink
+{
+    public static readonly TimeSpan DefaultDeadline = TimeSpan.FromSeconds(10);
+
+    private readonly Lock _gate = new();
+    private readonly List<DomainEvent> _events = [];
+    private readonly List<(Guid AgentId, DateTimeOffset At)> _heartbeats = [];
+    private readonly List<Waiter> _waiters = [];
+
+    public void Publish(DomainEvent domainEvent)
+    {
+        List<Waiter> matched;
+        lock (_gate)
+        {
+            _events.Add(domainEvent);
+            matched = _waiters.Where(w => w.Predicate(domainEvent)).ToList();
+            foreach (var waiter in matched) _waiters.Remove(waiter);
+        }
+        foreach (var waiter in matched) waiter.Completion.TrySetResult(domainEvent);
+    }
+
+    public void HeartbeatSeen(Guid agentId, DateTimeOffset at, string? metricsJson)
+    {
+        lock (_gate) _heartbeats.Add((agentId, at));
+    }
+
+    public IReadOnlyList<AgentChanged> AgentEvents(Guid agentId) => Snapshot<AgentChanged>(e => e.Agent.Id == agentId);
+
+    public IReadOnlyList<JobChanged> JobEvents(Guid jobId) => Snapshot<JobChanged>(e => e.Job.Id == jobId);
+
+    public int HeartbeatsSeen(Guid agentId)
+    {
+        lock (_gate) return _heartbeats.Count(h => h.AgentId == agentId);
+    }
+
+    /// <summary>The first recorded event of type <typeparamref name="T"/> matching, waiting for it until the deadline.</summary>
+    public async Task<T> WaitForAsync<T>(Func<T, bool> match, string description, TimeSpan? deadline = null)
+        where T : DomainEvent
+    {
+        var waiter = new Waiter(e => e is T typed && match(typed));
+        lock (_gate)
+        {
+            var seen = _events.OfType<T>().FirstOrDefault(match);
+            if (seen is not null) return seen;
+            _waiters.Add(waiter);
+        }
+
+        var limit = deadline ?? DefaultDeadline;
+        try
+        {
+            return (T)await waiter.Completion.Task.WaitAsync(limit);
+        }
+        catch (TimeoutException)
+        {
+            lock (_gate) _waiters.Remove(waiter);
+            throw new TimeoutException(
+                $"no {typeof(T).Name} where {description} within {limit.TotalSeconds} s; last events:{Environment.NewLine}"
+                + string.Join(Environment.NewLine, Snapshot<T>(_ => true).TakeLast(10)));
+        }
+    }
+
+    public Task<AgentChanged> WaitForAgentAsync(Guid agentId, Func<AgentChanged, bool> match, string description) =>
+        WaitForAsync<AgentChanged>(e => e.Agent.Id == agentId && match(e), $"agent {agentId}: {description}");
+
+    public Task<JobChanged> WaitForJobAsync(Guid jobId, Func<JobChanged, bool> match, string description) =>
+        WaitForAsync<JobChanged>(e => e.Job.Id == jobId && match(e), $"job {jobId}: {description}");
+
+    private List<T> Snapshot<T>(Func<T, bool> match)
+    {
+        lock (_gate) return _events.OfType<T>().Where(match).ToList();
+    }
+
+    private sealed record Waiter(Func<DomainEvent, bool> Predicate)
+    {
+        public TaskCompletionSource<DomainEvent> Completion { get; } =
+            new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}

@@ -1,0 +1,9 @@
+namespace Cockpit.Storage.Tests.OrleansProviders;
+
+/// <summary>A string-keyed grain with state, to check which string keys share a storage row.</summary>
+public interface IKeyedProbeGrain : IGrainWithStringKey
+{
+    Task WriteAsync(string value);
+
+    Task<string?> ReadAsync();
+}

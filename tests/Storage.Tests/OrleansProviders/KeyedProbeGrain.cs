@@ -1,0 +1,12 @@
+namespace Cockpit.Storage.Tests.OrleansProviders;
+
+public sealed class KeyedProbeGrain([PersistentState("keyed")] IPersistentState<ProbeState> state) : Grain, IKeyedProbeGrain
+{
+    public Task WriteAsync(string value)
+    {
+        state.State.Value = value;
+        return state.WriteStateAsync();
+    }
+
+    public Task<string?> ReadAsync() => Task.FromResult(state.State.Value);
+}
