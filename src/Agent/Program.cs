@@ -14,6 +14,15 @@ catch (AgentConfigurationException e)
     return 2;
 }
 
-var app = AgentApplication.Build(options, args);
-await app.RunAsync();
-return 0;
+try
+{
+    var app = AgentApplication.Build(options, args);
+    await app.RunAsync();
+    return 0;
+}
+catch (IOException e) when (e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+{
+    // Kestrel's bind failure; without this the user gets a stack trace instead of a hint to set AGENT_PORT.
+    await Console.Error.WriteLineAsync($"cockpit-agent: {e.Message} Set AGENT_PORT to a free port.");
+    return 1;
+}

@@ -35,24 +35,10 @@ public sealed class AgentBridgeOptions : IValidatableObject
 
     /// <summary>
     /// AGENT_PUSH_RETRY_DELAY_MILLISECONDS: base of the jittered exponential backoff between attempts (an addition to
-    /// the seed's settings). Default: 200 ms; each delay is capped at <see cref="MaxPushRetryDelay"/>.
+    /// the seed's settings). Default: 200 ms; each delay is capped at <see cref="MaxPushRetryDelay"/>, so at most 2000.
     /// </summary>
     [ConfigurationKeyName("AGENT_PUSH_RETRY_DELAY_MILLISECONDS")]
     public int PushRetryDelayMilliseconds { get; set; } = 200;
-
-    /// <summary>
-    /// AGENT_HEARTBEAT_INTERVAL_SECONDS: the interval agents are told to heartbeat at on registration.
-    /// Default: 60 s, the seed's interval.
-    /// </summary>
-    [ConfigurationKeyName("AGENT_HEARTBEAT_INTERVAL_SECONDS")]
-    public int HeartbeatIntervalSeconds { get; set; } = 60;
-
-    /// <summary>
-    /// AGENT_OFFLINE_AFTER_SECONDS: silence after which an agent counts as offline. Default: 180 s, the seed's
-    /// 3 minutes (three missed heartbeats). Must exceed the heartbeat interval.
-    /// </summary>
-    [ConfigurationKeyName("AGENT_OFFLINE_AFTER_SECONDS")]
-    public int OfflineAfterSeconds { get; set; } = 180;
 
     /// <summary>Cap on one backoff delay, so that jitter and doubling cannot eat the whole push budget. Fixed: 2 s.</summary>
     public static TimeSpan MaxPushRetryDelay { get; } = TimeSpan.FromSeconds(2);
@@ -66,17 +52,16 @@ public sealed class AgentBridgeOptions : IValidatableObject
     /// </summary>
     public TimeSpan PushConnectTimeout => PushAttemptTimeout / 2;
 
-    /// <summary>Upper bound of one push, retries and backoff included: every attempt timing out, every delay at its cap.</summary>
+    /// <summary>
+    /// Budget of one push until the answer's headers, retries and backoff included: every attempt timing out, every
+    /// delay at its cap. Reading the (small) body afterwards is bounded by one more <see cref="PushAttemptTimeout"/>.
+    /// </summary>
     public TimeSpan PushTotalTimeout =>
         (PushAttemptTimeout * (PushRetries + 1)) + (MaxPushRetryDelay * PushRetries) + TimeSpan.FromMilliseconds(100);
 
-    public TimeSpan HeartbeatInterval => TimeSpan.FromSeconds(HeartbeatIntervalSeconds);
-
-    public TimeSpan OfflineAfter => TimeSpan.FromSeconds(OfflineAfterSeconds);
-
     /// <summary>The parsed <see cref="AllowedNetworks"/>, the default when unset or empty.</summary>
     /// <exception cref="FormatException">The list has a bad entry; the message names it.</exception>
-    public AllowedNetworks ParseAllowedNetworks() =>
+    public Networks.AllowedNetworks ParseAllowedNetworks() =>
         string.IsNullOrWhiteSpace(AllowedNetworks) ? Networks.AllowedNetworks.Default : Networks.AllowedNetworks.Parse(AllowedNetworks);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
@@ -98,21 +83,9 @@ public sealed class AgentBridgeOptions : IValidatableObject
             yield return Invalid("AGENT_PUSH_RETRIES", "from 0 to 10", PushRetries, nameof(PushRetries));
         }
 
-        if (PushRetryDelayMilliseconds is < 0 or > 60_000)
+        if (PushRetryDelayMilliseconds < 0 || PushRetryDelayMilliseconds > MaxPushRetryDelay.TotalMilliseconds)
         {
-            yield return Invalid("AGENT_PUSH_RETRY_DELAY_MILLISECONDS", "from 0 to 60000", PushRetryDelayMilliseconds, nameof(PushRetryDelayMilliseconds));
-        }
-
-        if (HeartbeatIntervalSeconds is < 1 or > 86_400)
-        {
-            yield return Invalid("AGENT_HEARTBEAT_INTERVAL_SECONDS", "from 1 to 86400", HeartbeatIntervalSeconds, nameof(HeartbeatIntervalSeconds));
-        }
-
-        if (OfflineAfterSeconds <= HeartbeatIntervalSeconds)
-        {
-            yield return new ValidationResult(
-                $"AGENT_OFFLINE_AFTER_SECONDS ({OfflineAfterSeconds}) must be greater than AGENT_HEARTBEAT_INTERVAL_SECONDS ({HeartbeatIntervalSeconds}), or every agent would flap offline between heartbeats.",
-                [nameof(OfflineAfterSeconds)]);
+            yield return Invalid("AGENT_PUSH_RETRY_DELAY_MILLISECONDS", $"from 0 to {MaxPushRetryDelay.TotalMilliseconds}", PushRetryDelayMilliseconds, nameof(PushRetryDelayMilliseconds));
         }
     }
 

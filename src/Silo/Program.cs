@@ -8,6 +8,8 @@ using Cockpit.Silo.Cluster;
 using Cockpit.Silo.Configuration;
 using Cockpit.Silo.Health;
 using Cockpit.Silo.Jobs;
+using Cockpit.Silo.Documents;
+using Cockpit.Silo.Workspace;
 using Cockpit.Storage;
 using Cockpit.Storage.Migrations;
 
@@ -37,6 +39,8 @@ builder.Services.AddCockpitHealthChecks();
 builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<UnavailableExceptionHandler>();
+// Feature services: one line per feature (keep this anchor; features insert their line right below it).
+builder.Services.AddCockpitWorkspace(config);
 builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(25));
 
 var app = builder.Build();
@@ -48,6 +52,8 @@ app.MapAgentProtocol();
 app.MapAgentEndpoints();
 app.MapJobEndpoints();
 app.MapClusterEndpoints();
+// Feature endpoints: one line per feature (keep this anchor; features insert their line right below it).
+app.MapWorkspaceEndpoints().MapDocumentEndpoints();
 
 await app.RunAsync();
 

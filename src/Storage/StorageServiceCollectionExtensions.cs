@@ -1,4 +1,5 @@
 using Cockpit.Grains.Ports;
+using Cockpit.Storage.Live;
 using Cockpit.Storage.Migrations;
 using Cockpit.Storage.ReadModel;
 using Microsoft.Extensions.Configuration;
@@ -47,6 +48,12 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ReadModelProjector>();
         services.AddSingleton<IDomainEventSink>(sp => sp.GetRequiredService<ReadModelProjector>());
         services.AddHostedService(sp => sp.GetRequiredService<ReadModelProjector>());
+
+        // Live change notices across silos (PostgreSQL LISTEN/NOTIFY), fed from committed read-model batches.
+        services.AddSingleton<PostgresLiveEventHub>();
+        services.AddSingleton<ILiveEventHub>(sp => sp.GetRequiredService<PostgresLiveEventHub>());
+        services.AddHostedService(sp => sp.GetRequiredService<PostgresLiveEventHub>());
+        services.AddHostedService<GrainEventsToLiveHub>();
 
         services.AddSingleton<AgentReadModel>();
         services.AddSingleton<JobReadModel>();

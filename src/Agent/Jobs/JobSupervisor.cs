@@ -112,6 +112,7 @@ public sealed class JobSupervisor(
             }
             else
             {
+                workspace.ResetForFreshStart();
                 await workspace.SaveRequestAsync(request, running.Token);
                 logger.LogInformation("Starting job {JobId} in {Directory}", jobId, workspace.Directory);
             }

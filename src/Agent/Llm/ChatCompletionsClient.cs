@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Cockpit.Agent.Configuration;
 
@@ -18,7 +17,11 @@ public sealed class ChatCompletionsClient(HttpClient http, AgentOptions options)
         if (!options.LlmEnabled) throw new InvalidOperationException("LLM_BASE_URL and OPENAI_API_KEY must both be set");
         using var request = new HttpRequestMessage(HttpMethod.Post, ChatCompletionsUri(options.LlmBaseUrl!))
         {
-            Content = JsonContent.Create(new { model = options.LlmModel, temperature = 0, messages }, options: AgentJson.Wire),
+            // Bytes rather than JsonContent: a Content-Length instead of chunked upload, which some LLM proxies refuse.
+            Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(new { model = options.LlmModel, temperature = 0, messages }, AgentJson.Wire))
+            {
+                Headers = { ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" } },
+            },
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.OpenAiApiKey);
 

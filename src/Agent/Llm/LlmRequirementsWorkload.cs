@@ -9,7 +9,8 @@ namespace Cockpit.Agent.Llm;
 
 /// <summary>
 /// The workload used when LLM_BASE_URL and OPENAI_API_KEY are set: one chat-completions call per document chunk,
-/// each asked for the chunk's requirements as a JSON array. One unit of work is one chunk.
+/// each asked for the chunk's requirements as a JSON array. One unit of work is one chunk. AGENT_WORK_DELAY_MS does
+/// not apply: the LLM calls are slow enough to watch.
 /// </summary>
 public sealed class LlmRequirementsWorkload(ChatCompletionsClient llm, AgentOptions options) : IJobWorkload
 {

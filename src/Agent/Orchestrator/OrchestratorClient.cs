@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Cockpit.Protocol;
 
 namespace Cockpit.Agent.Orchestrator;
@@ -10,7 +11,7 @@ public sealed class OrchestratorClient(HttpClient http)
     /// <exception cref="HttpRequestException">No registration: network error, or a non-2xx answer.</exception>
     public async Task<AgentRegistrationResponse> RegisterAsync(AgentRegistration registration, CancellationToken cancellationToken)
     {
-        using var response = await http.PostAsJsonAsync(ProtocolPaths.Register.TrimStart('/'), registration, AgentJson.Wire, cancellationToken);
+        using var response = await http.PostAsync(ProtocolPaths.Register.TrimStart('/'), Json(registration), cancellationToken);
         if (!response.IsSuccessStatusCode)
             throw new HttpRequestException($"registration answered {(int)response.StatusCode} {response.ReasonPhrase}", null, response.StatusCode);
         return await response.Content.ReadFromJsonAsync<AgentRegistrationResponse>(AgentJson.Wire, cancellationToken)
@@ -19,7 +20,7 @@ public sealed class OrchestratorClient(HttpClient http)
 
     public async Task<HeartbeatDelivery> SendHeartbeatAsync(Guid agentId, AgentHeartbeat heartbeat, CancellationToken cancellationToken)
     {
-        using var response = await http.PostAsJsonAsync(ProtocolPaths.Heartbeat(agentId).TrimStart('/'), heartbeat, AgentJson.Wire, cancellationToken);
+        using var response = await http.PostAsync(ProtocolPaths.Heartbeat(agentId).TrimStart('/'), Json(heartbeat), cancellationToken);
         return response.StatusCode switch
         {
             HttpStatusCode.NotFound => HeartbeatDelivery.UnknownAgent,
@@ -33,5 +34,14 @@ public sealed class OrchestratorClient(HttpClient http)
     {
         using var response = await http.DeleteAsync(ProtocolPaths.Agent(agentId).TrimStart('/'), cancellationToken);
         return response.IsSuccessStatusCode || response.StatusCode == HttpStatusCode.NotFound;
+    }
+
+    // Serialized up front so the request carries a Content-Length: JsonContent streams chunked, which some
+    // minimal servers and proxies do not accept.
+    private static ByteArrayContent Json<T>(T body)
+    {
+        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, AgentJson.Wire));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        return content;
     }
 }

@@ -82,6 +82,17 @@ public sealed class JobWorkspace
     public async Task<JobCheckpoint> LoadCheckpointAsync(CancellationToken cancellationToken) =>
         CheckpointJson.Parse(await File.ReadAllTextAsync(CheckpointPath, cancellationToken));
 
+    /// <summary>
+    /// A start (not a resume) begins from scratch: an old checkpoint, todo list or output of the same job would
+    /// otherwise leak into the new run. workspace.md is kept as the job's history.
+    /// </summary>
+    public void ResetForFreshStart()
+    {
+        File.Delete(CheckpointPath);
+        File.Delete(TodosPath);
+        File.Delete(RequirementsPath);
+    }
+
     /// <summary>A finished job's checkpoint would let someone "resume" it into a second copy of its output.</summary>
     public void DeleteCheckpoint() => File.Delete(CheckpointPath);
 

@@ -36,6 +36,9 @@ public static class JsonBody
             return allowEmpty ? BodyResult<T>.Empty() : BodyResult<T>.Fail(Problems.Invalid("body", "a JSON body is required"));
         }
 
+        // Syntax first: a truncated body is a problem of the body, not of the property the parser stopped in.
+        if (SyntaxError(bytes) is { } syntax) return BodyResult<T>.Fail(Problems.Invalid("body", syntax));
+
         try
         {
             var value = JsonSerializer.Deserialize<T>(bytes, ApiJson.Options);
@@ -48,6 +51,22 @@ public static class JsonBody
         catch (JsonException ex)
         {
             return BodyResult<T>.Fail(Problems.Invalid(FieldFromPath(ex.Path), ex.Message.Split(" Path:", 2)[0]));
+        }
+    }
+
+    private static string? SyntaxError(byte[] bytes)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = ApiJson.MaxDepth });
+            while (reader.Read())
+            {
+            }
+            return null;
+        }
+        catch (JsonException ex)
+        {
+            return "not valid JSON: " + ex.Message.Split(" LineNumber:", 2)[0];
         }
     }
 

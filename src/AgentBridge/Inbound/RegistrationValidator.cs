@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using Cockpit.AgentBridge.Networks;
 using Cockpit.Grains.Agents;
@@ -24,10 +23,10 @@ public sealed class RegistrationValidator(DestinationGuard guard)
 
         string? podIp = null;
         if (string.IsNullOrWhiteSpace(body.PodIp)) errors["pod_ip"] = ["is required"];
-        else if (!IPAddress.TryParse(body.PodIp.Trim(), out var address)) errors["pod_ip"] = [$"'{body.PodIp}' is not an IP address"];
         else
         {
-            var check = guard.Check(address);
+            // The guard parses strictly (no "127.1", no octal) and applies the same rules as every push.
+            var check = guard.Check(body.PodIp.Trim());
             if (!check.IsAllowed) errors["pod_ip"] = [check.Reason];
             else podIp = check.Address.ToString();
         }

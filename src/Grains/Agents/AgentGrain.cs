@@ -25,6 +25,9 @@ public sealed class AgentGrain(
     private IGrainTimer? _silenceTimer;
     private JobProgress? _lastProgressSent;
 
+    // When the current job was pushed, until a heartbeat names it; see AgentFacts.JobUnconfirmed.
+    private DateTimeOffset? _jobPushedAt;
+
     private AgentState State => store.State;
     private Guid Id => this.GetPrimaryKey();
 
@@ -58,7 +61,7 @@ public sealed class AgentGrain(
         if (isNew) State.RegisteredAt = now;
 
         await CommitAsync(before, decision, isNew ? "registered" : $"registered again from {registration.PodIp}:{registration.PodPort}",
-            force: true, previous: isNew ? null : before.Status);
+            force: true, isNew: isNew);
         await this.RegisterOrUpdateReminder(LivenessReminder, _liveness.ReminderPeriod, _liveness.ReminderPeriod);
         StartSilenceTimer();
         return Snapshot();
@@ -73,23 +76,24 @@ public sealed class AgentGrain(
 
         var trigger = AgentLifecycle.HeartbeatTrigger(heartbeat.Status)
             ?? throw new ArgumentException($"'{heartbeat.Status.ToWire()}' is not a status an agent may report", nameof(heartbeat));
+        if (heartbeat.CurrentJobId is { } named && named == State.CurrentJobId) _jobPushedAt = null;
         var before = Facts();
         var decision = AgentLifecycle.Decide(before, trigger, heartbeat.CurrentJobId);
 
+        ForwardProgress(before, decision, heartbeat);
         if (decision.Changed(before))
         {
+            _jobPushedAt = null;
             var cause = decision.Kind == TransitionKind.Adopted
                 ? $"heartbeat: {heartbeat.Status.ToWire()} (reported by the agent, outside the usual lifecycle)"
                 : $"heartbeat: {heartbeat.Status.ToWire()}";
-            await CommitAsync(before, decision, cause, errorMessage: heartbeat.ErrorMessage, errorDetailsJson: heartbeat.ErrorDetailsJson);
+            await CommitAsync(before, decision, cause, heartbeat);
         }
         else
         {
             events.HeartbeatSeen(Id, now, State.MetricsJson);
-            NotifyJobs(decision.JobEffects, heartbeat.ErrorMessage, heartbeat.ErrorDetailsJson);
+            NotifyJobs(decision.JobEffects, heartbeat);
         }
-
-        ForwardProgress(heartbeat);
         return Snapshot();
     }
 
@@ -103,7 +107,7 @@ public sealed class AgentGrain(
         var last = Snapshot();
         if (State.Status == AgentStatus.Working && State.CurrentJobId is { } job)
         {
-            NotifyJobs([new JobEffect(job, JobEffectKind.Lost, "agent deregistered while working on the job")], null, null);
+            NotifyJobs([new JobEffect(job, JobEffectKind.Lost, "agent deregistered while working on the job")], null);
         }
 
         var reminder = await this.GetReminder(LivenessReminder);
@@ -177,6 +181,7 @@ public sealed class AgentGrain(
 
         _lastProgressSent = null;
         await CommitAsync(before, decision, $"job {jobId} {verb}");
+        _jobPushedAt = clock.GetUtcNow();
         return CommandResult<AgentSnapshot>.Ok(Snapshot());
     }
 
@@ -202,8 +207,8 @@ public sealed class AgentGrain(
     }
 
     /// <summary>Applies a decision, persists it, then tells read models and jobs. Storage failures propagate.</summary>
-    private async Task CommitAsync(AgentFacts before, AgentDecision decision, string cause,
-        bool force = false, AgentStatus? previous = null, string? errorMessage = null, string? errorDetailsJson = null)
+    private async Task CommitAsync(AgentFacts before, AgentDecision decision, string cause, HeartbeatInfo? heartbeat = null,
+        bool force = false, bool isNew = false)
     {
         if (!force && !decision.Changed(before)) return;
         State.Status = decision.Status;
@@ -219,28 +224,31 @@ public sealed class AgentGrain(
             DeactivateOnIdle();
             throw;
         }
-        events.Publish(new AgentChanged(clock.GetUtcNow(), Snapshot(), previous ?? before.Status, cause));
-        NotifyJobs(decision.JobEffects, errorMessage, errorDetailsJson);
+        events.Publish(new AgentChanged(clock.GetUtcNow(), Snapshot(), isNew ? null : before.Status, cause));
+        NotifyJobs(decision.JobEffects, heartbeat);
     }
 
-    private void NotifyJobs(IReadOnlyList<JobEffect> effects, string? errorMessage, string? errorDetailsJson)
+    private void NotifyJobs(IReadOnlyList<JobEffect> effects, HeartbeatInfo? heartbeat)
     {
         foreach (var effect in effects)
         {
             var report = effect.Kind switch
             {
-                JobEffectKind.Failed => new AgentJobReport(Id, effect.Kind, errorMessage ?? "the agent reported a failure", errorDetailsJson),
+                JobEffectKind.Failed => new AgentJobReport(Id, effect.Kind, heartbeat?.ErrorMessage ?? "the agent reported a failure",
+                    heartbeat?.ErrorDetailsJson, heartbeat?.Progress),
                 JobEffectKind.Lost => new AgentJobReport(Id, effect.Kind, effect.Reason, null),
-                _ => new AgentJobReport(Id, effect.Kind, null, null),
+                _ => new AgentJobReport(Id, effect.Kind, null, null, heartbeat?.Progress),
             };
             // One-way: the job grain may be waiting on us right now (cancel), so we never wait on it.
             _ = GrainFactory.GetGrain<IJobGrain>(effect.JobId).OnAgentReportAsync(report);
         }
     }
 
-    private void ForwardProgress(HeartbeatInfo heartbeat)
+    /// <summary>Progress of the job the agent is working on; an outcome's own progress travels with the outcome.</summary>
+    private void ForwardProgress(AgentFacts before, AgentDecision decision, HeartbeatInfo heartbeat)
     {
-        if (heartbeat.Progress is not { } progress || State.Status != AgentStatus.Working || State.CurrentJobId is not { } job) return;
+        if (heartbeat.Progress is not { } progress || decision.Status != AgentStatus.Working
+            || before.Status != AgentStatus.Working || decision.CurrentJobId is not { } job || job != before.CurrentJobId) return;
         if (_lastProgressSent is { } last && last.TotalRequirements == progress.TotalRequirements
             && last.ProcessedRequirements == progress.ProcessedRequirements && last.Message == progress.Message) return;
         _lastProgressSent = progress;
@@ -263,7 +271,8 @@ public sealed class AgentGrain(
 
     private PodAddress Pod() => new(State.PodIp, State.PodPort);
 
-    private AgentFacts Facts() => new(State.Status, State.CurrentJobId);
+    private AgentFacts Facts() => new(State.Status, State.CurrentJobId,
+        _jobPushedAt is { } pushed && clock.GetUtcNow() - pushed < _liveness.EffectiveJobConfirmationGrace);
 
     private AgentSnapshot Snapshot() => new(Id, State.ConfigName, State.Hostname, State.PodIp, State.PodPort, State.Pid,
         State.Status, State.CurrentJobId, State.RegisteredAt, State.LastHeartbeat, State.MetadataJson, State.MetricsJson, State.Version);

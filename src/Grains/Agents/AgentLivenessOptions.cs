@@ -25,6 +25,15 @@ public sealed class AgentLivenessOptions
     /// </summary>
     public TimeSpan ReminderPeriod { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// How long after a job push a job-less "ready" heartbeat is taken as stale (sent before the agent took the job)
+    /// rather than as a lost job, unless a heartbeat has named the job since (AGENT_JOB_CONFIRM_SECONDS).
+    /// Default: two heartbeat intervals.
+    /// </summary>
+    public TimeSpan? JobConfirmationGrace { get; set; }
+
+    public TimeSpan EffectiveJobConfirmationGrace => JobConfirmationGrace ?? HeartbeatInterval * 2;
+
     public TimeSpan EffectiveSilenceCheckInterval =>
         SilenceCheckInterval ?? TimeSpan.FromTicks(Math.Clamp(OfflineAfter.Ticks / 6, TimeSpan.TicksPerSecond, 30 * TimeSpan.TicksPerSecond));
 }

@@ -1,5 +1,6 @@
 using Cockpit.Grains.Agents;
 using Cockpit.Grains.Events;
+using Cockpit.Grains.Jobs.Progress;
 using Cockpit.Grains.Lifecycle;
 using Cockpit.Grains.Ports;
 
@@ -116,6 +117,7 @@ public sealed class JobGrain(
         State.CompletedAt = now;
         State.ErrorMessage = report.ErrorMessage;
         State.ErrorDetailsJson = report.ErrorDetailsJson;
+        if (report.FinalProgress is not null) State.Progress = report.FinalProgress;
         var cause = report.Kind switch
         {
             JobEffectKind.Completed => $"agent {report.AgentId} reported completed",
@@ -129,6 +131,11 @@ public sealed class JobGrain(
     {
         if (!State.Exists || State.AssignedAgentId != agentId || State.Status != JobStatus.Processing) return;
         State.Progress = progress;
+        if (progress.ProcessedRequirements is { } processed)
+        {
+            State.ProgressSamples = [.. ProgressHistory.Append(State.ProgressSamples,
+                new ProgressSample(progress.ReportedAt, processed, progress.TotalRequirements))];
+        }
         await CommitAsync(State.Status, "progress", progress.ReportedAt);
     }
 
@@ -159,6 +166,11 @@ public sealed class JobGrain(
         State.ErrorMessage = null;
         State.ErrorDetailsJson = null;
         if (request == JobTrigger.AssignRequested) State.Progress = null; // a fresh start, not a continuation
+        // The pace is measured per run: samples from before a pause would count the pause as slow work. A resumed
+        // run starts from where the last report left off.
+        State.ProgressSamples = State.Progress is { ProcessedRequirements: { } soFar }
+            ? [new ProgressSample(clock.GetUtcNow(), soFar, State.Progress.TotalRequirements)]
+            : [];
         await CommitAsync(previous, $"{verb} agent {agentId}");
         return CommandResult<JobSnapshot>.Ok(Snapshot());
     }
@@ -193,5 +205,5 @@ public sealed class JobGrain(
 
     private JobSnapshot Snapshot() => new(Id, State.Prompt, State.DocumentPath, State.DocumentDir, State.ConfigName,
         State.ContextJson, State.Instructions, State.Status, State.AssignedAgentId, State.CreatedAt, State.UpdatedAt,
-        State.CompletedAt, State.ErrorMessage, State.ErrorDetailsJson, State.Progress, State.Version);
+        State.CompletedAt, State.ErrorMessage, State.ErrorDetailsJson, State.Progress, State.Version, State.ProgressSamples.ToArray());
 }

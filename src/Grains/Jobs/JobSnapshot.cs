@@ -1,7 +1,11 @@
+using Cockpit.Grains.Jobs.Progress;
+
 namespace Cockpit.Grains.Jobs;
 
 /// <summary>The seed's job record as the grain holds it; also the payload of <see cref="Events.JobChanged"/>.</summary>
 /// <param name="Version">Grows by one on every change; read models apply a snapshot only when it is newer.</param>
+/// <param name="ProgressSamples">Recent progress reports of the current run, oldest first; null from producers that
+/// do not keep them.</param>
 [GenerateSerializer, Immutable]
 public sealed record JobSnapshot(
     [property: Id(0)] Guid Id,
@@ -19,7 +23,12 @@ public sealed record JobSnapshot(
     [property: Id(12)] string? ErrorMessage,
     [property: Id(13)] string? ErrorDetailsJson,
     [property: Id(14)] JobProgress? Progress,
-    [property: Id(15)] long Version)
+    [property: Id(15)] long Version,
+    [property: Id(16)] IReadOnlyList<ProgressSample>? ProgressSamples = null)
 {
     public JobSpec ToSpec() => new(Id, Prompt, DocumentPath, DocumentDir, ConfigName, ContextJson, Instructions);
+
+    /// <summary>Percent, rate and ETA at <paramref name="now"/> (see <see cref="JobProgressEstimator"/>).</summary>
+    public ProgressEstimate EstimateProgress(DateTimeOffset now) =>
+        JobProgressEstimator.Estimate(Status, ProgressSamples, Progress, now);
 }

@@ -1,3 +1,5 @@
+using Cockpit.Grains.Jobs.Progress;
+
 namespace Cockpit.Grains.Jobs;
 
 /// <summary>What a job's grain persists: the seed's job record.</summary>
@@ -20,4 +22,7 @@ public sealed class JobState
     [Id(13)] public string? ErrorDetailsJson { get; set; }
     [Id(14)] public JobProgress? Progress { get; set; }
     [Id(15)] public long Version { get; set; }
+
+    /// <summary>Recent progress reports of the current run, oldest first (see <see cref="ProgressHistory"/>).</summary>
+    [Id(16)] public List<ProgressSample> ProgressSamples { get; set; } = [];
 }

@@ -57,6 +57,11 @@ public static class AgentLifecycle
     /// <param name="jobId">The job the trigger names: the heartbeat's <c>current_job_id</c> or the accepted job.</param>
     public static AgentDecision Decide(AgentFacts before, AgentTrigger trigger, Guid? jobId = null)
     {
+        if (IsStaleIdleHeartbeat(before, trigger, jobId))
+        {
+            return new AgentDecision(before.Status, before.CurrentJobId, TransitionKind.Unchanged, []);
+        }
+
         var (to, kind) = Next(before.Status, trigger);
         if (kind == TransitionKind.Refused)
         {
@@ -97,6 +102,15 @@ public static class AgentLifecycle
 
         return new AgentDecision(to, currentJob, kind, effects);
     }
+
+    /// <summary>
+    /// "ready" or "booting" without a job, from an agent we just gave a job it has not confirmed yet: the heartbeat
+    /// was on its way before the job started (HTTP requests can overtake each other).
+    /// </summary>
+    public static bool IsStaleIdleHeartbeat(AgentFacts before, AgentTrigger trigger, Guid? jobId) =>
+        before is { Status: AgentStatus.Working, JobUnconfirmed: true }
+        && trigger is AgentTrigger.HeartbeatReady or AgentTrigger.HeartbeatBooting
+        && jobId is null;
 
     private static string LostReason(AgentTrigger trigger, AgentStatus to, Guid? newJob) => trigger switch
     {

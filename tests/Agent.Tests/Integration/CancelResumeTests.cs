@@ -78,6 +78,28 @@ public sealed class CancelResumeTests : IDisposable
     }
 
     [Fact]
+    public async Task Starting_a_cancelled_job_again_begins_from_scratch_instead_of_from_its_checkpoint()
+    {
+        var jobId = Guid.NewGuid();
+        await using var orchestrator = await OrchestratorTestDouble.StartAsync();
+        await using (var first = await StartSlowAgentAsync(orchestrator))
+        {
+            await StartAndWaitForFirstRequirementAsync(first, jobId);
+            (await first.PostAsync(ProtocolPaths.JobCancel, new { job_id = jobId })).StatusCode.ShouldBe(HttpStatusCode.OK);
+            await first.WaitForStatusAsync(s => s.Status == AgentStatuses.Ready, "ready after the cancel");
+        }
+        var telemetry = new RecordingTelemetry();
+        await using var second = await AgentUnderTest.StartAsync(orchestrator.Url, _temp.Combine("ws"), telemetry: telemetry);
+
+        (await second.PostAsync(ProtocolPaths.JobStart, SampleJob.StartBody(jobId, _temp.Combine("docs")))).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        await orchestrator.WaitForAsync(o => JobTests.ReadyAfterCompleted(o.AcceptedHeartbeatsOf(second.Options.Hostname), jobId), "completed → ready");
+        telemetry.Requirements.Select(r => r.Id).ShouldBe(SampleJob.Expected.Select(r => r.Id));
+        JobTests.ReadRequirements(second.Workspace(jobId)).ShouldBe(SampleJob.Expected);
+        File.Exists(second.Workspace(jobId).CheckpointPath).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task Shutting_down_while_working_saves_a_checkpoint_and_deregisters()
     {
         await using var orchestrator = await OrchestratorTestDouble.StartAsync();

@@ -73,11 +73,13 @@ public sealed class RegistrationTests : IDisposable
     }
 
     [Fact]
-    public async Task Health_answers_even_before_registration() =>
-        await Should.NotThrowAsync(async () =>
-        {
-            await using var agent = await AgentUnderTest.StartAsync(new Uri($"http://127.0.0.1:{FreePort.Next()}"), _temp.Path);
-            var health = await agent.Http.GetFromJsonAsync<AgentStatusReport>(ProtocolPaths.Health);
-            health!.Status.ShouldBe("ok");
-        });
+    public async Task Health_answers_even_before_registration()
+    {
+        await using var agent = await AgentUnderTest.StartAsync(new Uri($"http://127.0.0.1:{FreePort.Next()}"), _temp.Path);
+
+        var health = await agent.Http.GetFromJsonAsync<AgentStatusReport>(ProtocolPaths.Health);
+
+        health!.Status.ShouldBe("ok");
+        (await agent.GetStatusAsync()).Status.ShouldBe(AgentStatuses.Booting);
+    }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Cockpit.AgentBridge.Outbound;
 using Cockpit.AgentBridge.Tests.Support;
 using Cockpit.Grains.Jobs;
 using Cockpit.Grains.Ports;
@@ -13,36 +14,43 @@ public sealed class AgentPodClientFailureTests
 {
     private static readonly JobSpec Job = new(Guid.NewGuid(), "p", null, null, null, null, null);
 
-    /// <summary>Far above the 0.5 s attempt budget used below, far below "hangs": what "bounded" means here.</summary>
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
+    /// <summary>Well above the 1 s attempts used below (three of them, plus backoff), far below "hangs".</summary>
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(15);
+
+    private static async Task WarmUp(PushClientHost host, FakePod pod)
+    {
+        var client = host.Client.ShouldBeOfType<AgentPodClient>();
+        (await client.CheckHealthAsync(pod.Address, CancellationToken.None)).IsAccepted.ShouldBeTrue();
+    }
 
     [Fact]
     public async Task A_pod_that_does_not_answer_a_POST_in_time_is_unreachable_after_one_attempt()
     {
-        await using var pod = await FakePod.StartAsync(PodResponses.Hang);
-        using var host = PushClientHost.Create(("AGENT_PUSH_TIMEOUT_SECONDS", "0.5"));
+        await using var pod = await FakePod.StartAsync(PodResponses.HangExceptHealth);
+        using var host = PushClientHost.Create(("AGENT_PUSH_TIMEOUT_SECONDS", "1"));
+        await WarmUp(host, pod);
         var clock = Stopwatch.StartNew();
 
         var result = await host.Client.StartJobAsync(pod.Address, Job, CancellationToken.None);
 
         clock.Elapsed.ShouldBeLessThan(Bound);
-        result.ShouldBe(new PodCommandResult(PodCommandOutcome.Unreachable, $"agent pod 127.0.0.1:{pod.Port} unreachable: no answer within 0.5 s"));
-        (await pod.FirstRequest).Path.ShouldBe("/job/start");
+        result.ShouldBe(new PodCommandResult(PodCommandOutcome.Unreachable, $"agent pod 127.0.0.1:{pod.Port} unreachable: no answer within 1 s"));
+        await pod.Received("POST", "/job/start");
         host.Attempts.Count("POST", "/job/start").ShouldBe(1);
     }
 
     [Fact]
     public async Task A_pod_that_does_not_answer_a_GET_in_time_is_asked_again()
     {
-        await using var pod = await FakePod.StartAsync(PodResponses.Hang);
-        using var host = PushClientHost.Create(("AGENT_PUSH_TIMEOUT_SECONDS", "0.5"));
+        await using var pod = await FakePod.StartAsync(PodResponses.HangExceptHealth);
+        using var host = PushClientHost.Create(("AGENT_PUSH_TIMEOUT_SECONDS", "1"));
+        await WarmUp(host, pod);
         var clock = Stopwatch.StartNew();
 
         var result = await host.Client.GetStatusAsync(pod.Address, CancellationToken.None);
 
         clock.Elapsed.ShouldBeLessThan(Bound);
-        result.Outcome.ShouldBe(PodCommandOutcome.Unreachable);
-        result.Detail.ShouldBe($"agent pod 127.0.0.1:{pod.Port} unreachable: no answer within 0.5 s");
+        result.ShouldBe(new PodCommandResult(PodCommandOutcome.Unreachable, $"agent pod 127.0.0.1:{pod.Port} unreachable: no answer within 1 s"));
         host.Attempts.Count("GET", "/status").ShouldBe(3);
     }
 
@@ -122,16 +130,16 @@ public sealed class AgentPodClientFailureTests
     [Fact]
     public async Task Cancellation_by_the_caller_throws_and_does_not_retry()
     {
-        await using var pod = await FakePod.StartAsync(PodResponses.Hang);
+        await using var pod = await FakePod.StartAsync(PodResponses.HangExceptHealth);
         using var host = PushClientHost.Create();
         using var cancel = new CancellationTokenSource();
 
         var push = host.Client.GetStatusAsync(pod.Address, cancel.Token);
-        await pod.FirstRequest;
+        await pod.Received("GET", "/status");
         await cancel.CancelAsync();
 
         await Should.ThrowAsync<OperationCanceledException>(push);
-        host.Attempts.Total.ShouldBe(1);
+        host.Attempts.Count("GET", "/status").ShouldBe(1);
     }
 
     [Fact]

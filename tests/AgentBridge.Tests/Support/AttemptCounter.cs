@@ -16,12 +16,5 @@ public sealed class AttemptCounter
 
     public DelegatingHandler CreateHandler() => new CountingHandler(this);
 
-    private sealed class CountingHandler(AttemptCounter counter) : DelegatingHandler
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            counter._attempts.Enqueue($"{request.Method} {request.RequestUri?.AbsolutePath}");
-            return base.SendAsync(request, cancellationToken);
-        }
-    }
+    internal void Record(HttpRequestMessage request) => _attempts.Enqueue($"{request.Method} {request.RequestUri?.AbsolutePath}");
 }

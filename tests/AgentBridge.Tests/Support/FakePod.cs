@@ -20,6 +20,7 @@ public sealed class FakePod : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly TaskCompletionSource<RecordedRequest> _firstRequest = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<RecordedRequest>> _arrivals = new();
     private readonly CancellationTokenSource _stopping = new();
 
     private FakePod(WebApplication app, int port)
@@ -34,8 +35,17 @@ public sealed class FakePod : IAsyncDisposable
 
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
 
-    /// <summary>Completes when the first request has been recorded: how tests wait for "the pod got it" without sleeping.</summary>
-    public Task<RecordedRequest> FirstRequest => _firstRequest.Task;
+    /// <summary>
+    /// Completes when the first request has been recorded: how tests wait for "the pod got it" without sleeping.
+    /// Bounded, so that a request that never arrives fails the test instead of hanging the run.
+    /// </summary>
+    public Task<RecordedRequest> FirstRequest => _firstRequest.Task.WaitAsync(ArrivalBound);
+
+    /// <summary>Longer than any push in these tests, so reaching it means the request is not coming.</summary>
+    public static TimeSpan ArrivalBound { get; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Completes when a request for <paramref name="method"/> <paramref name="path"/> has been recorded (bounded too).</summary>
+    public Task<RecordedRequest> Received(string method, string path) => Arrival(method, path).Task.WaitAsync(ArrivalBound);
 
     /// <summary>Cancelled when the pod stops, so handlers that hang for a test end with it.</summary>
     public CancellationToken Stopping => _stopping.Token;
@@ -62,6 +72,7 @@ public sealed class FakePod : IAsyncDisposable
                 context.Request.Headers.TransferEncoding.ToString().Contains("chunked", StringComparison.OrdinalIgnoreCase));
             pod._requests.Enqueue(recorded);
             pod._firstRequest.TrySetResult(recorded);
+            pod.Arrival(recorded.Method, recorded.Path).TrySetResult(recorded);
             await respond(context, pod);
         });
         await app.StartAsync();
@@ -71,6 +82,9 @@ public sealed class FakePod : IAsyncDisposable
     /// <summary>A pod that always gives the same JSON answer.</summary>
     public static Task<FakePod> AnsweringAsync(int statusCode, string? json) =>
         StartAsync((context, _) => PodResponses.Json(context, statusCode, json));
+
+    private TaskCompletionSource<RecordedRequest> Arrival(string method, string path) =>
+        _arrivals.GetOrAdd($"{method} {path}", _ => new TaskCompletionSource<RecordedRequest>(TaskCreationOptions.RunContinuationsAsynchronously));
 
     public int Count(string method, string path) => _requests.Count(r => r.Method == method && r.Path == path);
 

@@ -15,6 +15,14 @@ public static class PodResponses
         }
     }
 
+    /// <summary>
+    /// Answers GET /health at once and holds everything else. Tests call /health first: it warms both ends up
+    /// (JIT, first connection) and leaves a pooled connection, so the slow request that follows is on the wire at
+    /// once and the client's timeout measures the pod's silence, not a cold start on a busy machine.
+    /// </summary>
+    public static Task HangExceptHealth(HttpContext context, FakePod pod) =>
+        context.Request.Path == "/health" ? Json(context, 200, """{"status":"ready"}""") : Hang(context, pod);
+
     /// <summary>Never answers: holds the request until the client gives up (or the pod stops).</summary>
     public static async Task Hang(HttpContext context, FakePod pod)
     {

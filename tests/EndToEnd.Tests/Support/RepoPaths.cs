@@ -26,6 +26,9 @@ public static class RepoPaths
 
     private static string FindRoot()
     {
+        var embedded = typeof(RepoPaths).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "RepoRoot")?.Value;
+        if (embedded is not null && File.Exists(Path.Combine(embedded, "Cockpit.slnx"))) return embedded;
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "Cockpit.slnx"))) return dir.FullName;

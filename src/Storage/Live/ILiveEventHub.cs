@@ -1,0 +1,13 @@
+namespace Cockpit.Storage.Live;
+
+/// <summary>
+/// Cluster-wide change notices. Whatever any silo publishes, every silo's <see cref="Events"/> yields — so a
+/// GraphQL subscriber on one silo sees changes of grains living on another.
+/// </summary>
+public interface ILiveEventHub
+{
+    /// <summary>Hot stream of every event published anywhere in the cluster after this silo started listening.</summary>
+    IObservable<LiveEvent> Events { get; }
+
+    Task PublishAsync(IReadOnlyList<LiveEvent> events, CancellationToken cancellationToken = default);
+}
