@@ -17,7 +17,9 @@ internal static class TransientErrors
                 or PostgresErrorCodes.AdminShutdown
                 or PostgresErrorCodes.CrashShutdown
                 or PostgresErrorCodes.CannotConnectNow
-                or PostgresErrorCodes.QueryCanceled,
+                or PostgresErrorCodes.QueryCanceled
+                // The schema is not there yet (the migrator has not run): waiting loses nothing, skipping would.
+                or PostgresErrorCodes.UndefinedTable,
         NpgsqlException npgsql => npgsql.IsTransient || npgsql.InnerException is IOException or SocketException or TimeoutException,
         TimeoutException or IOException or SocketException => true,
         _ => false,

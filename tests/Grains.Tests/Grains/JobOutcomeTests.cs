@@ -59,10 +59,27 @@ public sealed class JobOutcomeTests(CockpitCluster cluster)
     public async Task Agent_back_to_ready_without_an_outcome_fails_the_job_as_lost()
     {
         var (agent, job) = await _fleet.RunningJobAsync();
+        // The agent confirms the job first; only then is a job-less "ready" news rather than a late, stale heartbeat.
+        await _fleet.HeartbeatAsync(agent.Id, AgentStatus.Working, job.Id);
 
         await _fleet.HeartbeatAsync(agent.Id, AgentStatus.Ready);
 
         var failed = await _fleet.Events.WaitForJobAsync(job.Id, e => e.Job.Status == JobStatus.Failed, "failed");
         failed.Job.ErrorMessage.ShouldNotBeNull().ShouldContain("without reporting the job's outcome");
+    }
+
+    [Fact]
+    public async Task A_ready_heartbeat_that_overtook_the_job_push_does_not_lose_the_job()
+    {
+        var (agent, job) = await _fleet.RunningJobAsync();
+
+        // Sent before the pod took the job, arriving after the push was accepted: stale, so nothing changes.
+        var answer = await _fleet.HeartbeatAsync(agent.Id, AgentStatus.Ready);
+        answer!.Status.ShouldBe(AgentStatus.Working);
+        answer.CurrentJobId.ShouldBe(job.Id);
+
+        await _fleet.HeartbeatAsync(agent.Id, AgentStatus.Completed, job.Id);
+        var completed = await _fleet.Events.WaitForJobAsync(job.Id, e => e.Job.Status == JobStatus.Completed, "completed");
+        completed.Job.ErrorMessage.ShouldBeNull();
     }
 }

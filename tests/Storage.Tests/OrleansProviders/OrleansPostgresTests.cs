@@ -39,8 +39,10 @@ public sealed class OrleansPostgresTests(OrleansClusterFixture fixture) : IClass
         var grain = fixture.Client.GetGrain<IStateProbeGrain>(Guid.NewGuid());
         await grain.WriteAsync("first", "default-first");
         await grain.WriteAsync("second", "default-second");
+        var before = await grain.ActivationAsync();
 
         await fixture.Cluster.DeactivateAsync(grain);
+        (await grain.ActivationAsync()).ShouldNotBe(before);
         var (named, byDefault, writes) = await grain.ReadAsync();
 
         named.ShouldBe("second");
@@ -63,7 +65,9 @@ public sealed class OrleansPostgresTests(OrleansClusterFixture fixture) : IClass
         var rowsBefore = await Database.ScalarAsync<long>("SELECT count(*) FROM orleansstorage WHERE graintypestring = 'named' AND payloadbinary IS NULL");
 
         await grain.ClearNamedAsync();
+        var before = await grain.ActivationAsync();
         await fixture.Cluster.DeactivateAsync(grain);
+        (await grain.ActivationAsync()).ShouldNotBe(before);
         var (named, byDefault, writes) = await grain.ReadAsync();
 
         named.ShouldBeNull();
@@ -87,7 +91,9 @@ public sealed class OrleansPostgresTests(OrleansClusterFixture fixture) : IClass
         (await Database.ScalarAsync<long>("SELECT count(*) FROM orleansstorage WHERE graintypestring = 'deleting' AND convert_from(payloadbinary, 'UTF8') LIKE '%doomed%'"))
             .ShouldBe(0);
         await grain.WriteDeletingAsync(marker);
+        var before = await grain.ActivationAsync();
         await fixture.Cluster.DeactivateAsync(grain);
+        (await grain.ActivationAsync()).ShouldNotBe(before);
 
         (await grain.ReadDeletingAsync()).ShouldBe(marker);
         (await Database.ScalarAsync<int>($"SELECT version FROM orleansstorage WHERE convert_from(payloadbinary, 'UTF8') LIKE '%{marker}%'"))
@@ -101,9 +107,11 @@ public sealed class OrleansPostgresTests(OrleansClusterFixture fixture) : IClass
         var b = fixture.Client.GetGrain<IKeyedProbeGrain>("host:0A1");
         await a.WriteAsync("value-a");
         await b.WriteAsync("value-b");
+        var before = await a.ActivationAsync();
 
         await fixture.Cluster.DeactivateAsync(a);
         await fixture.Cluster.DeactivateAsync(b);
+        (await a.ActivationAsync()).ShouldNotBe(before);
 
         (await a.ReadAsync()).ShouldBe("value-a");
         (await b.ReadAsync()).ShouldBe("value-b");

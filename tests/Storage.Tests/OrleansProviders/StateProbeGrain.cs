@@ -8,6 +8,10 @@ public sealed class StateProbeGrain(
     [PersistentState("deleting", OrleansClusterFixture.DeletingStorageName)] IPersistentState<ProbeState> deleting)
     : Grain, IStateProbeGrain
 {
+    private readonly Guid _activation = Guid.NewGuid();
+
+    public Task<Guid> ActivationAsync() => Task.FromResult(_activation);
+
     public async Task WriteAsync(string named, string byDefault)
     {
         namedState.State.Value = named;
