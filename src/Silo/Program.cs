@@ -8,8 +8,6 @@ using Cockpit.Silo.Cluster;
 using Cockpit.Silo.Configuration;
 using Cockpit.Silo.Health;
 using Cockpit.Silo.Jobs;
-using Cockpit.Silo.Documents;
-using Cockpit.Silo.Workspace;
 using Cockpit.Storage;
 using Cockpit.Storage.Migrations;
 
@@ -40,7 +38,6 @@ builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.S
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<UnavailableExceptionHandler>();
 // Feature services: one line per feature (keep this anchor; features insert their line right below it).
-builder.Services.AddCockpitWorkspace(config);
 builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(25));
 
 var app = builder.Build();
@@ -53,7 +50,6 @@ app.MapAgentEndpoints();
 app.MapJobEndpoints();
 app.MapClusterEndpoints();
 // Feature endpoints: one line per feature (keep this anchor; features insert their line right below it).
-app.MapWorkspaceEndpoints().MapDocumentEndpoints();
 
 await app.RunAsync();
 
