@@ -16,8 +16,10 @@ mkdir -p "$WORKSPACE_ROOT"
 
 pids=()
 private_pg=""
+stopping=""
 stop_all() {
   trap - INT TERM EXIT
+  stopping=1
   echo; echo "stopping…"
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
@@ -66,4 +68,4 @@ cat <<INFO
 
 INFO
 wait -n "${pids[@]}" || true
-echo "a process exited; shutting down" >&2
+[ -n "$stopping" ] || echo "a process exited unexpectedly; shutting everything down" >&2
