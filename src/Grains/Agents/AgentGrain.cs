@@ -121,7 +121,7 @@ public sealed class AgentGrain(
         State.Status = AgentStatus.Offline;
         State.CurrentJobId = null;
         State.Version++;
-        await store.WriteStateAsync();
+        await store.WriteOrDeactivateAsync(DeactivateOnIdle);
         events.Publish(new AgentChanged(clock.GetUtcNow(), last with { Version = State.Version }, last.Status, "deregistered", Deleted: true));
         DeactivateOnIdle();
         return last;
@@ -214,16 +214,7 @@ public sealed class AgentGrain(
         State.Status = decision.Status;
         State.CurrentJobId = decision.CurrentJobId;
         State.Version++;
-        try
-        {
-            await store.WriteStateAsync();
-        }
-        catch
-        {
-            // Memory ran ahead of storage: drop this activation so the next call reloads what was really written.
-            DeactivateOnIdle();
-            throw;
-        }
+        await store.WriteOrDeactivateAsync(DeactivateOnIdle);
         events.Publish(new AgentChanged(clock.GetUtcNow(), Snapshot(), isNew ? null : before.Status, cause));
         NotifyJobs(decision.JobEffects, heartbeat);
     }

@@ -10,7 +10,7 @@ public sealed class AgentRegistryGrain(
         {
             agentId = Guid.NewGuid();
             store.State.AgentId = agentId;
-            await store.WriteStateAsync();
+            await store.WriteOrDeactivateAsync(DeactivateOnIdle);
         }
         return await GrainFactory.GetGrain<IAgentGrain>(agentId).RegisterAsync(registration);
     }

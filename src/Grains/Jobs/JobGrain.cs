@@ -185,16 +185,7 @@ public sealed class JobGrain(
         var now = at ?? clock.GetUtcNow();
         State.UpdatedAt = now;
         State.Version++;
-        try
-        {
-            await store.WriteStateAsync();
-        }
-        catch
-        {
-            // Memory ran ahead of storage: drop this activation so the next call reloads what was really written.
-            DeactivateOnIdle();
-            throw;
-        }
+        await store.WriteOrDeactivateAsync(DeactivateOnIdle);
         events.Publish(new JobChanged(now, Snapshot(), previous, cause));
     }
 
