@@ -10,6 +10,9 @@ help: ## Lists the targets
 up: ## Runs silo, reference agents and (unless POSTGRES_HOST is set) a private PostgreSQL; Ctrl-C stops all
 	@scripts/up.sh
 
+cluster: ## Runs SILOS (default 3) silos as one cluster behind a proxy on ORCHESTRATOR_PORT, with PostgreSQL and agents; Ctrl-C stops all
+	@SILOS=$(or $(SILOS),3) scripts/cluster.sh
+
 test: ## Builds and runs every test against a private PostgreSQL the command starts itself
 	@scripts/test.sh
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the project needs and a fresh Debian machine lacks. Idempotent: a no-op when all is there.
-# Usage: scripts/ensure-deps.sh [postgres] [chromium]
+# Usage: scripts/ensure-deps.sh [postgres] [chromium] [java]
 set -euo pipefail
 
 need_apt=()
@@ -8,6 +8,8 @@ for want in "$@"; do
   case "$want" in
     postgres) [ -x /usr/lib/postgresql/15/bin/initdb ] || need_apt+=(postgresql postgresql-contrib) ;;
     chromium) command -v chromium >/dev/null || need_apt+=(chromium) ;;
+    # Neo4j 3.1 (the graph adapter's test server) runs on Java 17.
+    java) command -v java >/dev/null || need_apt+=(openjdk-17-jre-headless) ;;
     *) echo "ensure-deps: unknown dependency '$want'" >&2; exit 2 ;;
   esac
 done

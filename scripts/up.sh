@@ -39,6 +39,8 @@ else
 fi
 
 echo "building…"
+scripts/build-graphiql.sh
+scripts/build-cockpit.sh
 dotnet build Cockpit.slnx -c Release -nologo -clp:ErrorsOnly -v:q
 
 dotnet src/Silo/bin/Release/net10.0/Cockpit.Silo.dll > >(sed -u 's/^/[silo] /') 2>&1 &
@@ -59,6 +61,8 @@ done
 cat <<INFO
 
   Cockpit is running.
+    Cockpit       http://127.0.0.1:$ORCHESTRATOR_PORT/
+    GraphQL       http://127.0.0.1:$ORCHESTRATOR_PORT/graphql   (GraphiQL in a browser)
     REST API      http://127.0.0.1:$ORCHESTRATOR_PORT/api/agents   http://127.0.0.1:$ORCHESTRATOR_PORT/api/jobs
     Health        http://127.0.0.1:$ORCHESTRATOR_PORT/health/ready
     Agents        $demo_agents reference agents on ports $AGENT_PORT..$((AGENT_PORT + demo_agents - 1))

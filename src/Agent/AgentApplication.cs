@@ -44,6 +44,7 @@ public static class AgentApplication
         {
             builder.Services.AddSingleton<IJobWorkload, RequirementExtractionWorkload>();
         }
+        builder.Services.AddAgentTelemetryReporting(options); // AGENT_TELEMETRY: reports to the orchestrator, wraps the workload above
 
         // Hosted services stop in reverse order: the supervisor (registered last) checkpoints the running job
         // before the link deregisters from the orchestrator.

@@ -1,15 +1,24 @@
 using Cockpit.AgentBridge;
 using Cockpit.AgentBridge.Http;
 using Cockpit.AgentBridge.Inbound;
+using Cockpit.GraphQL;
+using Cockpit.GraphQL.Transport;
 using Cockpit.Grains.Agents;
 using Cockpit.Silo;
 using Cockpit.Silo.Agents;
 using Cockpit.Silo.Cluster;
+using Cockpit.Silo.CockpitUi;
 using Cockpit.Silo.Configuration;
 using Cockpit.Silo.Health;
 using Cockpit.Silo.Jobs;
+using Cockpit.Silo.Observability;
+using Cockpit.Silo.Statistics;
+using Cockpit.Silo.Telemetry;
+using Cockpit.Silo.Documents;
+using Cockpit.Silo.Workspace;
 using Cockpit.Storage;
 using Cockpit.Storage.Migrations;
+using Cockpit.Storage.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 var config = builder.Configuration;
@@ -38,6 +47,12 @@ builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.S
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<UnavailableExceptionHandler>();
 // Feature services: one line per feature (keep this anchor; features insert their line right below it).
+builder.Services.AddCockpitUi(config);
+builder.Services.AddJobCommands().AddCockpitGraphQL(config);
+builder.Services.AddCockpitObservability(config);
+builder.Services.AddCockpitStatistics(config);
+builder.Services.AddCockpitTelemetry(config);
+builder.Services.AddCockpitWorkspace(config);
 builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(25));
 
 var app = builder.Build();
@@ -50,6 +65,12 @@ app.MapAgentEndpoints();
 app.MapJobEndpoints();
 app.MapClusterEndpoints();
 // Feature endpoints: one line per feature (keep this anchor; features insert their line right below it).
+app.MapCockpitUi();
+app.MapCockpitGraphQL();
+app.MapCockpitObservability();
+app.MapCockpitStatistics();
+app.MapTelemetryEndpoints();
+app.MapWorkspaceEndpoints().MapDocumentEndpoints();
 
 await app.RunAsync();
 

@@ -117,7 +117,7 @@ public sealed class JobGrain(
         State.CompletedAt = now;
         State.ErrorMessage = report.ErrorMessage;
         State.ErrorDetailsJson = report.ErrorDetailsJson;
-        if (report.FinalProgress is not null) State.Progress = report.FinalProgress;
+        if (report.FinalProgress is { } final) RecordProgress(final);
         var cause = report.Kind switch
         {
             JobEffectKind.Completed => $"agent {report.AgentId} reported completed",
@@ -130,13 +130,19 @@ public sealed class JobGrain(
     public async Task OnProgressAsync(Guid agentId, JobProgress progress)
     {
         if (!State.Exists || State.AssignedAgentId != agentId || State.Status != JobStatus.Processing) return;
+        RecordProgress(progress);
+        await CommitAsync(State.Status, "progress", progress.ReportedAt);
+    }
+
+    /// <summary>The last report, and a sample of it for the rate and ETA (<see cref="ProgressHistory"/>).</summary>
+    private void RecordProgress(JobProgress progress)
+    {
         State.Progress = progress;
         if (progress.ProcessedRequirements is { } processed)
         {
             State.ProgressSamples = [.. ProgressHistory.Append(State.ProgressSamples,
                 new ProgressSample(progress.ReportedAt, processed, progress.TotalRequirements))];
         }
-        await CommitAsync(State.Status, "progress", progress.ReportedAt);
     }
 
     private async Task<CommandResult<JobSnapshot>> RunOnAgentAsync(Guid agentId, JobTrigger request, string verb,

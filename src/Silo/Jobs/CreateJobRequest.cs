@@ -11,4 +11,10 @@ public sealed record CreateJobRequest
     public string? ConfigName { get; init; }
     public JsonElement? Context { get; init; }
     public string? Instructions { get; init; }
+
+    /// <summary>
+    /// The id from <c>POST /api/documents</c>: the uploaded files move into the job's workspace (documents/) and become
+    /// its document_dir. Not together with document_dir. A string, so a malformed id gets the validator's message.
+    /// </summary>
+    public string? DocumentSetId { get; init; }
 }

@@ -35,6 +35,12 @@ public static partial class CreateJobValidator
         }
         if (body.Instructions is { Length: > MaxPromptLength }) errors["instructions"] = [$"must be at most {MaxPromptLength} characters"];
 
+        if (body.DocumentSetId is { } setId)
+        {
+            if (!Guid.TryParse(setId, out _)) errors["document_set_id"] = ["must be the UUID returned by POST /api/documents"];
+            else if (!string.IsNullOrWhiteSpace(body.DocumentDir)) errors["document_set_id"] = ["cannot be combined with document_dir (the uploaded set becomes the document_dir)"];
+        }
+
         if (errors.Count > 0) return null;
         return new JobSpec(jobId, body.Prompt!, Blank(body.DocumentPath), Blank(body.DocumentDir), body.ConfigName, contextJson, Blank(body.Instructions));
     }

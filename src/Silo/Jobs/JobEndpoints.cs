@@ -1,10 +1,15 @@
 using Cockpit.AgentBridge.Http;
 using Cockpit.Grains.Jobs;
+using Cockpit.GraphQL.Schema.Commands;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Cockpit.Silo.Jobs;
 
-/// <summary>The seed's job management endpoints. Commands go to the job's grain; lists come from the read model.</summary>
+/// <summary>
+/// The seed's job management endpoints. Commands go through <see cref="JobCommandService"/> (GraphQL's mutations use the
+/// same one); single jobs come from their grain, lists from the read model.
+/// </summary>
 public static class JobEndpoints
 {
     public static IEndpointRouteBuilder MapJobEndpoints(this IEndpointRouteBuilder app)
@@ -20,18 +25,16 @@ public static class JobEndpoints
         return app;
     }
 
-    public static async Task<Results<Created<JobResponse>, ProblemHttpResult>> CreateAsync(HttpRequest request, IGrainFactory grains)
+    public static async Task<Results<Created<JobResponse>, ProblemHttpResult>> CreateAsync(
+        HttpRequest request, [FromServices] JobCommandService commands)
     {
         var body = await JsonBody.ReadAsync<CreateJobRequest>(request);
         if (body.Problem is not null) return body.Problem;
 
-        var errors = new Dictionary<string, string[]>();
-        var spec = CreateJobValidator.Validate(Guid.NewGuid(), body.Value!, errors);
-        if (spec is null) return Problems.Invalid(errors);
-
-        var created = await grains.GetGrain<IJobGrain>(spec.JobId).CreateAsync(spec);
-        if (!created.IsOk) return Problems.FromCommand(created.Status, created.Error);
-        return TypedResults.Created($"/api/jobs/{spec.JobId}", JobResponse.From(created.Value!));
+        var created = await commands.CreateAsync(body.Value!);
+        if (!created.IsOk) return ToProblem(created);
+        var job = created.Result!.Value!;
+        return TypedResults.Created($"/api/jobs/{job.Id}", JobResponse.From(job));
     }
 
     public static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> GetAsync(string id, IGrainFactory grains)
@@ -41,31 +44,42 @@ public static class JobEndpoints
         return job is null ? Problems.NotFound($"job {jobId} not found") : TypedResults.Ok(JobResponse.From(job));
     }
 
-    public static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> AssignAsync(string id, string agentId, IGrainFactory grains)
+    public static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> AssignAsync(
+        string id, string agentId, [FromServices] JobCommandService commands)
     {
         if (!RouteIds.TryParse(id, "id", out var jobId, out var badId)) return badId;
         if (!RouteIds.TryParse(agentId, "agent_id", out var agent, out var badAgent)) return badAgent;
-        return JobCommandResults.ToHttp(await grains.GetGrain<IJobGrain>(jobId).AssignAsync(agent));
+        return ToHttp(await commands.AssignAsync(jobId, agent));
     }
 
-    public static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> CancelAsync(string id, IGrainFactory grains)
+    public static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> CancelAsync(string id, [FromServices] JobCommandService commands)
     {
         if (!RouteIds.TryParse(id, "id", out var jobId, out var badId)) return badId;
-        return JobCommandResults.ToHttp(await grains.GetGrain<IJobGrain>(jobId).CancelAsync());
+        return ToHttp(await commands.CancelAsync(jobId));
     }
 
-    public static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> ResumeAsync(string id, HttpRequest request, IGrainFactory grains)
+    public static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> ResumeAsync(
+        string id, HttpRequest request, [FromServices] JobCommandService commands)
     {
         if (!RouteIds.TryParse(id, "id", out var jobId, out var badId)) return badId;
         var body = await JsonBody.ReadAsync<ResumeJobRequest>(request, allowEmpty: true);
         if (body.Problem is not null) return body.Problem;
-        return JobCommandResults.ToHttp(await grains.GetGrain<IJobGrain>(jobId).ResumeAsync(body.Value?.AgentId));
+        return ToHttp(await commands.ResumeAsync(jobId, body.Value?.AgentId));
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string id, IGrainFactory grains)
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string id, [FromServices] JobCommandService commands)
     {
         if (!RouteIds.TryParse(id, "id", out var jobId, out var badId)) return badId;
-        var deleted = await grains.GetGrain<IJobGrain>(jobId).DeleteAsync();
-        return deleted.IsOk ? TypedResults.NoContent() : Problems.FromCommand(deleted.Status, deleted.Error);
+        var deleted = await commands.DeleteAsync(jobId);
+        return deleted.IsOk ? TypedResults.NoContent() : ToProblem(deleted);
     }
+
+    private static Results<Ok<JobResponse>, ProblemHttpResult> ToHttp(JobCommandOutcome outcome) =>
+        outcome.Result is { } result ? JobCommandResults.ToHttp(result) : ToProblem(outcome);
+
+    /// <summary>A refused command: 400 naming the fields, or the grain's answer as 404 / 409 / 502.</summary>
+    private static ProblemHttpResult ToProblem(JobCommandOutcome outcome) =>
+        outcome.Errors is { } errors
+            ? Problems.Invalid(errors.ToDictionary(e => e.Key, e => e.Value))
+            : Problems.FromCommand(outcome.Result!.Status, outcome.Result.Error);
 }

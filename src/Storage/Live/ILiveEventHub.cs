@@ -10,4 +10,11 @@ public interface ILiveEventHub
     IObservable<LiveEvent> Events { get; }
 
     Task PublishAsync(IReadOnlyList<LiveEvent> events, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Delivers to this silo's subscribers only. For sources every silo observes by itself (the shared workspace
+    /// volume each silo watches): publishing those cluster-wide would reach every subscriber once per silo.
+    /// </summary>
+    Task PublishLocalAsync(IReadOnlyList<LiveEvent> events, CancellationToken cancellationToken = default) =>
+        PublishAsync(events, cancellationToken);
 }

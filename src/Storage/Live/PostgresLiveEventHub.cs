@@ -45,6 +45,12 @@ public sealed class PostgresLiveEventHub(NpgsqlDataSource dataSource, ILogger<Po
         return Task.CompletedTask;
     }
 
+    public Task PublishLocalAsync(IReadOnlyList<LiveEvent> events, CancellationToken cancellationToken = default)
+    {
+        foreach (var e in events) DeliverLocally(e);
+        return Task.CompletedTask;
+    }
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(ListenAsync(stoppingToken), SendAsync(stoppingToken));
 
@@ -129,15 +135,23 @@ public sealed class PostgresLiveEventHub(NpgsqlDataSource dataSource, ILogger<Po
             logger.LogWarning(ex, "Live events: ignoring a malformed notice");
             return;
         }
-        if (e is null) return;
-        try
+        if (e is not null) DeliverLocally(e);
+    }
+
+    private void DeliverLocally(LiveEvent e)
+    {
+        // One delivery at a time: notices from the listener and local publishes must not interleave in a subscriber.
+        lock (_events)
         {
-            _events.OnNext(e);
-        }
-        catch (Exception ex)
-        {
-            // A misbehaving subscriber must not take the listener down for everyone else.
-            logger.LogError(ex, "Live events: a subscriber threw");
+            try
+            {
+                _events.OnNext(e);
+            }
+            catch (Exception ex)
+            {
+                // A misbehaving subscriber must not take the listener down for everyone else.
+                logger.LogError(ex, "Live events: a subscriber threw");
+            }
         }
     }
 

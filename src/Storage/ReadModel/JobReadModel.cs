@@ -6,7 +6,7 @@ using NpgsqlTypes;
 namespace Cockpit.Storage.ReadModel;
 
 /// <summary>Queries over the <c>jobs</c> table (eventually consistent with the job grains).</summary>
-public sealed class JobReadModel(NpgsqlDataSource dataSource)
+public sealed partial class JobReadModel(NpgsqlDataSource dataSource)
 {
     /// <summary>Largest page <see cref="ListAsync"/> returns; larger limits are cut to this.</summary>
     public const int MaxLimit = 500;

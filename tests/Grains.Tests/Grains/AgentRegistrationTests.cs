@@ -36,7 +36,7 @@ public sealed class AgentRegistrationTests(CockpitCluster cluster)
     }
 
     [Fact]
-    [Trait("Category", "KnownBug")]
+    
     public async Task First_registration_event_has_no_previous_status_like_a_created_job()
     {
         var agent = await _fleet.RegisterAsync();

@@ -1,0 +1,58 @@
+import { TestBed } from '@angular/core/testing';
+import { Router } from '@angular/router';
+import { FakeGraphQLClient, settle } from '../../../testing/fake-graphql-client';
+import { agent, job } from '../../../testing/fixtures';
+import { panelTestProviders } from '../../../testing/providers';
+import { AgentListPanel } from './agent-list.panel';
+
+describe('AgentListPanel', () => {
+  let fake: FakeGraphQLClient;
+  const ready = agent({ id: 'a1', hostname: 'alpha', status: 'ready' });
+  const working = agent({ id: 'a2', hostname: 'beta', status: 'working', currentJobId: 'job-running' });
+
+  beforeEach(() => {
+    fake = new FakeGraphQLClient()
+      .on('Agents', () => ({ agents: [working, ready] }))
+      .on('Jobs', () => ({ jobs: { totalCount: 1, nodes: [job({ id: 'waiting', prompt: 'Waiting job' })], pageInfo: { hasNextPage: false, endCursor: null } } }));
+    TestBed.configureTestingModule({ providers: panelTestProviders(fake) });
+  });
+
+  async function render() {
+    const fixture = TestBed.createComponent(AgentListPanel);
+    await settle();
+    await fixture.whenStable();
+    return { fixture, host: fixture.nativeElement as HTMLElement };
+  }
+
+  it('lists agents by name with status colours, current job and heartbeat age', async () => {
+    const { host } = await render();
+    const items = [...host.querySelectorAll('[data-agent-id]')];
+    expect(items.map((i) => i.getAttribute('data-hostname'))).toEqual(['alpha', 'beta']);
+    expect(items[1].querySelector('.badge')?.classList).toContain('status-working');
+    expect(items[1].textContent).toContain('job-runn');
+    expect(items[0].querySelector('.heartbeat')?.textContent).toMatch(/\d+s ago/);
+  });
+
+  it('follows agentChanged: status changes and deregistrations show at once', async () => {
+    const { fixture, host } = await render();
+    fake.emit('AgentChanged', { agentChanged: { id: 'a1', deleted: false, agent: { ...ready, status: 'offline' } } });
+    fake.emit('AgentChanged', { agentChanged: { id: 'a2', deleted: true, agent: null } });
+    await fixture.whenStable();
+    const items = [...host.querySelectorAll('[data-agent-id]')];
+    expect(items).toHaveLength(1);
+    expect(items[0].querySelector('.badge')?.classList).toContain('status-offline');
+  });
+
+  it('assigns a waiting job to a ready agent and opens the job', async () => {
+    fake.on('AssignJob', (v) => ({ assignJob: job({ id: String(v['jobId']), status: 'processing', assignedAgentId: String(v['agentId']) }) }));
+    const { fixture, host } = await render();
+    (host.querySelector('[data-agent-id=a1] [data-testid=assign-toggle]') as HTMLButtonElement).click();
+    await fixture.whenStable();
+    const select = host.querySelector('[data-testid=assign-job]') as HTMLSelectElement;
+    select.value = 'waiting';
+    select.dispatchEvent(new Event('change'));
+    await settle();
+    expect(fake.requests.find((r) => r.operation === 'AssignJob')?.variables).toEqual({ jobId: 'waiting', agentId: 'a1' });
+    expect(TestBed.inject(Router).url).toBe('/jobs/waiting');
+  });
+});

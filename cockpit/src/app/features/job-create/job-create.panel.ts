@@ -1,0 +1,124 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { Router } from '@angular/router';
+import { DocumentsService, MAX_DOCUMENTS } from '../../core/data/documents.service';
+import { JobsStore } from '../../core/data/jobs.store';
+import { type UserError, toUserError } from '../../core/errors/user-error';
+import { GraphQLClient } from '../../core/graphql/graphql-client';
+import { ConfigsDocument, CreateJobDocument, type ConfigsQuery } from '../../core/graphql/generated';
+import { TranslatePipe } from '../../core/i18n/translate.pipe';
+import { LayoutService } from '../../core/layout/layout.service';
+import { PanelIds } from '../../core/layout/panel-ids';
+import { formatBytes } from '../../shared/format/format';
+import { checkJson } from '../../shared/json-editor/json-check';
+import { JsonEditor } from '../../shared/json-editor/json-editor';
+
+type Config = ConfigsQuery['configs'][number];
+
+/**
+ * New job: prompt, agent config (from the server's configs), instructions, context as JSON (checked while typing)
+ * and up to ten documents (dropped or picked, uploaded as one set when the job is created). On success the new job
+ * opens in the details panel.
+ */
+@Component({
+  selector: 'app-job-create',
+  imports: [TranslatePipe, JsonEditor],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './job-create.panel.html',
+  styleUrl: './job-create.panel.css',
+})
+export class JobCreatePanel {
+  private readonly client = inject(GraphQLClient);
+  private readonly documents = inject(DocumentsService);
+  private readonly jobs = inject(JobsStore);
+  private readonly router = inject(Router);
+  private readonly layout = inject(LayoutService);
+  protected readonly maxFiles = MAX_DOCUMENTS;
+  protected readonly formatBytes = formatBytes;
+
+  protected readonly prompt = signal('');
+  protected readonly configName = signal('');
+  protected readonly instructions = signal('');
+  protected readonly context = signal('');
+  protected readonly files = signal<File[]>([]);
+  protected readonly configs = signal<Config[] | null>(null);
+  protected readonly configsError = signal<UserError | null>(null);
+  protected readonly submitting = signal(false);
+  protected readonly submitted = signal(false);
+  protected readonly error = signal<UserError | null>(null);
+  protected readonly dragging = signal(false);
+
+  protected readonly promptInvalid = computed(() => this.prompt().trim() === '');
+  protected readonly contextCheck = computed(() => checkJson(this.context(), true));
+  protected readonly tooManyFiles = computed(() => this.files().length > MAX_DOCUMENTS);
+  protected readonly valid = computed(() => !this.promptInvalid() && this.contextCheck().valid && !this.tooManyFiles());
+
+  constructor() {
+    void this.loadConfigs();
+  }
+
+  async loadConfigs(): Promise<void> {
+    this.configsError.set(null);
+    try {
+      this.configs.set((await this.client.request(ConfigsDocument, {})).configs);
+    } catch (error) {
+      this.configsError.set(toUserError(error));
+    }
+  }
+
+  protected addFiles(list: FileList | null | undefined): void {
+    if (!list) return;
+    const known = new Set(this.files().map((f) => f.name));
+    this.files.update((files) => [...files, ...Array.from(list).filter((f) => !known.has(f.name))]);
+  }
+
+  protected removeFile(file: File): void {
+    this.files.update((files) => files.filter((f) => f !== file));
+  }
+
+  protected onDrop(event: DragEvent): void {
+    event.preventDefault();
+    this.dragging.set(false);
+    this.addFiles(event.dataTransfer?.files);
+  }
+
+  protected onDragOver(event: DragEvent): void {
+    event.preventDefault();
+    this.dragging.set(true);
+  }
+
+  async submit(): Promise<void> {
+    this.submitted.set(true);
+    if (!this.valid() || this.submitting()) return;
+    this.submitting.set(true);
+    this.error.set(null);
+    try {
+      const documentSetId = this.files().length > 0 ? (await this.documents.upload(this.files())).documentSetId : null;
+      const context = this.contextCheck();
+      const { createJob } = await this.client.request(CreateJobDocument, {
+        input: {
+          prompt: this.prompt().trim(),
+          configName: this.configName() || null,
+          instructions: this.instructions().trim() || null,
+          context: context.valid && context.value !== undefined ? context.value : null,
+          documentSetId,
+        },
+      });
+      this.jobs.upsert(createJob);
+      this.reset();
+      this.layout.reveal(PanelIds.jobDetails);
+      await this.router.navigate(['/jobs', createJob.id], { queryParamsHandling: 'preserve' });
+    } catch (error) {
+      this.error.set(toUserError(error));
+    } finally {
+      this.submitting.set(false);
+    }
+  }
+
+  private reset(): void {
+    this.prompt.set('');
+    this.instructions.set('');
+    this.context.set('');
+    this.files.set([]);
+    this.submitted.set(false);
+  }
+}

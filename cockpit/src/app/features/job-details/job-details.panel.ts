@@ -1,0 +1,93 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { Router } from '@angular/router';
+import { AgentsStore } from '../../core/data/agents.store';
+import { JobCommandsService } from '../../core/data/job-commands.service';
+import { JobContextStore } from '../../core/data/job-context.store';
+import type { UserError } from '../../core/errors/user-error';
+import { I18nService } from '../../core/i18n/i18n.service';
+import { TranslatePipe } from '../../core/i18n/translate.pipe';
+import { ClockService } from '../../core/state/clock.service';
+import { formatDateTime, formatDuration, prettyJson, shortId } from '../../shared/format/format';
+import { ProgressBar } from '../../shared/progress-bar/progress-bar';
+import { StateView } from '../../shared/state-view/state-view';
+import { StatusBadge } from '../../shared/status-badge/status-badge';
+import { canAssign, canCancel, canDelete, canResume } from '../job-list/job-actions';
+import { RequirementsList } from './requirements-list';
+import { WorkspaceView } from './workspace-view';
+
+/**
+ * One job in full: status and actions, progress with ETA, the timeline of its status changes, requirements (summary
+ * and filterable list) and its workspace. Everything updates live while the job runs.
+ */
+@Component({
+  selector: 'app-job-details',
+  imports: [StateView, StatusBadge, ProgressBar, RequirementsList, WorkspaceView, TranslatePipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './job-details.panel.html',
+  styleUrl: './job-details.panel.css',
+})
+export class JobDetailsPanel {
+  protected readonly context = inject(JobContextStore);
+  protected readonly agents = inject(AgentsStore);
+  protected readonly commands = inject(JobCommandsService);
+  private readonly router = inject(Router);
+  private readonly i18n = inject(I18nService);
+  private readonly clock = inject(ClockService);
+  protected readonly job = this.context.job;
+  protected readonly can = { cancel: canCancel, resume: canResume, delete: canDelete, assign: canAssign };
+  protected readonly error = signal<UserError | null>(null);
+  protected readonly shortId = shortId;
+  protected readonly prettyJson = prettyJson;
+  protected readonly formatDuration = formatDuration;
+
+  /** ETA as a wall-clock time, counted down with the clock between progress reports. */
+  protected readonly eta = computed(() => {
+    const job = this.job.data();
+    const eta = job?.progress.etaSeconds;
+    if (!job || eta === null || eta === undefined || job.status !== 'processing') return null;
+    const reported = job.progress.reportedAt ? Date.parse(job.progress.reportedAt) : this.clock.now();
+    const left = Math.max(0, eta - (this.clock.now() - reported) / 1000);
+    return { left, at: new Date(reported + eta * 1000).toISOString() };
+  });
+
+  protected readonly summary = computed(() => {
+    const counts = this.job.data()?.progress.requirementsByStatus ?? [];
+    return counts.filter((c) => c.count > 0);
+  });
+
+  constructor() {
+    this.agents.start();
+  }
+
+  protected when(iso: string | null | undefined): string {
+    return formatDateTime(iso, this.i18n.locale());
+  }
+
+  protected agentName(id: string | null | undefined): string {
+    if (!id) return '—';
+    return this.agents.byId().get(id)?.hostname ?? shortId(id);
+  }
+
+  protected async assign(jobId: string, agentId: string): Promise<void> {
+    if (agentId) this.show(await this.commands.assign(jobId, agentId));
+  }
+
+  protected async cancel(jobId: string): Promise<void> {
+    this.show(await this.commands.cancel(jobId));
+  }
+
+  protected async resume(jobId: string): Promise<void> {
+    this.show(await this.commands.resume(jobId));
+  }
+
+  protected async remove(jobId: string): Promise<void> {
+    if (!confirm(this.i18n.t('jobs.confirmDelete', { id: shortId(jobId) }))) return;
+    const result = await this.commands.delete(jobId);
+    this.show(result);
+    if (result.ok) void this.router.navigate(['/'], { queryParamsHandling: 'preserve' });
+  }
+
+  private show(result: { ok: true } | { ok: false; error: UserError }): void {
+    this.error.set(result.ok ? null : result.error);
+  }
+}

@@ -1,0 +1,155 @@
+#!/usr/bin/env bash
+# `make cluster SILOS=3`: several silos on this machine as ONE Orleans cluster, behind one address.
+#   - a private PostgreSQL under .data/ (unless POSTGRES_HOST is set), as `make up` does;
+#   - SILOS silos (default 3), each with its own HTTP, silo and gateway ports, all with the same CLUSTER_ID;
+#   - src/ClusterProxy on ORCHESTRATOR_PORT (default 8085): round-robin over the silos, skips a dead one, passes
+#     WebSockets; every answer names its silo in the X-Cockpit-Silo header;
+#   - DEMO_AGENTS reference agents (default 3) registered through the proxy.
+# Kill a silo (its pid is printed) to watch failover: the others carry on and so do the agents' heartbeats.
+# Ctrl-C or SIGTERM stops everything this script started.
+#
+# Ports (all overridable): proxy ORCHESTRATOR_PORT; silo i serves HTTP on ORCHESTRATOR_PORT+i, Orleans on
+# SILO_PORT+i-1 and GATEWAY_PORT+i-1 (defaults 11111, 30000); agents on AGENT_PORT… (default 8001).
+# ARTIFACTS_PATH=dir builds there (dotnet build --artifacts-path) instead of into the projects' bin/ folders;
+# SKIP_BUILD=1 runs the Release build already there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root="$(pwd)"
+
+if [ -f .env ]; then set -a; . ./.env; set +a; fi
+
+silos="${SILOS:-3}"
+proxy_port="${ORCHESTRATOR_PORT:-8085}"
+silo_port_base="${SILO_PORT:-11111}"
+gateway_port_base="${GATEWAY_PORT:-30000}"
+agent_port_base="${AGENT_PORT:-8001}"
+demo_agents="${DEMO_AGENTS:-3}"
+export WORKSPACE_ROOT="${WORKSPACE_ROOT:-$root/.data/workspace}"
+export CLUSTER_ID="${CLUSTER_ID:-cockpit}" SERVICE_ID="${SERVICE_ID:-cockpit}"
+mkdir -p "$WORKSPACE_ROOT"
+
+[[ "$silos" =~ ^[1-9][0-9]*$ ]] && [ "$silos" -le 20 ] || { echo "SILOS must be 1 to 20 (got '$silos')" >&2; exit 2; }
+[[ "$demo_agents" =~ ^[0-9]+$ ]] || { echo "DEMO_AGENTS must be a whole number (got '$demo_agents')" >&2; exit 2; }
+# Silo HTTP ports follow the proxy's; the agents' range must not overlap them.
+first_silo_http=$((proxy_port + 1)); last_silo_http=$((proxy_port + silos))
+last_agent=$((agent_port_base + demo_agents - 1))
+if [ "$demo_agents" -gt 0 ] && [ "$agent_port_base" -le "$last_silo_http" ] && [ "$last_agent" -ge "$proxy_port" ]; then
+  echo "agent ports $agent_port_base..$last_agent overlap the proxy and silo ports $proxy_port..$last_silo_http; set AGENT_PORT" >&2
+  exit 2
+fi
+
+pids=()
+names=()
+private_pg=""
+stopping=""
+stop_all() {
+  trap - INT TERM EXIT
+  [ -z "$stopping" ] || return 0
+  stopping=1
+  echo; echo "stopping…"
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  [ -z "$private_pg" ] || scripts/postgres.sh stop "$private_pg"
+  echo "stopped."
+}
+trap stop_all INT TERM EXIT
+
+if [ -z "${POSTGRES_HOST:-}" ] && [ -z "${POSTGRES_CONNECTION_STRING:-}" ]; then
+  scripts/ensure-deps.sh postgres
+  private_pg="$root/.data/postgres"
+  export POSTGRES_HOST=127.0.0.1 POSTGRES_PORT="${PRIVATE_POSTGRES_PORT:-55432}" POSTGRES_USER=postgres
+  export POSTGRES_DB="${POSTGRES_DB:-cockpit}" POSTGRES_PASSWORD="${POSTGRES_PASSWORD:-changeme}"
+  scripts/postgres.sh start "$private_pg" "$POSTGRES_PORT" "$POSTGRES_PASSWORD"
+else
+  scripts/ensure-deps.sh
+fi
+
+if [ -n "${ARTIFACTS_PATH:-}" ]; then
+  build_args=(--artifacts-path "$ARTIFACTS_PATH")
+  dll() { echo "$ARTIFACTS_PATH/bin/$1/release/$1.dll"; }
+else
+  build_args=()
+  dll() { echo "src/${1#Cockpit.}/bin/Release/net10.0/$1.dll"; }
+fi
+if [ "${SKIP_BUILD:-}" = 1 ]; then
+  echo "SKIP_BUILD=1: using the Release build that is there"
+else
+  echo "building…"
+  scripts/build-graphiql.sh
+  scripts/build-cockpit.sh
+  dotnet build Cockpit.slnx -c Release -nologo -clp:ErrorsOnly -v:q "${build_args[@]}"
+fi
+
+# Runs a child with its output prefixed; remembers its pid and name.
+start() {
+  local name="$1"; shift
+  "$@" > >(sed -u "s/^/[$name] /") 2>&1 &
+  pids+=($!); names+=("$name")
+}
+
+destinations=()
+for i in $(seq 1 "$silos"); do
+  # The proxy probes every silo each second; ASP.NET Core's per-request lines would drown everything else.
+  ORCHESTRATOR_PORT=$((proxy_port + i)) ORCHESTRATOR_BIND=127.0.0.1 SILO_ADVERTISED_IP=127.0.0.1 \
+  SILO_PORT=$((silo_port_base + i - 1)) GATEWAY_PORT=$((gateway_port_base + i - 1)) \
+    start "silo-$i" env "Logging__LogLevel__Microsoft.AspNetCore=Warning" dotnet "$(dll Cockpit.Silo)"
+  destinations+=("silo-$i=http://127.0.0.1:$((proxy_port + i))")
+done
+
+for i in $(seq 1 "$silos"); do
+  port=$((proxy_port + i))
+  for _ in $(seq 1 180); do
+    if curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1; then break; fi
+    kill -0 "${pids[$((i - 1))]}" 2>/dev/null || { echo "silo-$i exited during start; see [silo-$i] lines above" >&2; exit 1; }
+    sleep 0.5
+  done
+  curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null || { echo "silo-$i did not become ready; see [silo-$i] lines above" >&2; exit 1; }
+done
+
+PROXY_PORT="$proxy_port" PROXY_BIND=127.0.0.1 PROXY_DESTINATIONS="$(IFS=,; echo "${destinations[*]}")" \
+  start proxy dotnet "$(dll Cockpit.ClusterProxy)"
+for _ in $(seq 1 120); do
+  if curl -fsS "http://127.0.0.1:$proxy_port/health/ready" >/dev/null 2>&1; then break; fi
+  sleep 0.5
+done
+curl -fsS "http://127.0.0.1:$proxy_port/health/ready" >/dev/null || { echo "the proxy did not answer; see [proxy] lines above" >&2; exit 1; }
+
+for i in $(seq 1 "$demo_agents"); do
+  ORCHESTRATOR_URL="http://127.0.0.1:$proxy_port" AGENT_PORT=$((agent_port_base + i - 1)) AGENT_HOSTNAME="demo-agent-$i" \
+  POD_IP=127.0.0.1 AGENT_BIND_ADDRESS=127.0.0.1 \
+    start "agent-$i" dotnet "$(dll Cockpit.Agent)"
+done
+
+echo
+echo "  Cockpit cluster \"$CLUSTER_ID\" is running: $silos silos behind one address."
+echo "    Address       http://127.0.0.1:$proxy_port  (REST /api/*, /health/ready; answers carry X-Cockpit-Silo)"
+echo "    Proxy status  http://127.0.0.1:$proxy_port/_proxy/destinations"
+for i in $(seq 1 "$silos"); do
+  printf '    %-14shttp://127.0.0.1:%s  silo port %s, gateway %s, pid %s\n' "silo-$i" "$((proxy_port + i))" \
+    "$((silo_port_base + i - 1))" "$((gateway_port_base + i - 1))" "${pids[$((i - 1))]}"
+done
+echo "    Metrics       each silo's own /metrics (through the proxy every scrape meets another silo)"
+[ "$demo_agents" -eq 0 ] || echo "    Agents        $demo_agents reference agents on ports $agent_port_base..$last_agent, heartbeating through the proxy"
+echo "    Database      ${POSTGRES_HOST:-(connection string)}${POSTGRES_PORT:+:$POSTGRES_PORT}${POSTGRES_DB:+/$POSTGRES_DB}${private_pg:+ (private, in .data/postgres)}"
+echo "  Try failover: kill -9 <a silo's pid>. Press Ctrl-C to stop everything."
+echo
+
+# A silo may die (or be killed to watch failover) and the cluster carries on; the proxy or every silo gone ends it.
+while true; do
+  exited=""
+  wait -n -p exited "${pids[@]}" || true
+  [ -n "${exited:-}" ] || break
+  for j in "${!pids[@]}"; do
+    [ "${pids[$j]}" = "$exited" ] || continue
+    name="${names[$j]}"
+    unset 'pids[j]' 'names[j]'
+    pids=("${pids[@]}"); names=("${names[@]}")
+    echo "$name (pid $exited) exited" >&2
+    break
+  done
+  [ "${name:-}" != proxy ] || break
+  alive_silos=0
+  for n in "${names[@]}"; do [[ "$n" == silo-* ]] && alive_silos=$((alive_silos + 1)); done
+  [ "$alive_silos" -gt 0 ] || { echo "no silo left" >&2; break; }
+done
+echo "shutting down" >&2

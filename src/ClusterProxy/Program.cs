@@ -1,0 +1,39 @@
+using Cockpit.ClusterProxy;
+
+// Content root beside the assembly, so appsettings.json (quiet per-request logs) is found from any working directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+var settings = ProxySettings.From(builder.Configuration);
+
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    kestrel.Listen(settings.BindAddress, settings.Port);
+    // The silos enforce their own body limits (MAX_REQUEST_BODY_BYTES); a second, different limit here would only confuse.
+    kestrel.Limits.MaxRequestBodySize = null;
+});
+builder.Services.AddSingleton(settings);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton(sp => new DestinationPool(settings.Destinations, sp.GetRequiredService<TimeProvider>()));
+builder.Services.AddHttpForwarder();
+builder.Services.AddSingleton<RetryingForwarder>();
+builder.Services.AddHttpClient(HealthProber.HttpClientName);
+builder.Services.AddHostedService<HealthProber>();
+// Open WebSockets would otherwise hold Ctrl-C for the default 30 s.
+builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(5));
+
+var app = builder.Build();
+
+// The proxy's own page lives under /_proxy, a prefix the silos do not use.
+app.MapGet("/_proxy/destinations", (DestinationPool pool) => pool.Destinations.Select(d =>
+{
+    var health = pool.HealthOf(d);
+    return new
+    {
+        name = d.Name, url = d.Prefix, healthy = health.Healthy, since = health.Since, reason = health.Reason,
+        answered = health.Answered, failed = health.Failed,
+    };
+}));
+app.Map("/{**path}", (HttpContext context, RetryingForwarder forwarder) => forwarder.ForwardAsync(context));
+
+app.Logger.LogInformation("Forwarding http://{Address}:{Port} to {Destinations}", settings.BindAddress, settings.Port,
+    string.Join(", ", settings.Destinations.Select(d => $"{d.Name}={d.Prefix}")));
+await app.RunAsync();

@@ -1,0 +1,43 @@
+using Cockpit.GraphQL.Schema;
+using Cockpit.GraphQL.Schema.Errors;
+using Cockpit.GraphQL.Transport;
+using GraphQL;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Cockpit.GraphQL;
+
+public static class GraphQLServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the cockpit's GraphQL API: <see cref="CockpitSchema"/> with its graph types, System.Text.Json
+    /// serialization, the error shape (<c>extensions.code</c>, plus <c>extensions.field</c> for bad input), logging of
+    /// unexpected resolver failures, and the transport (<see cref="GraphQLTransportServiceCollectionExtensions.AddCockpitGraphQLTransport"/>:
+    /// GraphQL over HTTP and graphql-transport-ws, GRAPHQL_* settings). Map it with <c>app.MapCockpitGraphQL()</c>.
+    /// </summary>
+    /// <remarks>
+    /// Resolvers use, from the request's services: IGrainFactory, the read models (AgentReadModel, JobReadModel),
+    /// StatisticsQueries, TableBrowser, the telemetry stores and TelemetryReader, WorkspaceReader, ILiveEventHub, and
+    /// two ports the host implements: <see cref="Schema.Commands.IJobCommands"/> and <see cref="Schema.Configs.IAgentConfigCatalog"/>.
+    /// None is needed to build or print the schema.
+    /// </remarks>
+    public static IServiceCollection AddCockpitGraphQL(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddGraphQL(graphQL => graphQL
+            .AddSchema<CockpitSchema>()
+            .AddGraphTypes(typeof(CockpitSchema).Assembly)
+            .AddSystemTextJson()
+            .AddErrorInfoProvider<CockpitErrorInfoProvider>()
+            .AddUnhandledExceptionHandler(context =>
+            {
+                var logger = context.Context?.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger<CockpitSchema>();
+                logger?.LogError(context.OriginalException, "GraphQL field {Field} failed", context.FieldContext?.FieldDefinition.Name);
+            }));
+        services.AddCockpitGraphQLTransport(configuration);
+        return services;
+    }
+}

@@ -1,0 +1,73 @@
+using Cockpit.GraphQL.Schema.Agents;
+using Cockpit.GraphQL.Schema.Audit;
+using Cockpit.GraphQL.Schema.Errors;
+using Cockpit.GraphQL.Schema.Graph;
+using Cockpit.GraphQL.Schema.Requirements;
+using Cockpit.GraphQL.Schema.Scalars;
+using Cockpit.GraphQL.Schema.Workspace;
+using Cockpit.Storage.ReadModel;
+using Cockpit.Storage.Telemetry.Reading;
+using GraphQL;
+using GraphQL.Types;
+
+namespace Cockpit.GraphQL.Schema.Jobs;
+
+/// <summary>
+/// A job. Its own fields come from the source (grain snapshot or read-model row); everything else is loaded lazily,
+/// per job, only when selected: the assigned agent (its grain), progress, requirements, timeline (read model),
+/// workspace (files), audit, chat and graph (telemetry stores).
+/// </summary>
+public sealed class JobGraphType : ObjectGraphType<JobNode>
+{
+    public JobGraphType()
+    {
+        Name = "Job";
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => Ids.ToId(c.Source.Id));
+        Field<NonNullGraphType<StringGraphType>>("prompt").Resolve(c => c.Source.Prompt);
+        Field<StringGraphType>("documentPath").Resolve(c => c.Source.DocumentPath);
+        Field<StringGraphType>("documentDir").Resolve(c => c.Source.DocumentDir);
+        Field<StringGraphType>("configName").Resolve(c => c.Source.ConfigName);
+        Field<JsonGraphType>("context").Resolve(c => JsonText.Parse(c.Source.ContextJson));
+        Field<StringGraphType>("instructions").Resolve(c => c.Source.Instructions);
+        Field<NonNullGraphType<JobStatusGraphType>>("status").Resolve(c => c.Source.Status);
+        Field<IdGraphType>("assignedAgentId").Resolve(c => c.Source.AssignedAgentId is { } id ? Ids.ToId(id) : null);
+        Field<AgentGraphType, AgentNode?>("assignedAgent")
+            .ResolveAsync(c => c.Source.AssignedAgentId is { } id ? Loads.AgentAsync(c, id) : Task.FromResult<AgentNode?>(null));
+        Field<NonNullGraphType<IsoDateTimeGraphType>>("createdAt").Resolve(c => c.Source.CreatedAt);
+        Field<NonNullGraphType<IsoDateTimeGraphType>>("updatedAt").Resolve(c => c.Source.UpdatedAt);
+        Field<IsoDateTimeGraphType>("completedAt").Resolve(c => c.Source.CompletedAt);
+        Field<StringGraphType>("errorMessage").Resolve(c => c.Source.ErrorMessage);
+        Field<JsonGraphType>("errorDetails").Resolve(c => JsonText.Parse(c.Source.ErrorDetailsJson));
+        Field<NonNullGraphType<JobProgressGraphType>>("progress").Resolve(c => Loads.Progress(c, c.Source));
+
+        Field<NonNullGraphType<RequirementConnectionGraphType>>("requirements")
+            .Argument<ListGraphType<NonNullGraphType<RequirementStatusGraphType>>>("status")
+            .Argument<ListGraphType<NonNullGraphType<StringGraphType>>>("priority")
+            .Argument<StringGraphType>("tag")
+            .Argument<IntGraphType>("first", a => a.DefaultValue = RequirementLists.DefaultFirst)
+            .Argument<StringGraphType>("after")
+            .ResolveAsync(async c => await RequirementLists.PageAsync(c, c.Source.Id));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TimelineEntryGraphType>>>>("timeline")
+            .Description("Every status change of the job, oldest first, with its time and cause.")
+            .ResolveAsync(async c => await c.Service<JobReadModel>().TimelineAsync(c.Source.Id, c.CancellationToken));
+
+        Field<NonNullGraphType<WorkspaceGraphType>>("workspace").Resolve(c => new WorkspaceSource(c.Source.Id));
+
+        Field<NonNullGraphType<AuditConnectionGraphType>>("audit")
+            .Argument<ListGraphType<NonNullGraphType<StringGraphType>>>("stepTypes")
+            .Argument<IntGraphType>("first", a => a.DefaultValue = AuditLists.DefaultFirst)
+            .Argument<StringGraphType>("after")
+            .ResolveAsync(async c => await AuditLists.PageAsync(c, c.Source.Id));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ChatMessageGraphType>>>>("chat")
+            .Description("The job's LLM calls merged into one sequential conversation.")
+            .ResolveAsync(async c => (await c.Service<TelemetryReader>().ChatAsync(c.Source.Id, c.CancellationToken)).Messages);
+
+        Field<NonNullGraphType<GraphPlaybackGraphType>>("graph")
+            .Description("The job's knowledge graph as it stood at `at` (default: now), plus every change after it, for playback.")
+            .Argument<IsoDateTimeGraphType>("at")
+            .ResolveAsync(async c => await c.Service<TelemetryReader>().GraphChangesAsync(
+                c.Source.Id, c.GetArgument<DateTimeOffset?>("at") ?? c.Now(), TelemetryQueryParser.DefaultGraphDeltas, c.CancellationToken));
+    }
+}

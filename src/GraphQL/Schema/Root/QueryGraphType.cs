@@ -1,0 +1,65 @@
+using Cockpit.GraphQL.Schema.Agents;
+using Cockpit.GraphQL.Schema.Audit;
+using Cockpit.GraphQL.Schema.Configs;
+using Cockpit.GraphQL.Schema.Errors;
+using Cockpit.GraphQL.Schema.Jobs;
+using Cockpit.GraphQL.Schema.Statistics;
+using Cockpit.GraphQL.Schema.Tables;
+using Cockpit.Storage.Tables;
+using Cockpit.Storage.Telemetry.Reading;
+using GraphQL;
+using GraphQL.Types;
+
+namespace Cockpit.GraphQL.Schema.Root;
+
+/// <summary>Single agents and jobs from their grains; lists, statistics and telemetry from the read models and stores.</summary>
+public sealed class QueryGraphType : ObjectGraphType
+{
+    public QueryGraphType()
+    {
+        Name = "Query";
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AgentGraphType>>>, IReadOnlyList<AgentNode>>("agents")
+            .Argument<ListGraphType<NonNullGraphType<AgentStatusGraphType>>>("status")
+            .Argument<StringGraphType>("configName")
+            .ResolveAsync(async c => await AgentLists.ListAsync(c));
+        Field<AgentGraphType, AgentNode?>("agent")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .ResolveAsync(c => Loads.AgentAsync(c, Ids.Parse(c.GetArgument<object>("id"), "id")));
+        Field<NonNullGraphType<JobConnectionGraphType>, Paging.Connection<JobNode>>("jobs")
+            .Description("Newest first. `search` matches text in the prompt.")
+            .Argument<ListGraphType<NonNullGraphType<JobStatusGraphType>>>("statuses")
+            .Argument<IdGraphType>("agentId")
+            .Argument<StringGraphType>("configName")
+            .Argument<StringGraphType>("search")
+            .Argument<IntGraphType>("first", a => a.DefaultValue = JobLists.DefaultFirst)
+            .Argument<StringGraphType>("after")
+            .ResolveAsync(async c => await JobLists.PageAsync(c));
+        Field<JobGraphType, JobNode?>("job")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .ResolveAsync(c => Loads.JobAsync(c, Ids.Parse(c.GetArgument<object>("id"), "id")));
+        Field<LlmRequestGraphType, object?>("llmRequest")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .ResolveAsync(async c => await c.Service<TelemetryReader>().RequestAsync(Ids.Parse(c.GetArgument<object>("id"), "id"), c.CancellationToken));
+        Field<NonNullGraphType<StatsGraphType>, StatsSource>("stats").Resolve(c => new StatsSource(c.Now()));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AgentConfigGraphType>>>, IReadOnlyList<AgentConfigView>>("configs")
+            .ResolveAsync(async c => await c.Service<IAgentConfigCatalog>().ListAsync(c.CancellationToken));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TableGraphType>>>, IReadOnlyList<TableInfo>>("tables")
+            .ResolveAsync(async c => await c.Service<TableBrowser>().ListAsync(c.CancellationToken));
+        Field<NonNullGraphType<TableRowsGraphType>, TablePage>("tableRows")
+            .Argument<NonNullGraphType<StringGraphType>>("name")
+            .Argument<IntGraphType>("offset", a => a.DefaultValue = 0)
+            .Argument<IntGraphType>("limit", a => a.DefaultValue = TableBrowser.DefaultLimit)
+            .ResolveAsync(async c => await TableRowsAsync(c));
+    }
+
+    private static async Task<TablePage> TableRowsAsync(IResolveFieldContext context)
+    {
+        var name = context.GetArgument<string>("name");
+        var offset = context.GetArgument("offset", 0);
+        var limit = context.GetArgument("limit", TableBrowser.DefaultLimit);
+        if (offset < 0) throw new InputError("offset", "must be 0 or more");
+        if (limit is < 1 or > TableBrowser.MaxLimit) throw new InputError("limit", $"must be from 1 to {TableBrowser.MaxLimit}");
+        return await context.Service<TableBrowser>().PageAsync(name, offset, limit, context.CancellationToken)
+            ?? throw CommandErrors.NotFound($"no browsable table named '{(name.Length <= 64 ? name : name[..64] + "…")}'");
+    }
+}

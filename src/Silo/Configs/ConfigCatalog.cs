@@ -1,0 +1,163 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using NJsonSchema;
+using NJsonSchema.Validation;
+
+namespace Cockpit.Silo.Configs;
+
+/// <summary>
+/// The named agent configurations in a config directory: <c>defaults.yaml</c>, <c>schema.json</c> and
+/// <c>agents/&lt;name&gt;.yaml</c>. Each named file is merged onto the defaults (<see cref="JsonMerge"/>) and
+/// validated against the schema with NJsonSchema. Files are read on every call: they are few and small, and an
+/// edit shows at once without a restart.
+/// </summary>
+public sealed partial class ConfigCatalog(string directory)
+{
+    public const string DefaultsFile = "defaults.yaml";
+    public const string SchemaFile = "schema.json";
+    public const string AgentsFolder = "agents";
+
+    /// <summary>A config file larger than this is refused unread; real ones are a few hundred bytes.</summary>
+    public const long MaxFileBytes = 256 * 1024;
+
+    /// <summary>The config directory (absolute).</summary>
+    public string Directory { get; } = Path.GetFullPath(directory);
+
+    /// <summary>Every named configuration, by name. An empty list when the directory has no <c>agents/</c> folder.</summary>
+    public async Task<IReadOnlyList<AgentConfig>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        var agents = Path.Combine(Directory, AgentsFolder);
+        if (!System.IO.Directory.Exists(agents)) return [];
+
+        var files = System.IO.Directory.EnumerateFiles(agents)
+            .Where(f => Path.GetExtension(f) is ".yaml" or ".yml")
+            .OrderBy(f => Path.GetFileName(f), StringComparer.Ordinal)
+            .ToList();
+        if (files.Count == 0) return [];
+
+        var shared = await LoadSharedAsync(cancellationToken);
+        var configs = new List<AgentConfig>(files.Count);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            var name = Path.GetFileNameWithoutExtension(file);
+            if (!seen.Add(name))
+            {
+                configs.RemoveAll(c => c.Name == name);
+                configs.Add(new AgentConfig(name, false, [$"{name}.yaml and {name}.yml both exist: keep one"], null));
+                continue;
+            }
+            configs.Add(await LoadOneAsync(name, file, shared, cancellationToken));
+        }
+        return configs.OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The configuration named <paramref name="name"/> (exact, case-sensitive), or null.</summary>
+    public async Task<AgentConfig?> FindAsync(string name, CancellationToken cancellationToken = default)
+    {
+        // The name only ever selects among the files listed, so no path is built from it.
+        return (await ListAsync(cancellationToken)).FirstOrDefault(c => c.Name == name);
+    }
+
+    /// <summary>True for names agents can use as <c>config_name</c>: letters, digits, '.', '_', '-', at most 100 characters.</summary>
+    public static bool IsValidName(string name) => ValidName().IsMatch(name);
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")]
+    private static partial Regex ValidName();
+
+    private async Task<AgentConfig> LoadOneAsync(string name, string file, SharedFiles shared, CancellationToken cancellationToken)
+    {
+        var errors = new List<string>(shared.Errors);
+        if (!IsValidName(name)) errors.Add($"'{name}' is not a usable config name (letters, digits, '.', '_', '-'; at most 100)");
+
+        JsonObject overlay;
+        try
+        {
+            overlay = await ReadYamlObjectAsync(file, cancellationToken) ?? [];
+        }
+        catch (ConfigFormatException ex)
+        {
+            errors.Add($"{Path.GetFileName(file)}: {ex.Message}");
+            return new AgentConfig(name, false, errors, null);
+        }
+
+        var settings = JsonMerge.Merge(shared.Defaults ?? [], overlay);
+        if (shared.Schema is not null) errors.AddRange(Describe(shared.Schema.Validate(settings.ToJsonString())));
+        return new AgentConfig(name, errors.Count == 0, errors, settings);
+    }
+
+    private async Task<SharedFiles> LoadSharedAsync(CancellationToken cancellationToken)
+    {
+        var errors = new List<string>();
+        JsonObject? defaults = null;
+        var defaultsPath = Path.Combine(Directory, DefaultsFile);
+        if (File.Exists(defaultsPath))
+        {
+            try
+            {
+                defaults = await ReadYamlObjectAsync(defaultsPath, cancellationToken);
+            }
+            catch (ConfigFormatException ex)
+            {
+                errors.Add($"{DefaultsFile}: {ex.Message}");
+            }
+        }
+
+        JsonSchema? schema = null;
+        var schemaPath = Path.Combine(Directory, SchemaFile);
+        if (!File.Exists(schemaPath))
+        {
+            errors.Add($"{SchemaFile}: not found in {Directory}, so nothing can be validated");
+        }
+        else
+        {
+            try
+            {
+                schema = await JsonSchema.FromJsonAsync(await ReadTextAsync(schemaPath, cancellationToken), cancellationToken);
+            }
+            catch (Exception ex) when (ex is Newtonsoft.Json.JsonException or ConfigFormatException or InvalidOperationException)
+            {
+                errors.Add($"{SchemaFile}: not a usable JSON Schema: {ex.Message}");
+            }
+        }
+        return new SharedFiles(defaults, schema, errors);
+    }
+
+    private static async Task<JsonObject?> ReadYamlObjectAsync(string path, CancellationToken cancellationToken)
+    {
+        var node = YamlToJson.Parse(await ReadTextAsync(path, cancellationToken));
+        return node switch
+        {
+            null => null,
+            JsonObject obj => obj,
+            _ => throw new ConfigFormatException("the top level must be a mapping of settings"),
+        };
+    }
+
+    private static async Task<string> ReadTextAsync(string path, CancellationToken cancellationToken)
+    {
+        var length = new FileInfo(path).Length;
+        if (length > MaxFileBytes) throw new ConfigFormatException($"{length} bytes is larger than the {MaxFileBytes} allowed");
+        return await File.ReadAllTextAsync(path, cancellationToken);
+    }
+
+    /// <summary>"llm.temperature: number too big", with the errors inside oneOf/anyOf branches flattened.</summary>
+    private static IEnumerable<string> Describe(IEnumerable<ValidationError> errors)
+    {
+        foreach (var error in errors)
+        {
+            if (error is ChildSchemaValidationError child)
+            {
+                foreach (var nested in child.Errors.SelectMany(e => Describe(e.Value))) yield return nested;
+                continue;
+            }
+            var path = error.Path is null or "#" ? "(top level)" : error.Path.TrimStart('#', '/');
+            yield return $"{path}: {Humanize(error.Kind.ToString())}";
+        }
+    }
+
+    private static string Humanize(string kind) =>
+        string.Concat(kind.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+
+    private sealed record SharedFiles(JsonObject? Defaults, JsonSchema? Schema, IReadOnlyList<string> Errors);
+}

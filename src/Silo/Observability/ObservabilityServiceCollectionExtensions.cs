@@ -1,0 +1,141 @@
+using System.Text.Json;
+using Cockpit.AgentBridge.Http;
+using Cockpit.Grains.Ports;
+using Cockpit.Silo.Statistics;
+using Cockpit.Storage.Statistics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using Orleans.Dashboard;
+
+namespace Cockpit.Silo.Observability;
+
+/// <summary>
+/// Logs, metrics, traces and the Orleans dashboard. Metrics are always on and scraped at <c>/metrics</c>; traces,
+/// and OTLP export of all three signals, only when OTEL_EXPORTER_OTLP_ENDPOINT is set.
+/// </summary>
+public static class ObservabilityServiceCollectionExtensions
+{
+    /// <summary>Where Prometheus scrapes. Unauthenticated, like every Prometheus target; it carries counts, no data.</summary>
+    public const string MetricsPath = "/metrics";
+
+    /// <summary>Where the Orleans dashboard is served when ORLEANS_DASHBOARD=true.</summary>
+    public const string DashboardPath = "/dashboard";
+
+    /// <summary>
+    /// Orleans' grain-call activity sources. Not "Microsoft.Orleans.Runtime": it traces the runtime's own chatter
+    /// (membership probes, directory) every second on every silo, which would drown the application's traces.
+    /// </summary>
+    private static readonly string[] OrleansActivitySources = ["Microsoft.Orleans.Application", "Microsoft.Orleans.Storage"];
+
+    /// <summary>
+    /// Registers <see cref="ObservabilitySettings"/> (LOG_FORMAT, LOG_LEVEL, ORLEANS_DASHBOARD, METRICS_REFRESH_SECONDS,
+    /// OTEL_EXPORTER_OTLP_ENDPOINT, OTEL_SERVICE_NAME), console logging, OpenTelemetry metrics (Cockpit, Orleans,
+    /// ASP.NET Core, HttpClient, Npgsql, .NET runtime) with the Prometheus exporter, tracing with OTLP when configured,
+    /// the <see cref="ReadModelMetricsRefresher"/>, and <see cref="MeteredAgentPodClient"/> over the registered
+    /// <see cref="IAgentPodClient"/>. Call after Orleans and the agent bridge are registered. Throws at start-up
+    /// when a setting is bad.
+    /// </summary>
+    public static IServiceCollection AddCockpitObservability(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var settings = ObservabilitySettings.From(configuration);
+        services.AddSingleton(settings);
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddLogging(logging => ConfigureLogging(logging, settings));
+        AddOpenTelemetry(services, settings);
+
+        services.AddSingleton<CockpitMetrics>();
+        services.TryAddSingleton<StatisticsQueries>();
+        services.TryAddSingleton(_ => StatisticsSettings.From(configuration));
+        services.AddHostedService<ReadModelMetricsRefresher>();
+        services.Decorate<IAgentPodClient>((sp, inner) =>
+            new MeteredAgentPodClient(inner, sp.GetRequiredService<CockpitMetrics>(), sp.GetRequiredService<TimeProvider>()));
+
+        if (settings.DashboardEnabled)
+        {
+            // Reuses the silo builder UseOrleans created; the live log stream stays off, logs may carry prompts.
+            services.AddOrleans(silo => silo.AddDashboard(options => options.HideTrace = true));
+        }
+        return services;
+    }
+
+    /// <summary>Counts heartbeats, maps <c>/metrics</c> and, when enabled, the Orleans dashboard at <c>/dashboard</c>.</summary>
+    public static WebApplication MapCockpitObservability(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseMiddleware<HeartbeatMetricsMiddleware>();
+        app.MapPrometheusScrapingEndpoint(MetricsPath);
+        if (app.Services.GetRequiredService<ObservabilitySettings>().DashboardEnabled)
+        {
+            app.MapOrleansDashboard(DashboardPath);
+        }
+        else
+        {
+            // Claims the path so that no catch-all (the cockpit app's index.html fallback) answers it with a 200.
+            app.Map(DashboardPath + "/{**rest}", () => Problems.NotFound(
+                $"The Orleans dashboard is off; {ObservabilitySettings.DashboardSetting}=true serves it here."))
+                .ExcludeFromDescription();
+        }
+        return app;
+    }
+
+    private static void ConfigureLogging(ILoggingBuilder logging, ObservabilitySettings settings)
+    {
+        if (settings.LogFormat == LogFormat.Json)
+        {
+            logging.AddJsonConsole(options =>
+            {
+                options.UseUtcTimestamp = true;
+                options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+                options.IncludeScopes = true;
+                options.JsonWriterOptions = new JsonWriterOptions { Indented = false };
+            });
+        }
+
+        if (settings.LogLevel is { } level)
+        {
+            // A rule for every category, added after the configuration's own: among equally specific rules the last
+            // wins, so LOG_LEVEL beats Logging__LogLevel__Default while Logging__LogLevel__<category> still refines it.
+            logging.SetMinimumLevel(level);
+            logging.AddFilter(category: null, level);
+        }
+    }
+
+    private static void AddOpenTelemetry(IServiceCollection services, ObservabilitySettings settings)
+    {
+        var telemetry = services.AddOpenTelemetry()
+            .ConfigureResource(resource =>
+            {
+                // OTEL_SERVICE_NAME, when set, is read by the default resource detectors; naming ourselves would override it.
+                if (settings.ServiceName is null) resource.AddService(ObservabilitySettings.DefaultServiceName);
+            })
+            .WithMetrics(metrics => metrics
+                .AddMeter(CockpitMetrics.MeterName, "Microsoft.Orleans", "System.Runtime")
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddNpgsqlInstrumentation()
+                .AddPrometheusExporter());
+
+        if (settings.OtlpEndpoint is null) return;
+
+        telemetry.WithTracing(tracing => tracing
+            .AddSource(OrleansActivitySources)
+            .AddAspNetCoreInstrumentation(options => options.Filter = context => !IsProbeOrScrape(context.Request.Path))
+            .AddHttpClientInstrumentation()
+            .AddNpgsql());
+        // Reads OTEL_EXPORTER_OTLP_ENDPOINT, _PROTOCOL, _HEADERS… itself, for traces, metrics and logs alike.
+        telemetry.UseOtlpExporter();
+        // Grain calls carry the trace context and get their own spans only with propagation on; it costs a little per call.
+        services.AddOrleans(silo => silo.AddActivityPropagation());
+    }
+
+    private static bool IsProbeOrScrape(PathString path) =>
+        path.StartsWithSegments(MetricsPath, StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,50 @@
+using Cockpit.AgentBridge.Http;
+using Cockpit.Storage.Statistics;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Cockpit.Silo.Statistics;
+
+/// <summary>
+/// The statistics the seed's dashboard showed: daily job counts, queue metrics, agent workforce and stuck jobs.
+/// All read the read model, which follows the grains within moments.
+/// </summary>
+public static class StatisticsEndpoints
+{
+    public static IEndpointRouteBuilder MapStatisticsEndpoints(this IEndpointRouteBuilder app)
+    {
+        var stats = app.MapGroup("/api/stats").WithTags("Statistics");
+        stats.MapGet("/daily", DailyAsync).WithName("DailyStatistics");
+        stats.MapGet("/agents", AgentsAsync).WithName("AgentStatistics");
+        stats.MapGet("/queue", QueueAsync).WithName("QueueStatistics");
+        stats.MapGet("/stuck", StuckAsync).WithName("StuckJobs");
+        return app;
+    }
+
+    /// <summary><c>GET /api/stats/daily?days=7</c> (1–90).</summary>
+    public static async Task<Results<Ok<DailyStatsResponse>, ProblemHttpResult>> DailyAsync(
+        HttpRequest request, StatisticsQueries queries, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var days = QueryNumbers.Read(request, "days", StatisticsWindow.DefaultDays, StatisticsWindow.MinDays, StatisticsWindow.MaxDays, errors);
+        if (errors.Count > 0) return Problems.Invalid(errors);
+        return TypedResults.Ok(DailyStatsResponse.From(await queries.DailyAsync(days, clock.GetUtcNow(), cancellationToken)));
+    }
+
+    public static async Task<Ok<AgentStatsResponse>> AgentsAsync(StatisticsQueries queries, CancellationToken cancellationToken) =>
+        TypedResults.Ok(AgentStatsResponse.From(await queries.WorkforceAsync(cancellationToken)));
+
+    public static async Task<Ok<QueueMetrics>> QueueAsync(StatisticsQueries queries, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await queries.QueueAsync(cancellationToken));
+
+    /// <summary><c>GET /api/stats/stuck?threshold_minutes=60</c> (1–43200; default STUCK_JOB_THRESHOLD_MINUTES).</summary>
+    public static async Task<Results<Ok<StuckJobsResponse>, ProblemHttpResult>> StuckAsync(
+        HttpRequest request, StatisticsQueries queries, StatisticsSettings settings, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var threshold = QueryNumbers.Read(request, "threshold_minutes", settings.StuckThresholdMinutes,
+            StuckJobRule.MinThresholdMinutes, StuckJobRule.MaxThresholdMinutes, errors);
+        if (errors.Count > 0) return Problems.Invalid(errors);
+        var jobs = await queries.StuckJobsAsync(threshold, clock.GetUtcNow(), cancellationToken);
+        return TypedResults.Ok(new StuckJobsResponse(threshold, jobs.Count, jobs));
+    }
+}

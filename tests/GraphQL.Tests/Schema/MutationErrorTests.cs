@@ -1,0 +1,122 @@
+using System.Text.Json.Nodes;
+using Cockpit.Grains;
+using Cockpit.GraphQL.Schema.Commands;
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cockpit.GraphQL.Tests.Schema;
+
+/// <summary>
+/// Mutations over the real schema and serializer with scripted commands: every refusal becomes the error code REST's
+/// status maps to, input errors name REST's field, and bulk commands answer per id. No cluster is needed.
+/// </summary>
+public sealed class MutationErrorTests : IDisposable
+{
+    private readonly ServiceProvider _services;
+    private readonly FakeJobCommands _commands = new();
+
+    public MutationErrorTests()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddCockpitGraphQL(new ConfigurationBuilder().Build());
+        services.AddSingleton<IJobCommands>(_commands);
+        _services = services.BuildServiceProvider();
+    }
+
+    [Theory]
+    [InlineData(CommandStatus.NotFound, "NOT_FOUND")]
+    [InlineData(CommandStatus.Conflict, "CONFLICT")]
+    [InlineData(CommandStatus.Forbidden, "CONFLICT")]
+    [InlineData(CommandStatus.AgentUnreachable, "AGENT_UNREACHABLE")]
+    public async Task A_refused_command_is_an_error_with_the_code_of_its_rest_status(CommandStatus status, string code)
+    {
+        var job = Guid.NewGuid();
+        _commands.Outcomes[job] = FakeJobCommands.Fail(status, "the grain said no");
+        var result = await ExecuteAsync($$"""mutation { assignJob(jobId: "{{job}}", agentId: "{{Guid.NewGuid()}}") { id } }""");
+        result["data"].ShouldBeNull();
+        var error = result["errors"]!.AsArray().ShouldHaveSingleItem()!;
+        ((string?)error["message"]).ShouldBe("the grain said no");
+        ((string?)error["extensions"]!["code"]).ShouldBe(code);
+        ((string?)error["path"]![0]).ShouldBe("assignJob");
+    }
+
+    [Fact]
+    public async Task Every_invalid_field_is_reported_with_its_rest_name_and_malformed_ids_name_id_or_agent_id()
+    {
+        _commands.CreateOutcome = JobCommandOutcome.Invalid(new Dictionary<string, string[]>
+        {
+            ["prompt"] = ["is required"],
+            ["context"] = ["must be a JSON object"],
+        });
+        var created = await ExecuteAsync("""mutation { createJob(input: { prompt: "", context: [1, 2] }) { id } }""");
+        created["errors"]!.AsArray().Select(e => $"{e!["extensions"]!["code"]} {e["extensions"]!["field"]} {e["message"]}")
+            .ShouldBe(["BAD_USER_INPUT context context: must be a JSON object", "BAD_USER_INPUT prompt prompt: is required"], ignoreOrder: true);
+        _commands.LastCreated!.Context!.Value.GetRawText().ShouldBe("[1,2]");
+
+        var badJob = await ExecuteAsync($$"""mutation { resumeJob(jobId: "nope", agentId: "{{Guid.NewGuid()}}") { id } }""");
+        ((string?)badJob["errors"]![0]!["extensions"]!["field"]).ShouldBe("id");
+        var badAgent = await ExecuteAsync($$"""mutation { assignJob(jobId: "{{Guid.NewGuid()}}", agentId: "x") { id } }""");
+        ((string?)badAgent["errors"]![0]!["extensions"]!["field"]).ShouldBe("agent_id");
+        _commands.Calls.ShouldBe(["create"]); // malformed ids never reach the commands
+    }
+
+    [Fact]
+    public async Task A_created_job_comes_back_with_its_fields()
+    {
+        var id = Guid.NewGuid();
+        _commands.CreateOutcome = FakeJobCommands.Ok(id);
+        var result = await ExecuteAsync("""
+            mutation { createJob(input: { prompt: "p", documentPath: "/d/a.md", documentSetId: "s", configName: "c", instructions: "i", context: { a: 1 } }) { id status prompt } }
+            """);
+        ((string?)result["data"]!["createJob"]!["id"]).ShouldBe(id.ToString());
+        ((string?)result["data"]!["createJob"]!["status"]).ShouldBe("created");
+        _commands.LastCreated!.ShouldSatisfyAllConditions(
+            j => j.Prompt.ShouldBe("p"), j => j.DocumentPath.ShouldBe("/d/a.md"), j => j.DocumentSetId.ShouldBe("s"),
+            j => j.ConfigName.ShouldBe("c"), j => j.Instructions.ShouldBe("i"), j => j.Context!.Value.GetRawText().ShouldBe("""{"a":1}"""));
+    }
+
+    [Fact]
+    public async Task Bulk_commands_answer_per_id_in_the_order_given_and_never_all_or_nothing()
+    {
+        var (ok, conflict, missing) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        _commands.Outcomes[ok] = FakeJobCommands.Ok(ok);
+        _commands.Outcomes[conflict] = FakeJobCommands.Fail(CommandStatus.Conflict, "the job is already completed");
+        var result = await ExecuteAsync($$"""mutation { cancelJobs(ids: ["{{ok}}", "garbage", "{{missing}}", "{{conflict}}"]) { id ok code error } }""");
+        result["errors"].ShouldBeNull();
+        var outcomes = result["data"]!["cancelJobs"]!.AsArray();
+        outcomes.Select(o => $"{o!["id"]} {o["ok"]} {o["code"]}").ShouldBe([
+            $"{ok} true ",
+            "garbage false BAD_USER_INPUT",
+            $"{missing} false NOT_FOUND",
+            $"{conflict} false CONFLICT",
+        ]);
+        ((string?)outcomes[3]!["error"]).ShouldBe("the job is already completed");
+        _commands.Calls.Count.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task Repeated_ids_in_a_bulk_command_run_in_the_order_given()
+    {
+        var id = Guid.NewGuid();
+        _commands.Outcomes[id] = FakeJobCommands.Ok(id);
+        var result = await ExecuteAsync($$"""mutation { deleteJobs(ids: ["{{id}}", "{{id.ToString().ToUpperInvariant()}}"]) { id ok } }""");
+        result["data"]!["deleteJobs"]!.AsArray().Select(o => (string?)o!["id"]).ShouldBe([id.ToString(), id.ToString().ToUpperInvariant()]);
+        _commands.Calls.ShouldBe([$"delete {id}", $"delete {id}"]);
+    }
+
+    private async Task<JsonNode> ExecuteAsync(string query)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<IDocumentExecuter<ISchema>>().ExecuteAsync(new ExecutionOptions
+        {
+            Query = query,
+            RequestServices = scope.ServiceProvider,
+        });
+        return JsonNode.Parse(_services.GetRequiredService<IGraphQLTextSerializer>().Serialize(result))!;
+    }
+
+    public void Dispose() => _services.Dispose();
+}
