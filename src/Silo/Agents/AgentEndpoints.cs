@@ -3,6 +3,7 @@ using Cockpit.Grains.Agents;
 using Cockpit.Grains.Jobs;
 using Cockpit.Silo.Jobs;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Cockpit.Silo.Agents;
 
@@ -25,12 +26,13 @@ public static class AgentEndpoints
         return agent is null ? Problems.NotFound($"agent {agentId} not found") : TypedResults.Ok(AgentResponse.From(agent));
     }
 
-    public static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> AssignAsync(string id, HttpRequest request, IGrainFactory grains)
+    public static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> AssignAsync(
+        string id, HttpRequest request, [FromServices] JobCommandService commands)
     {
         if (!RouteIds.TryParse(id, "id", out var agentId, out var badId)) return badId;
         var body = await JsonBody.ReadAsync<AssignJobRequest>(request);
         if (body.Problem is not null) return body.Problem;
         if (body.Value!.JobId is not { } jobId) return Problems.Invalid("job_id", "is required");
-        return JobCommandResults.ToHttp(await grains.GetGrain<IJobGrain>(jobId).AssignAsync(agentId));
+        return JobCommandResults.ToHttp(await commands.AssignAsync(jobId, agentId));
     }
 }

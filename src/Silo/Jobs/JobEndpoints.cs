@@ -32,7 +32,7 @@ public static class JobEndpoints
         if (body.Problem is not null) return body.Problem;
 
         var created = await commands.CreateAsync(body.Value!);
-        if (!created.IsOk) return ToProblem(created);
+        if (!created.IsOk) return JobCommandResults.ToProblem(created);
         var job = created.Result!.Value!;
         return TypedResults.Created($"/api/jobs/{job.Id}", JobResponse.From(job));
     }
@@ -49,13 +49,13 @@ public static class JobEndpoints
     {
         if (!RouteIds.TryParse(id, "id", out var jobId, out var badId)) return badId;
         if (!RouteIds.TryParse(agentId, "agent_id", out var agent, out var badAgent)) return badAgent;
-        return ToHttp(await commands.AssignAsync(jobId, agent));
+        return JobCommandResults.ToHttp(await commands.AssignAsync(jobId, agent));
     }
 
     public static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> CancelAsync(string id, [FromServices] JobCommandService commands)
     {
         if (!RouteIds.TryParse(id, "id", out var jobId, out var badId)) return badId;
-        return ToHttp(await commands.CancelAsync(jobId));
+        return JobCommandResults.ToHttp(await commands.CancelAsync(jobId));
     }
 
     public static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> ResumeAsync(
@@ -64,22 +64,13 @@ public static class JobEndpoints
         if (!RouteIds.TryParse(id, "id", out var jobId, out var badId)) return badId;
         var body = await JsonBody.ReadAsync<ResumeJobRequest>(request, allowEmpty: true);
         if (body.Problem is not null) return body.Problem;
-        return ToHttp(await commands.ResumeAsync(jobId, body.Value?.AgentId));
+        return JobCommandResults.ToHttp(await commands.ResumeAsync(jobId, body.Value?.AgentId));
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string id, [FromServices] JobCommandService commands)
     {
         if (!RouteIds.TryParse(id, "id", out var jobId, out var badId)) return badId;
         var deleted = await commands.DeleteAsync(jobId);
-        return deleted.IsOk ? TypedResults.NoContent() : ToProblem(deleted);
+        return deleted.IsOk ? TypedResults.NoContent() : JobCommandResults.ToProblem(deleted);
     }
-
-    private static Results<Ok<JobResponse>, ProblemHttpResult> ToHttp(JobCommandOutcome outcome) =>
-        outcome.Result is { } result ? JobCommandResults.ToHttp(result) : ToProblem(outcome);
-
-    /// <summary>A refused command: 400 naming the fields, or the grain's answer as 404 / 409 / 502.</summary>
-    private static ProblemHttpResult ToProblem(JobCommandOutcome outcome) =>
-        outcome.Errors is { } errors
-            ? Problems.Invalid(errors.ToDictionary(e => e.Key, e => e.Value))
-            : Problems.FromCommand(outcome.Result!.Status, outcome.Result.Error);
 }

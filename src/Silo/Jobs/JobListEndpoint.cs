@@ -3,6 +3,7 @@ using Cockpit.Grains;
 using Cockpit.Grains.Jobs;
 using Cockpit.Storage.ReadModel;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Cockpit.Silo.Http;
 
 namespace Cockpit.Silo.Jobs;
 
@@ -22,24 +23,11 @@ public static class JobListEndpoint
             if (StatusNames.TryParseJobStatus(value, out var status)) statuses.Add(status);
             else errors["status"] = [$"'{value}' is not one of {string.Join(", ", Enum.GetValues<JobStatus>().Select(s => s.ToWire()))}"];
         }
-        var limit = ParseInt(request, "limit", JobReadModel.DefaultLimit, 1, JobReadModel.MaxLimit, errors);
-        var offset = ParseInt(request, "offset", 0, 0, int.MaxValue, errors);
+        var limit = QueryNumbers.Read(request, "limit", JobReadModel.DefaultLimit, 1, JobReadModel.MaxLimit, errors);
+        var offset = QueryNumbers.Read(request, "offset", 0, 0, int.MaxValue, errors);
         if (errors.Count > 0) return Problems.Invalid(errors);
 
         var page = await jobs.ListAsync(statuses, limit, offset, cancellationToken);
         return TypedResults.Ok(new JobListResponse(page.Items.Select(JobResponse.From).ToArray(), page.TotalCount, limit, offset));
-    }
-
-    private static int ParseInt(HttpRequest request, string name, int fallback, int min, int max, Dictionary<string, string[]> errors)
-    {
-        var raw = request.Query[name].ToString();
-        if (raw.Length == 0) return fallback;
-        if (int.TryParse(raw, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value)
-            && value >= min && value <= max)
-        {
-            return value;
-        }
-        errors[name] = [$"must be a whole number from {min} to {max}"];
-        return fallback;
     }
 }

@@ -28,19 +28,13 @@ public sealed record JobProgressSummaryResponse
     public static JobProgressSummaryResponse From(JobSnapshot job, DateTimeOffset now, RequirementSummary? requirements)
     {
         var estimate = job.EstimateProgress(now);
-        // The agent's own counts come first; the requirement rows stand in when the agent reported none.
-        var total = estimate.Total ?? (requirements is { Total: > 0 } r ? (int)Math.Min(r.Total, int.MaxValue) : 0);
-        var processed = estimate.Processed ?? (requirements is { Total: > 0 } p ? (int)Math.Min(p.Processed, int.MaxValue) : 0);
-        var percent = estimate.Total is null && total > 0 && job.Status != JobStatus.Completed
-            ? ProgressEstimate.PercentOf(processed, total)
-            : estimate.Percent;
         return new JobProgressSummaryResponse
         {
             JobId = job.Id,
             Status = job.Status.ToWire(),
-            TotalRequirements = total,
-            ProcessedRequirements = processed,
-            ProgressPercent = percent,
+            TotalRequirements = JobProgressRules.Total(estimate, requirements) ?? 0,
+            ProcessedRequirements = JobProgressRules.Processed(estimate, requirements) ?? 0,
+            ProgressPercent = JobProgressRules.Percent(job.Status, estimate, requirements),
             EtaSeconds = estimate.EtaSeconds,
             RatePerMinute = estimate.RatePerMinute is { } rate ? Math.Round(rate, 2) : null,
             RequirementsByStatus = requirements?.ByStatus ?? new Dictionary<string, long>(),

@@ -1,6 +1,7 @@
 using Cockpit.AgentBridge.Http;
 using Cockpit.Storage.Statistics;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Cockpit.Silo.Http;
 
 namespace Cockpit.Silo.Statistics;
 

@@ -2,6 +2,7 @@ using Cockpit.AgentBridge.Http;
 using Cockpit.Silo.Statistics;
 using Cockpit.Storage.Tables;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Cockpit.Silo.Http;
 
 namespace Cockpit.Silo.Tables;
 

@@ -5,8 +5,9 @@ public static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
 
+    /// <summary>Release when this test build is one: bin/Release/… normally, bin/&lt;project&gt;/release/ with --artifacts-path.</summary>
     public static string Configuration { get; } =
-        AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+        AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}release{Path.DirectorySeparatorChar}", StringComparison.OrdinalIgnoreCase) ? "Release" : "Debug";
 
     public static string SiloDll => Built("src/Silo", "Cockpit.Silo.dll");
 
@@ -14,11 +15,12 @@ public static class RepoPaths
 
     private static string Built(string project, string dll)
     {
-        // Normal builds put output in the project's bin/; builds with --artifacts-path put it beside the tests.
+        // Builds with --artifacts-path put output beside the tests; normal builds in the project's bin/. Beside the
+        // tests comes first: a project's bin/ may hold an older build than the artifacts folder the tests came from.
         var candidates = new[]
         {
-            Path.Combine(Root, project, "bin", Configuration, "net10.0", dll),
             Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", Path.GetFileNameWithoutExtension(dll), Configuration.ToLowerInvariant(), dll)),
+            Path.Combine(Root, project, "bin", Configuration, "net10.0", dll),
         };
         return candidates.FirstOrDefault(File.Exists)
             ?? throw new FileNotFoundException($"{dll} is not built; looked in: {string.Join(", ", candidates)}");

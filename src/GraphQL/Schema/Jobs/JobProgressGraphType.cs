@@ -1,3 +1,4 @@
+using Cockpit.Storage.Telemetry.Requirements;
 using GraphQL.Types;
 using Cockpit.GraphQL.Schema.Scalars;
 

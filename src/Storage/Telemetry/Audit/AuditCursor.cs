@@ -1,7 +1,5 @@
-using System.Buffers.Text;
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
-using System.Text;
+using Cockpit.Storage.Paging;
 
 namespace Cockpit.Storage.Telemetry.Audit;
 
@@ -11,30 +9,13 @@ namespace Cockpit.Storage.Telemetry.Audit;
 /// </summary>
 public sealed record AuditCursor(DateTimeOffset At, Guid Id)
 {
-    private const string Version = "a1";
+    private const string Kind = "a1";
 
-    public string Encode() =>
-        Base64Url.EncodeToString(Encoding.ASCII.GetBytes($"{Version}.{At.UtcTicks.ToString(CultureInfo.InvariantCulture)}.{Id:N}"));
+    public string Encode() => KeysetToken.Encode(Kind, At, Id);
 
     public static bool TryDecode(string? token, [NotNullWhen(true)] out AuditCursor? cursor)
     {
-        cursor = null;
-        if (string.IsNullOrEmpty(token) || token.Length > 200) return false;
-        byte[] bytes;
-        try
-        {
-            bytes = Base64Url.DecodeFromChars(token);
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
-        var parts = Encoding.ASCII.GetString(bytes).Split('.');
-        if (parts.Length != 3 || parts[0] != Version) return false;
-        if (!long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
-            || ticks < DateTimeOffset.MinValue.UtcTicks || ticks > DateTimeOffset.MaxValue.UtcTicks) return false;
-        if (!Guid.TryParseExact(parts[2], "N", out var id)) return false;
-        cursor = new AuditCursor(new DateTimeOffset(ticks, TimeSpan.Zero), id);
-        return true;
+        cursor = KeysetToken.TryDecode(Kind, token) is { } position ? new AuditCursor(position.At, position.Id) : null;
+        return cursor is not null;
     }
 }

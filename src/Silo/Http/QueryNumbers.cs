@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Cockpit.Silo.Statistics;
+namespace Cockpit.Silo.Http;
 
 /// <summary>Whole-number query parameters with a range; a bad one is recorded under its own name for a 400.</summary>
 public static class QueryNumbers

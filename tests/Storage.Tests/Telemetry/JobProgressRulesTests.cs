@@ -1,9 +1,8 @@
 using Cockpit.Grains.Jobs;
 using Cockpit.Grains.Jobs.Progress;
-using Cockpit.GraphQL.Schema.Jobs;
 using Cockpit.Storage.Telemetry.Requirements;
 
-namespace Cockpit.GraphQL.Tests.Schema;
+namespace Cockpit.Storage.Tests.Telemetry;
 
 /// <summary>The REST progress rule (agent counts first, requirement rows standing in), with null for "unknown".</summary>
 public sealed class JobProgressRulesTests

@@ -1,17 +1,13 @@
 using Cockpit.Grains.Jobs;
 using Cockpit.Grains.Jobs.Progress;
-using Cockpit.Storage.Telemetry.Requirements;
 
-namespace Cockpit.GraphQL.Schema.Jobs;
+namespace Cockpit.Storage.Telemetry.Requirements;
 
 /// <summary>
-/// How a job's progress combines the agent's own counts with the requirement rows: the rule of
-/// <c>GET /api/jobs/{id}/progress</c> (Silo's JobProgressSummaryResponse), with null where REST writes 0 for "unknown".
+/// How a job's progress combines the agent's own counts with the requirement rows: the agent's counts come first,
+/// the requirement rows stand in when the agent reported none. One rule for both front doors: GraphQL's
+/// <c>progress</c> (null while unknown) and REST's <c>GET /api/jobs/{id}/progress</c> (0 while unknown).
 /// </summary>
-/// <remarks>
-/// Kept equal to the REST rule by the end-to-end test that compares both answers; it belongs beside
-/// <see cref="JobProgressEstimator"/> so both front doors can call one implementation.
-/// </remarks>
 public static class JobProgressRules
 {
     /// <summary>True when the agent's counts are incomplete and the requirement rows may stand in.</summary>
@@ -19,11 +15,11 @@ public static class JobProgressRules
 
     /// <summary>The agent's total, else the number of requirement rows when there are any.</summary>
     public static int? Total(ProgressEstimate estimate, RequirementSummary? requirements) =>
-        estimate.Total ?? (requirements is { Total: > 0 } r ? JsonText.ToInt(r.Total) : null);
+        estimate.Total ?? (requirements is { Total: > 0 } r ? Clamp(r.Total) : null);
 
     /// <summary>The agent's processed count, else the processed requirement rows when there are any.</summary>
     public static int? Processed(ProgressEstimate estimate, RequirementSummary? requirements) =>
-        estimate.Processed ?? (requirements is { Total: > 0 } r ? JsonText.ToInt(r.Processed) : null);
+        estimate.Processed ?? (requirements is { Total: > 0 } r ? Clamp(r.Processed) : null);
 
     /// <summary>0–100; from the requirement rows only when the agent named no total and the job is not completed.</summary>
     public static double Percent(JobStatus status, ProgressEstimate estimate, RequirementSummary? requirements)
@@ -42,4 +38,6 @@ public static class JobProgressRules
         var other = requirements.ByStatus.Where(p => !RequirementStatuses.IsKnown(p.Key)).OrderBy(p => p.Key, StringComparer.Ordinal);
         return [.. known, .. other];
     }
+
+    private static int Clamp(long count) => (int)Math.Min(count, int.MaxValue);
 }
