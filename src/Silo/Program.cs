@@ -11,7 +11,9 @@ using Cockpit.Silo.CockpitUi;
 using Cockpit.Silo.Configuration;
 using Cockpit.Silo.Health;
 using Cockpit.Silo.Jobs;
+using Cockpit.Silo.Mcp;
 using Cockpit.Silo.Observability;
+using Cockpit.Silo.OpenApi;
 using Cockpit.Silo.Statistics;
 using Cockpit.Silo.Telemetry;
 using Cockpit.Silo.Documents;
@@ -47,6 +49,7 @@ builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.S
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<UnavailableExceptionHandler>();
 // Feature services: one line per feature (keep this anchor; features insert their line right below it).
+builder.Services.AddCockpitMcp().AddCockpitOpenApi();
 builder.Services.AddCockpitUi(config);
 builder.Services.AddJobCommands().AddCockpitGraphQL(config);
 builder.Services.AddCockpitObservability(config);
@@ -65,6 +68,7 @@ app.MapAgentEndpoints();
 app.MapJobEndpoints();
 app.MapClusterEndpoints();
 // Feature endpoints: one line per feature (keep this anchor; features insert their line right below it).
+app.MapCockpitMcp().MapCockpitOpenApi();
 app.MapCockpitUi();
 app.MapCockpitGraphQL();
 app.MapCockpitObservability();

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cockpit.EndToEnd.Tests.Support;
+using Cockpit.TestSupport;
 
 namespace Cockpit.EndToEnd.Tests;
 
@@ -12,7 +13,6 @@ namespace Cockpit.EndToEnd.Tests;
 public sealed class GraphQLSubscriber : IAsyncDisposable
 {
     private static readonly string ClientDirectory = Path.Combine(RepoPaths.Root, "tests", "GraphQL.Tests", "ws-client");
-    private static readonly SemaphoreSlim InstallGate = new(1, 1);
 
     private readonly Process _process;
     private readonly List<JsonNode> _lines = [];
@@ -149,27 +149,7 @@ public sealed class GraphQLSubscriber : IAsyncDisposable
         changed.SetResult();
     }
 
-    /// <summary>`npm install` (not `npm ci`, which fails on this registry copy) when the client's packages are missing.</summary>
-    private static async Task EnsureInstalledAsync()
-    {
-        await InstallGate.WaitAsync();
-        try
-        {
-            if (Directory.Exists(Path.Combine(ClientDirectory, "node_modules", "graphql-ws"))) return;
-            using var npm = Process.Start(new ProcessStartInfo("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error"])
-            {
-                WorkingDirectory = ClientDirectory,
-                UseShellExecute = false,
-            })!;
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-            await npm.WaitForExitAsync(timeout.Token);
-            npm.ExitCode.ShouldBe(0, $"npm install in {ClientDirectory} failed");
-        }
-        finally
-        {
-            InstallGate.Release();
-        }
-    }
+    private static Task EnsureInstalledAsync() => NpmPackages.EnsureInstalledAsync(ClientDirectory, "graphql-ws");
 
     public async ValueTask DisposeAsync()
     {

@@ -1,6 +1,4 @@
 using Cockpit.AgentBridge.Http;
-using Cockpit.Grains;
-using Cockpit.Grains.Agents;
 using Cockpit.Storage.ReadModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -12,15 +10,9 @@ public static class AgentListEndpoint
     public static async Task<Results<Ok<AgentResponse[]>, ProblemHttpResult>> ListAsync(
         AgentReadModel agents, string? status = null, string? config_name = null, CancellationToken cancellationToken = default)
     {
-        AgentStatus? filter = null;
-        if (status is not null)
-        {
-            if (!StatusNames.TryParseAgentStatus(status, out var parsed))
-            {
-                return Problems.Invalid("status", $"'{status}' is not one of booting, ready, working, completed, failed, offline");
-            }
-            filter = parsed;
-        }
+        var errors = new Dictionary<string, string[]>();
+        var filter = AgentStatusFilter.Parse(status, "status", errors);
+        if (errors.Count > 0) return Problems.Invalid(errors);
         var rows = await agents.ListAsync(filter, string.IsNullOrWhiteSpace(config_name) ? null : config_name, cancellationToken);
         return TypedResults.Ok(rows.Select(AgentResponse.From).ToArray());
     }

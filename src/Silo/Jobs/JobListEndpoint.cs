@@ -1,6 +1,4 @@
 using Cockpit.AgentBridge.Http;
-using Cockpit.Grains;
-using Cockpit.Grains.Jobs;
 using Cockpit.Storage.ReadModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Cockpit.Silo.Http;
@@ -17,12 +15,7 @@ public static class JobListEndpoint
         HttpRequest request, JobReadModel jobs, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        var statuses = new HashSet<JobStatus>();
-        foreach (var value in request.Query["status"].SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
-        {
-            if (StatusNames.TryParseJobStatus(value, out var status)) statuses.Add(status);
-            else errors["status"] = [$"'{value}' is not one of {string.Join(", ", Enum.GetValues<JobStatus>().Select(s => s.ToWire()))}"];
-        }
+        var statuses = JobStatusFilter.Parse(request.Query["status"], "status", errors);
         var limit = QueryNumbers.Read(request, "limit", JobReadModel.DefaultLimit, 1, JobReadModel.MaxLimit, errors);
         var offset = QueryNumbers.Read(request, "offset", 0, 0, int.MaxValue, errors);
         if (errors.Count > 0) return Problems.Invalid(errors);

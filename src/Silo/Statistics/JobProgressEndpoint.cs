@@ -1,6 +1,5 @@
 using Cockpit.AgentBridge.Http;
 using Cockpit.Grains.Jobs;
-using Cockpit.Storage.Telemetry.Requirements;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Cockpit.Silo.Statistics;
@@ -18,15 +17,11 @@ public static class JobProgressEndpoint
     }
 
     public static async Task<Results<Ok<JobProgressSummaryResponse>, ProblemHttpResult>> GetAsync(
-        string id, IGrainFactory grains, IServiceProvider services, TimeProvider clock, CancellationToken cancellationToken)
+        string id, IGrainFactory grains, JobProgressReader progress, CancellationToken cancellationToken)
     {
         if (!RouteIds.TryParse(id, "id", out var jobId, out var badId)) return badId;
         var job = await grains.GetGrain<IJobGrain>(jobId).GetAsync();
         if (job is null) return Problems.NotFound($"job {jobId} not found");
-
-        // Optional: the requirement store belongs to the telemetry feature, which a deployment may leave out.
-        var store = services.GetService<IRequirementStore>();
-        var requirements = store is null ? null : await store.SummaryAsync(jobId, cancellationToken);
-        return TypedResults.Ok(JobProgressSummaryResponse.From(job, clock.GetUtcNow(), requirements));
+        return TypedResults.Ok(await progress.ForAsync(job, cancellationToken));
     }
 }

@@ -23,29 +23,28 @@ public static class StatisticsEndpoints
 
     /// <summary><c>GET /api/stats/daily?days=7</c> (1–90).</summary>
     public static async Task<Results<Ok<DailyStatsResponse>, ProblemHttpResult>> DailyAsync(
-        HttpRequest request, StatisticsQueries queries, TimeProvider clock, CancellationToken cancellationToken)
+        HttpRequest request, StatisticsReader statistics, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var days = QueryNumbers.Read(request, "days", StatisticsWindow.DefaultDays, StatisticsWindow.MinDays, StatisticsWindow.MaxDays, errors);
         if (errors.Count > 0) return Problems.Invalid(errors);
-        return TypedResults.Ok(DailyStatsResponse.From(await queries.DailyAsync(days, clock.GetUtcNow(), cancellationToken)));
+        return TypedResults.Ok(await statistics.DailyAsync(days, cancellationToken));
     }
 
-    public static async Task<Ok<AgentStatsResponse>> AgentsAsync(StatisticsQueries queries, CancellationToken cancellationToken) =>
-        TypedResults.Ok(AgentStatsResponse.From(await queries.WorkforceAsync(cancellationToken)));
+    public static async Task<Ok<AgentStatsResponse>> AgentsAsync(StatisticsReader statistics, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await statistics.AgentsAsync(cancellationToken));
 
-    public static async Task<Ok<QueueMetrics>> QueueAsync(StatisticsQueries queries, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await queries.QueueAsync(cancellationToken));
+    public static async Task<Ok<QueueMetrics>> QueueAsync(StatisticsReader statistics, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await statistics.QueueAsync(cancellationToken));
 
     /// <summary><c>GET /api/stats/stuck?threshold_minutes=60</c> (1–43200; default STUCK_JOB_THRESHOLD_MINUTES).</summary>
     public static async Task<Results<Ok<StuckJobsResponse>, ProblemHttpResult>> StuckAsync(
-        HttpRequest request, StatisticsQueries queries, StatisticsSettings settings, TimeProvider clock, CancellationToken cancellationToken)
+        HttpRequest request, StatisticsReader statistics, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        var threshold = QueryNumbers.Read(request, "threshold_minutes", settings.StuckThresholdMinutes,
+        var threshold = QueryNumbers.Read(request, "threshold_minutes", statistics.DefaultStuckThresholdMinutes,
             StuckJobRule.MinThresholdMinutes, StuckJobRule.MaxThresholdMinutes, errors);
         if (errors.Count > 0) return Problems.Invalid(errors);
-        var jobs = await queries.StuckJobsAsync(threshold, clock.GetUtcNow(), cancellationToken);
-        return TypedResults.Ok(new StuckJobsResponse(threshold, jobs.Count, jobs));
+        return TypedResults.Ok(await statistics.StuckAsync(threshold, cancellationToken));
     }
 }

@@ -14,7 +14,8 @@ namespace Cockpit.Silo.Statistics;
 public static class StatisticsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="StatisticsQueries"/>, <see cref="TableBrowser"/> (default allow-list),
+    /// Registers <see cref="StatisticsQueries"/> with <see cref="StatisticsReader"/> and <see cref="JobProgressReader"/>
+    /// (the shapes REST and MCP share), <see cref="TableBrowser"/> (default allow-list),
     /// <see cref="ConfigCatalog"/> (CONFIG_DIR, see <see cref="ConfigDirectory.Resolve"/>) and
     /// <see cref="StatisticsSettings"/> (STUCK_JOB_THRESHOLD_MINUTES, default 60). Needs the storage services
     /// (the <see cref="NpgsqlDataSource"/>). Throws at start-up when a setting is out of range.
@@ -27,6 +28,8 @@ public static class StatisticsServiceCollectionExtensions
         services.AddSingleton(StatisticsSettings.From(configuration));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<StatisticsQueries>();
+        services.AddSingleton<StatisticsReader>();
+        services.AddSingleton<JobProgressReader>();
         services.AddSingleton(sp => new TableBrowser(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton(sp => new ConfigCatalog(ConfigDirectory.Resolve(
             configuration[ConfigDirectory.SettingName], sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));

@@ -2,6 +2,7 @@ using System.Net;
 using Cockpit.Agent.Requirements;
 using Cockpit.Agent.Tests.Support;
 using Cockpit.Protocol;
+using Cockpit.TestSupport;
 
 namespace Cockpit.Agent.Tests.Integration;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using Cockpit.Agent.Tests.Support;
 using Cockpit.Protocol;
+using Cockpit.TestSupport;
 
 namespace Cockpit.Agent.Tests.Telemetry;
 

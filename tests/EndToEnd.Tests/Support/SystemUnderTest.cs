@@ -31,9 +31,11 @@ public sealed class SystemUnderTest : IAsyncDisposable
         return silo;
     }
 
-    public AgentProcess StartAgent(SiloProcess silo, string hostname, int? port = null, int workDelayMs = 50)
+    /// <param name="settings">Extra or overriding environment for the agent (e.g. LLM_BASE_URL).</param>
+    public AgentProcess StartAgent(SiloProcess silo, string hostname, int? port = null, int workDelayMs = 50,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
-        var agent = AgentProcess.Start(silo.BaseAddress, hostname, WorkspaceRoot, port, workDelayMs);
+        var agent = AgentProcess.Start(silo.BaseAddress, hostname, WorkspaceRoot, port, workDelayMs, settings);
         _owned.Add(agent);
         return agent;
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Cockpit.GraphQL.Tests.Support;
+using Cockpit.TestSupport;
 
 namespace Cockpit.GraphQL.Tests.GraphiQL;
 

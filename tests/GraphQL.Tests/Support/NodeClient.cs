@@ -1,10 +1,11 @@
 using System.Text.Json;
+using Cockpit.TestSupport;
 
 namespace Cockpit.GraphQL.Tests.Support;
 
 /// <summary>
 /// Runs the scripts of ws-client/ (the npm graphql-ws client and raw ws sockets) with node. Installs the folder's
-/// packages on first use when node_modules is missing (`npm install`, not `npm ci`, which fails on this registry copy).
+/// packages on first use when they are missing (<see cref="NpmPackages"/>).
 /// </summary>
 public static class NodeClient
 {
@@ -36,14 +37,5 @@ public static class NodeClient
         return document.RootElement.Clone();
     }
 
-    private static async Task InstallAsync()
-    {
-        if (Directory.Exists(Path.Combine(TestPaths.WsClientDirectory, "node_modules", "graphql-ws")))
-        {
-            return;
-        }
-
-        var result = await ProcessRunner.RunAsync("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error"], TestPaths.WsClientDirectory, TimeSpan.FromMinutes(5));
-        result.ExitCode.ShouldBe(0, $"npm install in {TestPaths.WsClientDirectory} failed: {result.StandardError}");
-    }
+    private static Task InstallAsync() => NpmPackages.EnsureInstalledAsync(TestPaths.WsClientDirectory, "graphql-ws");
 }

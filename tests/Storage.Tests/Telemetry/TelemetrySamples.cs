@@ -31,9 +31,9 @@ internal static class TelemetrySamples
         new(id ?? Guid.NewGuid(), jobId, agentId ?? Guid.NewGuid(), stepType, at, name ?? stepType + "-step", "summary", null, null, null, null, null, null);
 
     public static GraphMutation Node(string op, string id, DateTimeOffset at, string? properties = null, string[]? labels = null, Guid? jobId = null) =>
-        new(0, jobId ?? Guid.Empty, op, id, labels, null, null, null, properties is null ? null : Json(properties), at);
+        new(0, jobId ?? Guid.Empty, op, id, labels, null, null, null, properties is null ? null : Json(properties), at, Guid.Empty);
 
     public static GraphMutation Edge(string op, string id, DateTimeOffset at, string? type = null, string? from = null, string? to = null,
         string? properties = null, Guid? jobId = null) =>
-        new(0, jobId ?? Guid.Empty, op, id, null, type, from, to, properties is null ? null : Json(properties), at);
+        new(0, jobId ?? Guid.Empty, op, id, null, type, from, to, properties is null ? null : Json(properties), at, Guid.Empty);
 }

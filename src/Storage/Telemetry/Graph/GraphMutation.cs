@@ -23,4 +23,5 @@ public sealed record GraphMutation(
     string? To,
     JsonElement? Properties,
     DateTimeOffset At,
-    Guid AgentId = default);
+    // No default value: System.Text.Json's schema exporter (the OpenAPI document) cannot write default(Guid).
+    Guid AgentId);

@@ -1,13 +1,12 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
-using Cockpit.TestSupport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace Cockpit.Agent.Tests.Support;
+namespace Cockpit.TestSupport;
 
 /// <summary>A test double of an OpenAI-compatible server: answers POST /v1/chat/completions with a scripted reply.</summary>
 public sealed class ChatCompletionsTestDouble : IAsyncDisposable

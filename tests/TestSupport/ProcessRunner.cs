@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Cockpit.GraphQL.Tests.Support;
+namespace Cockpit.TestSupport;
 
 /// <summary>Runs a command to its end with a deadline, capturing its output.</summary>
 public static class ProcessRunner

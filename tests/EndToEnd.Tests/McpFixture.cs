@@ -1,0 +1,72 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Cockpit.EndToEnd.Tests.Support;
+using Cockpit.TestSupport;
+
+namespace Cockpit.EndToEnd.Tests;
+
+/// <summary>
+/// One silo and one reference agent in LLM mode (its LLM is <see cref="ChatCompletionsTestDouble"/>, which answers
+/// with the document's "shall" sentences), after the agent completed a job: so the audit trail, chat, todos,
+/// requirements and graph hold real data. Plus a second job that waits unassigned. Shared by the MCP and OpenAPI cases,
+/// which only read.
+/// </summary>
+public sealed partial class McpFixture : IAsyncLifetime
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    private SystemUnderTest? _system;
+    private ChatCompletionsTestDouble? _llm;
+
+    public SiloProcess Silo { get; private set; } = null!;
+    public AgentProcess Agent { get; private set; } = null!;
+    public Guid AgentId { get; private set; }
+    public Guid CompletedJobId { get; private set; }
+    public Guid WaitingJobId { get; private set; }
+    public McpTestClient Mcp { get; private set; } = null!;
+    public CockpitClient Rest => Silo.Client;
+
+    public async Task InitializeAsync()
+    {
+        _system = await SystemUnderTest.CreateAsync();
+        _llm = await ChatCompletionsTestDouble.StartAsync(ShallSentences, promptTokens: 120, completionTokens: 30);
+        Silo = await _system.StartSiloAsync();
+        Agent = _system.StartAgent(Silo, "mcp-agent", settings: new Dictionary<string, string>
+        {
+            ["LLM_BASE_URL"] = _llm.BaseUrl.ToString(),
+            ["OPENAI_API_KEY"] = "test-key",
+            ["LLM_MODEL"] = "test-model",
+        });
+        AgentId = await SystemUnderTest.ReadyAgentIdAsync(Silo, Agent);
+
+        var document = _system.WriteRequirementsDocument(3);
+        CompletedJobId = await Rest.CreateJobAsync(new { prompt = "Extract the requirements for MCP", document_path = document });
+        (await Rest.AssignAsync(CompletedJobId, AgentId)).Status.ShouldBe(HttpStatusCode.OK);
+        await Eventually.UntilAsync(() => Rest.JobInStatusAsync(CompletedJobId, "completed"), Patience, "the job to complete", Diagnostics);
+        await Eventually.UntilAsync(() => Rest.AgentInStatusAsync(AgentId, "ready"), Patience, "the agent to be ready again", Diagnostics);
+        WaitingJobId = await Rest.CreateJobAsync(new { prompt = "Wait for an agent" });
+        // Lists come from the read model: wait until it shows both jobs and the idle agent.
+        await Eventually.UntilAsync(async () =>
+            (await Rest.GetAsync("/api/jobs?status=completed")).Ok()["jobs"]!.AsArray().Any(j => (string?)j!["id"] == CompletedJobId.ToString())
+            && (await Rest.GetAsync("/api/jobs?status=created")).Ok()["jobs"]!.AsArray().Any(j => (string?)j!["id"] == WaitingJobId.ToString())
+            && (await Rest.AgentsAsync()).Any(a => (string?)a!["id"] == AgentId.ToString() && (string?)a["status"] == "ready"),
+            Patience, "the read model to show both jobs and the ready agent", Diagnostics);
+        Mcp = new McpTestClient(Silo.BaseAddress);
+    }
+
+    public string Diagnostics() => Agent.Tail() + "\n" + Silo.Tail();
+
+    /// <summary>The LLM's answer: every sentence of the chunk that says "shall", as a JSON array of high-priority requirements.</summary>
+    private static string ShallSentences(string user) =>
+        JsonSerializer.Serialize(ShallSentence().Matches(user).Select(m => new { text = m.Value.Trim(), priority = "high" }));
+
+    [GeneratedRegex(@"[^.\n]*\bshall\b[^.\n]*\.")]
+    private static partial Regex ShallSentence();
+
+    public async Task DisposeAsync()
+    {
+        if (_system is not null) await _system.DisposeAsync();
+        if (_llm is not null) await _llm.DisposeAsync();
+    }
+}
