@@ -47,7 +47,7 @@ public static class ObservabilityServiceCollectionExtensions
         services.AddSingleton(settings);
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddLogging(logging => ConfigureLogging(logging, settings));
+        services.AddLogging(logging => ConfigureLogging(logging, settings, configuration));
         AddOpenTelemetry(services, settings);
 
         services.AddSingleton<CockpitMetrics>();
@@ -85,8 +85,24 @@ public static class ObservabilityServiceCollectionExtensions
         return app;
     }
 
-    private static void ConfigureLogging(ILoggingBuilder logging, ObservabilitySettings settings)
+    /// <summary>
+    /// Categories that log every HTTP request at Information: Warning unless LOG_LEVEL or
+    /// <c>Logging__LogLevel__&lt;category&gt;</c> says otherwise, so that <c>make up</c> shows what happens to agents
+    /// and jobs rather than a line per heartbeat.
+    /// </summary>
+    private static readonly string[] RequestLogCategories =
+        ["Microsoft.AspNetCore.Hosting.Diagnostics", "Microsoft.AspNetCore.Routing", "Microsoft.AspNetCore.Http.Result"];
+
+    private static void ConfigureLogging(ILoggingBuilder logging, ObservabilitySettings settings, IConfiguration configuration)
     {
+        if (settings.LogLevel is null)
+        {
+            foreach (var category in RequestLogCategories.Where(c => configuration[$"Logging:LogLevel:{c}"] is null))
+            {
+                logging.AddFilter(category, LogLevel.Warning);
+            }
+        }
+
         if (settings.LogFormat == LogFormat.Json)
         {
             logging.AddJsonConsole(options =>
