@@ -6,7 +6,10 @@ namespace Cockpit.TestSupport;
 /// <summary>Runs a command to its end with a deadline, capturing its output.</summary>
 public static class ProcessRunner
 {
-    public sealed record Result(int ExitCode, string StandardOutput, string StandardError);
+    public sealed record Result(int ExitCode, string StandardOutput, string StandardError)
+    {
+        public string Describe() => $"exit {ExitCode}\nstdout: {StandardOutput}\nstderr: {StandardError}";
+    }
 
     public static async Task<Result> RunAsync(string fileName, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout)
     {
@@ -44,5 +47,17 @@ public static class ProcessRunner
 
         // WaitForExitAsync returns once the output streams are drained too.
         return new Result(process.ExitCode, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>Like <see cref="RunAsync"/>, and throws with the command's output unless it exits 0.</summary>
+    public static async Task<Result> RunCheckedAsync(string fileName, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout)
+    {
+        var list = arguments.ToList();
+        var result = await RunAsync(fileName, list, workingDirectory, timeout);
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{fileName} {string.Join(' ', list)} (in {workingDirectory}) failed: {result.Describe()}");
+        }
+        return result;
     }
 }

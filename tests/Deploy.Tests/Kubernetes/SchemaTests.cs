@@ -1,3 +1,4 @@
+using Cockpit.TestSupport;
 using Cockpit.Deploy.Tests.Support;
 
 namespace Cockpit.Deploy.Tests.Kubernetes;
@@ -89,7 +90,7 @@ public sealed class SchemaTests(DeployFixture fixture)
     [Fact]
     public async Task Kubectl_is_the_pinned_release()
     {
-        var version = await CommandRunner.RunCheckedAsync(fixture.Kubectl, ["version", "--client"], RepositoryPaths.Root, TimeSpan.FromSeconds(30));
+        var version = await ProcessRunner.RunCheckedAsync(fixture.Kubectl, ["version", "--client"], RepositoryPaths.Root, TimeSpan.FromSeconds(30));
         version.StandardOutput.ShouldContain("Client Version: v1.33.");
         version.StandardOutput.ShouldContain("Kustomize Version: v5.");
     }

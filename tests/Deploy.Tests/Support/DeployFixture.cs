@@ -1,3 +1,4 @@
+using Cockpit.TestSupport;
 using Cockpit.Deploy.Tests.Kubernetes;
 
 namespace Cockpit.Deploy.Tests.Support;
@@ -45,7 +46,7 @@ public sealed class DeployFixture : IAsyncLifetime
     /// <summary>`kubectl kustomize` of one overlay into a scratch file.</summary>
     public async Task<string> RenderAsync(string overlay)
     {
-        var result = await CommandRunner.RunCheckedAsync(
+        var result = await ProcessRunner.RunCheckedAsync(
             Kubectl, ["kustomize", Path.Combine(RepositoryPaths.K3s, "overlays", overlay)], RepositoryPaths.Root, TimeSpan.FromMinutes(1));
         var file = Path.Combine(_scratch, $"{overlay}.yaml");
         await File.WriteAllTextAsync(file, result.StandardOutput);

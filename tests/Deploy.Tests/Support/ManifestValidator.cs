@@ -1,3 +1,4 @@
+using Cockpit.TestSupport;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -21,7 +22,7 @@ public static class ManifestValidator
         {
             return;
         }
-        await CommandRunner.RunCheckedAsync(
+        await ProcessRunner.RunCheckedAsync(
             "npm", ["install", "--no-audit", "--no-fund", "--loglevel=error"], RepositoryPaths.Validator, TimeSpan.FromMinutes(4));
         File.SetLastWriteTimeUtc(marker, DateTime.UtcNow);
     }
@@ -29,7 +30,7 @@ public static class ManifestValidator
     /// <summary>Every object of the given YAML files, each with its schema problems.</summary>
     public static async Task<IReadOnlyList<KubeObject>> ValidateAsync(IEnumerable<string> files)
     {
-        var result = await CommandRunner.RunCheckedAsync("node", ["validate.mjs", .. files], RepositoryPaths.Validator, TimeSpan.FromMinutes(1));
+        var result = await ProcessRunner.RunCheckedAsync("node", ["validate.mjs", .. files], RepositoryPaths.Validator, TimeSpan.FromMinutes(1));
         var root = JsonNode.Parse(result.StandardOutput)?.AsObject()
             ?? throw new InvalidOperationException($"validate.mjs printed no JSON: {result.Describe()}");
         return root["documents"]!.AsArray().Select(Read).ToList();
