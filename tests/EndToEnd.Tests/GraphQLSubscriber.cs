@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cockpit.EndToEnd.Tests.Support;
+using Cockpit.TestSupport;
 
 namespace Cockpit.EndToEnd.Tests;
 
