@@ -6,7 +6,8 @@ public static class RepoPaths
     public static string Root { get; } = FindRoot();
 
     public static string Configuration { get; } =
-        AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+        // bin/Release/net10.0/ normally, bin/<project>/release/ under --artifacts-path.
+        AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.OrdinalIgnoreCase) ? "Release" : "Debug";
 
     public static string SiloDll => Built("src/Silo", "Cockpit.Silo.dll");
 

@@ -1,0 +1,26 @@
+using Cockpit.Bench;
+using Cockpit.Bench.BaselineServers;
+using Cockpit.TestSupport;
+
+// Usage:
+//   Cockpit.Bench [--mode quick|full] [--only ingest,dispatch,live,scale,failover] [--results PATH] [--doc PATH]
+//   Cockpit.Bench baseline-server bare|naive PORT [POSTGRES]      (started by the benchmark itself)
+// The private PostgreSQL comes in COCKPIT_TEST_POSTGRES (scripts/bench.sh starts one); BENCH_MODE sets the mode.
+if (args.Length > 0 && args[0] == "baseline-server")
+{
+    var kind = Enum.Parse<BaselineKind>(args[1], ignoreCase: true);
+    await BaselineServer.RunAsync(kind, int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), args.Length > 3 && args[3].Length > 0 ? args[3] : null);
+    return 0;
+}
+
+string Option(string name, string fallback)
+{
+    var at = Array.IndexOf(args, name);
+    return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
+}
+
+var settings = BenchSettings.For(Option("--mode", Environment.GetEnvironmentVariable("BENCH_MODE") ?? "quick"));
+var only = Option("--only", "") is { Length: > 0 } list ? list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : null;
+var results = Option("--results", Path.Combine(RepoPaths.Root, "bench", "results", "latest.json"));
+var document = Option("--doc", Path.Combine(RepoPaths.Root, "docs", "benchmarks.md"));
+return await BenchRunner.RunAsync(settings, only, results, document);

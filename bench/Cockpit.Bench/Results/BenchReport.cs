@@ -1,0 +1,14 @@
+namespace Cockpit.Bench.Results;
+
+/// <summary>Everything one run of <c>make bench</c> measured: what bench/results/latest.json holds.</summary>
+public sealed record BenchReport(
+    string Mode,
+    DateTimeOffset StartedAt,
+    DateTimeOffset FinishedAt,
+    MachineInfo Machine,
+    IReadOnlyList<BenchResult> Results,
+    IReadOnlyList<string>? Failures = null)
+{
+    /// <summary>Scenarios that could not finish, with the reason; their rows are missing from <see cref="Results"/>.</summary>
+    public IReadOnlyList<string> Failures { get; init; } = Failures ?? [];
+}
