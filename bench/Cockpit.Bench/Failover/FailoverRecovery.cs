@@ -4,8 +4,8 @@ namespace Cockpit.Bench.Failover;
 /// Turns the heartbeats of a fleet around a silo kill into "how long until every agent's heartbeat succeeds again".
 /// </summary>
 /// <remarks>
-/// An agent recovers at the end of its first successful heartbeat that was sent after its last failed one (or after
-/// the kill, when none failed): a heartbeat that hangs and then succeeds counts as late, not as lost. The fleet
+/// An agent recovers at the end of its first successful heartbeat that was sent after its last failed one (or that
+/// answered after the kill, when none failed): a heartbeat that hangs and then succeeds counts as late, not as lost. The fleet
 /// recovers when its last agent does. An agent with no success after its last failure has not recovered at all.
 /// </remarks>
 public static class FailoverRecovery
@@ -29,7 +29,8 @@ public static class FailoverRecovery
             var failures = list.Where(a => !a.Succeeded).ToList();
             failed += failures.Count;
             if (failures.Count > 0) affected++;
-            var since = failures.Count > 0 ? failures.Max(f => f.EndMs) : killMs;
+            // Without a failure, any success answered after the kill counts, even one sent before it.
+            var since = failures.Count > 0 ? failures.Max(f => f.EndMs) : double.NegativeInfinity;
             var recovery = list.Where(a => a.Succeeded && a.StartMs >= since).Select(a => (double?)a.EndMs).Min();
             if (recovery is null)
             {

@@ -30,10 +30,13 @@ public sealed record Target(TargetKind Kind, double Threshold)
     /// <summary>How the target reads in the table, in the unit of <paramref name="unit"/>.</summary>
     public string Describe(string unit) => Kind switch
     {
-        TargetKind.AtMost => $"≤ {Quantity.Format(Threshold)} {unit}".TrimEnd(),
-        TargetKind.AtLeast => $"≥ {Quantity.Format(Threshold)} {unit}".TrimEnd(),
+        TargetKind.AtMost => $"≤ {Bound()} {unit}".TrimEnd(),
+        TargetKind.AtLeast => $"≥ {Bound()} {unit}".TrimEnd(),
         TargetKind.AtLeastTimesBare => $"≥ {Threshold.ToString("0.##", CultureInfo.InvariantCulture)} × bare",
         TargetKind.AtLeastTimesNaive => $"≥ {Threshold.ToString("0.##", CultureInfo.InvariantCulture)} × naive",
         _ => Kind.ToString(),
     };
+
+    // Bounds are round numbers from the issue: no trailing zeros.
+    private string Bound() => Threshold.ToString(Math.Abs(Threshold) >= 1000 ? "#,0" : "0.##", CultureInfo.InvariantCulture);
 }
