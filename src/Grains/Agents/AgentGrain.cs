@@ -28,6 +28,9 @@ public sealed class AgentGrain(
     // When the current job was pushed, until a heartbeat names it; see AgentFacts.JobUnconfirmed.
     private DateTimeOffset? _jobPushedAt;
 
+    // The job this activation has told that the agent works on it (once per job and activation; see ReportWorking).
+    private Guid? _workingReportedFor;
+
     private AgentState State => store.State;
     private Guid Id => this.GetPrimaryKey();
 
@@ -94,6 +97,7 @@ public sealed class AgentGrain(
             events.HeartbeatSeen(Id, now, State.MetricsJson);
             NotifyJobs(decision.JobEffects, heartbeat);
         }
+        ReportWorking(heartbeat);
         return Snapshot();
     }
 
@@ -233,6 +237,19 @@ public sealed class AgentGrain(
             // One-way: the job grain may be waiting on us right now (cancel), so we never wait on it.
             _ = GrainFactory.GetGrain<IJobGrain>(effect.JobId).OnAgentReportAsync(report);
         }
+    }
+
+    /// <summary>
+    /// Tells the job, once per job and activation, that the agent works on it. A job whose silo died between the pod
+    /// accepting the start and the job writing it down would otherwise stay "created" while it runs, and its outcome
+    /// would be ignored. For a job that knows it runs this is one ignored one-way message.
+    /// </summary>
+    private void ReportWorking(HeartbeatInfo heartbeat)
+    {
+        if (State.Status != AgentStatus.Working || State.CurrentJobId is not { } job || heartbeat.CurrentJobId != job
+            || _workingReportedFor == job) return;
+        _workingReportedFor = job;
+        _ = GrainFactory.GetGrain<IJobGrain>(job).OnAgentWorkingAsync(Id);
     }
 
     /// <summary>Progress of the job the agent is working on; an outcome's own progress travels with the outcome.</summary>
