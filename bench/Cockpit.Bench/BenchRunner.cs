@@ -1,5 +1,7 @@
 using Cockpit.Bench.Results;
 using Cockpit.Bench.Scenarios;
+using Cockpit.TestSupport;
+using Npgsql;
 
 namespace Cockpit.Bench;
 
@@ -14,6 +16,25 @@ public static class BenchRunner
         new ScaleScenario(),
         new FailoverScenario(),
     ];
+
+    /// <summary>"PostgreSQL 15.14 (fsync on, synchronous_commit off)": what every write of the run paid for.</summary>
+    private static async Task<string?> DescribeDatabaseAsync()
+    {
+        try
+        {
+            await using var connection = new NpgsqlConnection(TestPostgres.AdminConnectionString);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand(
+                "SELECT current_setting('server_version'), current_setting('fsync'), current_setting('synchronous_commit')", connection);
+            await using var reader = await command.ExecuteReaderAsync();
+            await reader.ReadAsync();
+            return $"PostgreSQL {reader.GetString(0).Split(' ')[0]} (fsync {reader.GetString(1)}, synchronous_commit {reader.GetString(2)})";
+        }
+        catch (NpgsqlException)
+        {
+            return null;
+        }
+    }
 
     public static async Task<int> RunAsync(BenchSettings settings, IReadOnlyCollection<string>? only, string resultsPath, string documentPath)
     {
@@ -51,7 +72,8 @@ public static class BenchRunner
             }
         }
 
-        var report = new BenchReport(settings.Mode, started, DateTimeOffset.UtcNow, machine with { LoadAverageAtEnd = MachineInfo.LoadAverageNow() }, results, failures);
+        var report = new BenchReport(settings.Mode, started, DateTimeOffset.UtcNow, machine with { LoadAverageAtEnd = MachineInfo.LoadAverageNow() },
+            results, failures, await DescribeDatabaseAsync());
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(resultsPath))!);
         await File.WriteAllTextAsync(resultsPath, ResultsJson.Serialize(report) + "\n");
         var section = MarkdownReport.Render(report);

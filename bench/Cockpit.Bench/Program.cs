@@ -1,5 +1,6 @@
 using Cockpit.Bench;
 using Cockpit.Bench.BaselineServers;
+using Cockpit.Bench.Infrastructure;
 using Cockpit.TestSupport;
 
 // Usage:
@@ -12,6 +13,8 @@ if (args.Length > 0 && args[0] == "baseline-server")
     await BaselineServer.RunAsync(kind, int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), args.Length > 3 && args[3].Length > 0 ? args[3] : null);
     return 0;
 }
+
+ChildRegistry.KillAllOnSignal();
 
 string Option(string name, string fallback)
 {

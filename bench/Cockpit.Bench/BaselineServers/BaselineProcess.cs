@@ -28,12 +28,16 @@ public sealed class BaselineProcess : IAsyncDisposable
         };
         string[] arguments = ["baseline-server", kind.ToString().ToLowerInvariant(), port.ToString(System.Globalization.CultureInfo.InvariantCulture), connectionString ?? ""];
         var process = ChildProcess.StartDotnet($"baseline-{kind}:{port}", typeof(BaselineProcess).Assembly.Location, environment, arguments);
-        var baseline = new BaselineProcess(process, kind, port);
+        var baseline = ChildRegistry.Track(new BaselineProcess(process, kind, port));
         await ReadinessProbe.WaitAsync(baseline.BaseAddress, "/health/ready", TimeSpan.FromSeconds(30), () => process.HasExited, () => process.Tail());
         return baseline;
     }
 
     public ResidentMemory.Sample? Memory() => ResidentMemory.Of(_process.Id);
 
-    public ValueTask DisposeAsync() => _process.DisposeAsync();
+    public ValueTask DisposeAsync()
+    {
+        ChildRegistry.Forget(this);
+        return _process.DisposeAsync();
+    }
 }

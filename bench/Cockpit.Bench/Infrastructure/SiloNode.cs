@@ -28,7 +28,7 @@ public sealed class SiloNode : IAsyncDisposable
         // Request logging at Information costs more than a heartbeat; production runs at Warning too.
         environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) environment[key] = value;
-        var node = new SiloNode(ChildProcess.StartDotnet($"silo:{port}", RepoPaths.SiloDll, environment), port, environment);
+        var node = ChildRegistry.Track(new SiloNode(ChildProcess.StartDotnet($"silo:{port}", RepoPaths.SiloDll, environment), port, environment));
         await ReadinessProbe.WaitAsync(node.BaseAddress, "/health/ready", TimeSpan.FromSeconds(120), () => node._process.HasExited, () => node.Tail());
         return node;
     }
@@ -39,5 +39,9 @@ public sealed class SiloNode : IAsyncDisposable
 
     public string Tail(int lines = 40) => _process.Tail(lines);
 
-    public ValueTask DisposeAsync() => _process.DisposeAsync();
+    public ValueTask DisposeAsync()
+    {
+        ChildRegistry.Forget(this);
+        return _process.DisposeAsync();
+    }
 }

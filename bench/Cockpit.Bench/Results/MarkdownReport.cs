@@ -23,6 +23,7 @@ public static class MarkdownReport
             $"on {m.CpuModel} ({m.ProcessorCount} cores, {m.MemoryTotalMb / 1024.0:0} GiB), {m.Runtime}. ");
         text.Append(CultureInfo.InvariantCulture,
             $"Load average (1/5/15 min) at start {LoadAverage(m.LoadAverageAtStart)}, at end {LoadAverage(m.LoadAverageAtEnd)}. ");
+        if (report.Database is not null) text.Append(CultureInfo.InvariantCulture, $"Database: {report.Database}. ");
         text.AppendLine("Silos, PostgreSQL, the baselines and the load generator all share these cores.");
         text.AppendLine();
         text.AppendLine("| Scenario | Metric | Measured | Bare Kestrel | Naive PostgreSQL | vs bare | vs naive | Target | Met |");

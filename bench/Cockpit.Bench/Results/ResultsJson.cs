@@ -29,6 +29,7 @@ public static class ResultsJson
             report.StartedAt,
             report.FinishedAt,
             report.Machine,
+            report.Database,
             Results = report.Results.Select(r => new
             {
                 r.Scenario,

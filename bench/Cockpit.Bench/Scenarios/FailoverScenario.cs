@@ -95,12 +95,15 @@ public sealed class FailoverScenario : IScenario
 
         foreach (var job in jobs) fleet.Complete(job);
         var finals = new Dictionary<Guid, string?>();
+        var errors = new Dictionary<Guid, string?>();
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {
             foreach (var job in jobs.Where(j => !finals.TryGetValue(j, out var st) || st != "completed"))
             {
-                finals[job] = (string?)(await routeA.GetJsonAsync($"/api/jobs/{job}"))?["status"];
+                var row = await routeA.GetJsonAsync($"/api/jobs/{job}");
+                finals[job] = (string?)row?["status"];
+                errors[job] = (string?)row?["error_message"];
             }
             if (finals.Values.All(v => v == "completed") || DateTime.UtcNow > deadline) break;
             await Task.Delay(500);
@@ -109,7 +112,8 @@ public sealed class FailoverScenario : IScenario
         await beating;
 
         var audit = JobLedger.Check(jobs.Select(j => new JobRecord(j, pods.StartCount(j), finals[j])).ToList());
-        var lostDetail = audit.Lost.Take(3).Select(j => $"{j} ({finals[j] ?? "gone"}, {pods.StartCount(j)} starts)");
+        var lostDetail = audit.Lost.Take(3).Select(j =>
+            $"{finals[j] ?? "gone"} after {pods.StartCount(j)} start(s){(errors[j] is { } error ? $": \"{error}\"" : "")}");
         BenchContext.Log($"failover: {audit.Lost.Count} lost {string.Join(", ", lostDetail)}; {audit.Duplicated.Count} duplicated; {retries} assign retries");
 
         var how = $"{agents.Length} agents heartbeating every {HeartbeatPeriod.TotalMilliseconds:0} ms through the two surviving silos; {onDoomed} of their grains "
@@ -117,7 +121,7 @@ public sealed class FailoverScenario : IScenario
             + (recovery.AgentsUnrecovered > 0 ? $"; {recovery.AgentsUnrecovered} never recovered" : "") + ".";
         var jobsHow = $"{jobs.Length} jobs assigned over {DispatchSpread.TotalSeconds:0} s with the kill in the middle ({retries} assignments retried "
             + "after an error, each retry first asking whether the job had started), then completed by their agents; lost = gone, never started or not completed; "
-            + "duplicated = /job/start received more than once." + (audit.Lost.Count > 0 ? $" Lost, e.g.: {string.Join(", ", lostDetail)}." : "");
+            + "duplicated = /job/start received more than once." + (audit.Lost.Count > 0 ? $" Lost, e.g.: {string.Join("; ", lostDetail)}." : "");
         return
         [
             new BenchResult("failover (3 silos, SIGKILL one)", "time to full heartbeat success", (recovery.FullRecoveryMs ?? double.NaN) / 1000, "s",

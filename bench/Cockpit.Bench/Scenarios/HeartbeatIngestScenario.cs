@@ -30,6 +30,7 @@ public sealed class HeartbeatIngestScenario : IScenario
         {
             foreach (var (kind, (client, agents)) in fleets)
             {
+                BenchContext.Log($"ingest round {round}: driving {kind}");
                 var outcome = await ClosedLoop.RunAsync(client, agents, Payloads.ReadyHeartbeat, s.IngestWorkers, s.IngestWarmup, s.IngestDuration);
                 BenchContext.Log($"ingest round {round} {kind}: {outcome.PerSecond:0} heartbeats/s, {outcome.Latency}, {outcome.Failures} failed");
                 rounds[kind].Add(outcome);

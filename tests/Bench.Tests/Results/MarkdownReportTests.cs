@@ -17,7 +17,8 @@ public sealed class MarkdownReportTests
             new BenchResult("dispatch", "assignJob → /job/start p99", 4.2, "ms", new Baselines(1.1, 6.3), [Target.AtMost(10)]),
             new BenchResult("scale 100,000", "registration rate", 2_500, "agents/s", Note: "100,000 registrations."),
         ],
-        failures);
+        failures,
+        "PostgreSQL 15.14 (fsync on, synchronous_commit off)");
 
     [Fact]
     public void Renders_one_row_per_result_with_baselines_ratios_targets_and_verdicts()
@@ -45,6 +46,7 @@ public sealed class MarkdownReportTests
         text.ShouldContain("`quick` mode, 6.5 min");
         text.ShouldContain("AMD EPYC (2 cores, 24 GiB)");
         text.ShouldContain("at start 0.50 / 0.75 / 1.00, at end 1.25 / 1.50 / 1.75");
+        text.ShouldContain("Database: PostgreSQL 15.14 (fsync on, synchronous_commit off).");
     }
 
     [Fact]

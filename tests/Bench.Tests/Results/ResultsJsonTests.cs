@@ -12,13 +12,15 @@ public sealed class ResultsJsonTests
             new MachineInfo(2, "AMD EPYC", 24_105, "Debian", ".NET 10", [1.0, 2.0, 3.0]),
             [new BenchResult("heartbeat ingest", "throughput", 6_000, "heartbeats/s", new Baselines(10_000, null),
                 [Target.AtLeastTimesBare(0.6), Target.AtLeastTimesNaive(10)])],
-            ["scale: out of memory"]);
+            ["scale: out of memory"],
+            "PostgreSQL 15.14 (fsync on, synchronous_commit off)");
 
         var json = JsonNode.Parse(ResultsJson.Serialize(report))!;
 
         json["mode"]!.GetValue<string>().ShouldBe("full");
         json["machine"]!["processor_count"]!.GetValue<int>().ShouldBe(2);
         json["machine"]!["load_average_at_start"]!.AsArray().Count.ShouldBe(3);
+        json["database"]!.GetValue<string>().ShouldBe("PostgreSQL 15.14 (fsync on, synchronous_commit off)");
         json["failures"]![0]!.GetValue<string>().ShouldBe("scale: out of memory");
         var row = json["results"]![0]!;
         row["scenario"]!.GetValue<string>().ShouldBe("heartbeat ingest");
