@@ -42,6 +42,10 @@ public sealed class AgentGrain(
             // silo the agent gets a full grace from now: detection may come later, but never falsely.
             var now = clock.GetUtcNow();
             if (State.LastHeartbeat < now) State.LastHeartbeat = now;
+            // Whether the agent confirmed its job is not persisted either, and after a silo dies Orleans forwards the
+            // messages addressed to the lost activation: a job-less "ready" sent before the pod took the job can still
+            // arrive here. The job gets the grace of a fresh push (ADR 0004), so such a heartbeat is stale, not a loss.
+            if (State.Status == AgentStatus.Working && State.CurrentJobId is not null) _jobPushedAt = now;
             StartSilenceTimer();
         }
         return Task.CompletedTask;
