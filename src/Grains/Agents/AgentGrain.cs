@@ -28,9 +28,6 @@ public sealed class AgentGrain(
     // When the current job was pushed, until a heartbeat names it; see AgentFacts.JobUnconfirmed.
     private DateTimeOffset? _jobPushedAt;
 
-    // The job this activation has told that the agent works on it (once per job and activation; see ReportWorking).
-    private Guid? _workingReportedFor;
-
     private AgentState State => store.State;
     private Guid Id => this.GetPrimaryKey();
 
@@ -244,15 +241,14 @@ public sealed class AgentGrain(
     }
 
     /// <summary>
-    /// Tells the job, once per job and activation, that the agent works on it. A job whose silo died between the pod
-    /// accepting the start and the job writing it down would otherwise stay "created" while it runs, and its outcome
-    /// would be ignored. For a job that knows it runs this is one ignored one-way message.
+    /// Tells the job, at every heartbeat that names it, that the agent works on it. A job whose silo died between the
+    /// pod accepting the start and the job writing it down would otherwise stay "created" while it runs, and its
+    /// outcome would be ignored. Every heartbeat, not once: a one-way message to a silo that is dying but not yet
+    /// declared dead is lost. For a job that knows it runs this is one ignored message per heartbeat interval.
     /// </summary>
     private void ReportWorking(HeartbeatInfo heartbeat)
     {
-        if (State.Status != AgentStatus.Working || State.CurrentJobId is not { } job || heartbeat.CurrentJobId != job
-            || _workingReportedFor == job) return;
-        _workingReportedFor = job;
+        if (State.Status != AgentStatus.Working || State.CurrentJobId is not { } job || heartbeat.CurrentJobId != job) return;
         _ = GrainFactory.GetGrain<IJobGrain>(job).OnAgentWorkingAsync(Id);
     }
 
