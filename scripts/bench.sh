@@ -4,6 +4,7 @@
 # Writes bench/results/latest.json and the table in docs/benchmarks.md, and prints the table.
 #   BENCH_MODE=quick (default: a few minutes, 100,000 agents) or full (longer, adds 1,000,000 agents)
 #   BENCH_ONLY=ingest,dispatch,live,scale,failover   runs only these scenarios
+#   BENCH_SCALE_AGENTS=20000                         scale fleet sizes instead of the mode's (comma-separated)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

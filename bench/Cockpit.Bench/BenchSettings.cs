@@ -15,7 +15,11 @@ public sealed record BenchSettings
     /// <summary>Concurrent requests (and connections) of the ingest load generator.</summary>
     public int IngestWorkers { get; init; } = 64;
 
-    public TimeSpan IngestWarmup { get; init; } = TimeSpan.FromSeconds(3);
+    /// <summary>
+    /// Unmeasured load before each measured window. Long enough for the JIT's tiering (tier 0, instrumented, tier 1)
+    /// to finish on a busy 2-core machine: with 3 s the silo was still spending a third of its CPU compiling.
+    /// </summary>
+    public TimeSpan IngestWarmup { get; init; } = TimeSpan.FromSeconds(10);
     public TimeSpan IngestDuration { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Rounds over silo, bare and naive in turn; each target's median round is reported.</summary>
@@ -57,7 +61,7 @@ public sealed record BenchSettings
         Mode = "full",
         IngestAgents = 10_000,
         IngestWorkers = 128,
-        IngestWarmup = TimeSpan.FromSeconds(5),
+        IngestWarmup = TimeSpan.FromSeconds(15),
         IngestDuration = TimeSpan.FromSeconds(30),
         IngestRounds = 3,
         DispatchJobs = 2000,

@@ -13,7 +13,8 @@ namespace Cockpit.Bench.Scenarios;
 /// </summary>
 public sealed class DispatchScenario : IScenario
 {
-    private const int WarmupJobs = 20;
+    // Unmeasured: the first jobs pay for JIT compilation of the whole GraphQL, grain and push path.
+    private const int WarmupJobs = 100;
 
     public string Name => "dispatch";
 

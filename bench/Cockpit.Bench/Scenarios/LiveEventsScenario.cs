@@ -11,7 +11,7 @@ namespace Cockpit.Bench.Scenarios;
 /// </summary>
 public sealed class LiveEventsScenario : IScenario
 {
-    private const int WarmupChanges = 10;
+    private const int WarmupChanges = 50;
 
     public string Name => "live";
 
