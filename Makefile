@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-.PHONY: help up test build clean-data
+.PHONY: help up cluster test bench build clean-data
 
 help: ## Lists the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -15,6 +15,9 @@ cluster: ## Runs SILOS (default 3) silos as one cluster behind a proxy on ORCHES
 
 test: ## Builds and runs every test against a private PostgreSQL the command starts itself
 	@scripts/test.sh
+
+bench: ## Benchmarks the silo against its baselines (MODE=full for a million agents); writes bench/results/latest.json and docs/benchmarks.md
+	@BENCH_MODE=$(or $(MODE),$(BENCH_MODE),quick) scripts/bench.sh
 
 build: ## Builds the solution (warnings are errors)
 	@dotnet build Cockpit.slnx -c Release -nologo -clp:ErrorsOnly

@@ -39,6 +39,10 @@ public sealed class AgentGrain(
             // silo the agent gets a full grace from now: detection may come later, but never falsely.
             var now = clock.GetUtcNow();
             if (State.LastHeartbeat < now) State.LastHeartbeat = now;
+            // Whether the agent confirmed its job is not persisted either, and after a silo dies Orleans forwards the
+            // messages addressed to the lost activation: a job-less "ready" sent before the pod took the job can still
+            // arrive here. The job gets the grace of a fresh push (ADR 0004), so such a heartbeat is stale, not a loss.
+            if (State.Status == AgentStatus.Working && State.CurrentJobId is not null) _jobPushedAt = now;
             StartSilenceTimer();
         }
         return Task.CompletedTask;
@@ -94,6 +98,7 @@ public sealed class AgentGrain(
             events.HeartbeatSeen(Id, now, State.MetricsJson);
             NotifyJobs(decision.JobEffects, heartbeat);
         }
+        ReportWorking(heartbeat);
         return Snapshot();
     }
 
@@ -233,6 +238,18 @@ public sealed class AgentGrain(
             // One-way: the job grain may be waiting on us right now (cancel), so we never wait on it.
             _ = GrainFactory.GetGrain<IJobGrain>(effect.JobId).OnAgentReportAsync(report);
         }
+    }
+
+    /// <summary>
+    /// Tells the job, at every heartbeat that names it, that the agent works on it. A job whose silo died between the
+    /// pod accepting the start and the job writing it down would otherwise stay "created" while it runs, and its
+    /// outcome would be ignored. Every heartbeat, not once: a one-way message to a silo that is dying but not yet
+    /// declared dead is lost. For a job that knows it runs this is one ignored message per heartbeat interval.
+    /// </summary>
+    private void ReportWorking(HeartbeatInfo heartbeat)
+    {
+        if (State.Status != AgentStatus.Working || State.CurrentJobId is not { } job || heartbeat.CurrentJobId != job) return;
+        _ = GrainFactory.GetGrain<IJobGrain>(job).OnAgentWorkingAsync(Id);
     }
 
     /// <summary>Progress of the job the agent is working on; an outcome's own progress travels with the outcome.</summary>

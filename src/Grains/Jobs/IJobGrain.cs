@@ -25,6 +25,13 @@ public interface IJobGrain : IGrainWithGuidKey
     [OneWay]
     Task OnAgentReportAsync(AgentJobReport report);
 
+    /// <summary>
+    /// An agent's heartbeat says it works on this job: a job that never started (its grain lost the assignment with
+    /// its silo) becomes processing on that agent. One-way: agents never wait on jobs.
+    /// </summary>
+    [OneWay]
+    Task OnAgentWorkingAsync(Guid agentId);
+
     /// <summary>The job's agent reports progress. One-way: agents never wait on jobs.</summary>
     [OneWay]
     Task OnProgressAsync(Guid agentId, JobProgress progress);

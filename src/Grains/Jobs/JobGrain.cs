@@ -127,6 +127,23 @@ public sealed class JobGrain(
         await CommitAsync(previous, cause, now);
     }
 
+    public async Task OnAgentWorkingAsync(Guid agentId)
+    {
+        if (!State.Exists || (State.AssignedAgentId is { } assigned && assigned != agentId)) return;
+        var transition = JobLifecycle.Next(State.Status, JobTrigger.AgentReportsWorking);
+        if (transition.To == State.Status) return; // the job knows it runs, or it finished: nothing to recover
+
+        var previous = State.Status;
+        State.Status = transition.To;
+        State.AssignedAgentId = agentId;
+        State.CompletedAt = null;
+        State.ErrorMessage = null;
+        State.ErrorDetailsJson = null;
+        State.Progress = null;
+        State.ProgressSamples = [];
+        await CommitAsync(previous, $"agent {agentId} reports working on the job: assignment recovered");
+    }
+
     public async Task OnProgressAsync(Guid agentId, JobProgress progress)
     {
         if (!State.Exists || State.AssignedAgentId != agentId || State.Status != JobStatus.Processing) return;

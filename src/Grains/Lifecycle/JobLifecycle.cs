@@ -47,6 +47,8 @@ public static class JobLifecycle
         JobTrigger.DeleteRequested => from == Processing
             ? Refuse(from, "the job is processing: cancel it before deleting it")
             : Stay(from),
+        // Only a job that never started is taken over: a finished one stays as people left it.
+        JobTrigger.AgentReportsWorking => from is Created or Pending ? Move(Processing) : Stay(from),
         JobTrigger.AgentCompleted => from == Processing ? Move(Completed) : Stay(from),
         JobTrigger.AgentFailed or JobTrigger.AgentLost => from == Processing ? Move(Failed) : Stay(from),
         JobTrigger.ProgressReported => Stay(from),

@@ -19,6 +19,12 @@ public enum JobTrigger
     AgentCompleted,
     AgentFailed,
 
+    /// <summary>
+    /// The agent's heartbeat says it works on the job, while the job does not know it runs: the silo hosting the job's
+    /// grain died after the pod accepted the start and before the job wrote it down. The assignment is recovered.
+    /// </summary>
+    AgentReportsWorking,
+
     /// <summary>The agent stopped working on the job without an outcome (offline, restarted, switched).</summary>
     AgentLost,
     ProgressReported,

@@ -26,23 +26,10 @@ public sealed class SiloProcess : IAsyncDisposable
         IReadOnlyDictionary<string, string>? settings = null, int? httpPort = null)
     {
         var port = httpPort ?? FreePort.Next();
-        var environment = new Dictionary<string, string>
-        {
-            ["POSTGRES_CONNECTION_STRING"] = connectionString,
-            ["ORCHESTRATOR_PORT"] = port.ToString(),
-            ["ORCHESTRATOR_BIND"] = "127.0.0.1",
-            ["SILO_PORT"] = FreePort.Next().ToString(),
-            ["GATEWAY_PORT"] = FreePort.Next().ToString(),
-            ["SILO_ADVERTISED_IP"] = "127.0.0.1",
-            ["CLUSTER_ID"] = clusterId,
-            ["SERVICE_ID"] = clusterId,
-            ["WORKSPACE_ROOT"] = workspaceRoot,
-            ["AGENT_HEARTBEAT_INTERVAL_SECONDS"] = "1",
-            ["AGENT_OFFLINE_AFTER_SECONDS"] = "60",
-            ["Logging__LogLevel__Default"] = "Information",
-            ["Logging__LogLevel__Orleans"] = "Warning",
-            ["Logging__LogLevel__Microsoft"] = "Warning",
-        };
+        var environment = LoopbackSiloEnvironment.Create(connectionString, clusterId, workspaceRoot, port);
+        // Fast heartbeats so that tests see agents become ready in a second.
+        environment["AGENT_HEARTBEAT_INTERVAL_SECONDS"] = "1";
+        environment["AGENT_OFFLINE_AFTER_SECONDS"] = "60";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) environment[key] = value;
 
         var silo = new SiloProcess(ChildProcess.StartDotnet($"silo:{port}", RepoPaths.SiloDll, environment), port, environment);

@@ -1,3 +1,4 @@
+using Cockpit.Grains;
 using Cockpit.Grains.Agents;
 using Cockpit.Grains.Jobs;
 using Cockpit.Grains.Tests.Support;
@@ -26,6 +27,47 @@ public sealed class JobOutcomeTests(CockpitCluster cluster)
         var stored = (await _fleet.Job(job.Id).GetAsync()).ShouldNotBeNull();
         stored.Status.ShouldBe(JobStatus.Completed);
         stored.CompletedAt.ShouldBe(completed.Job.CompletedAt);
+    }
+
+    [Fact]
+    public async Task A_job_that_lost_its_assignment_with_its_silo_is_recovered_when_its_agent_reports_working_on_it()
+    {
+        // The pod took the job, but the silo hosting the job's grain died before the job wrote it down: the job says
+        // created while its agent works on it. The agent's heartbeat naming the job puts the record right.
+        var agent = await _fleet.ReadyAgentAsync();
+        var job = await _fleet.CreateJobAsync();
+
+        await _fleet.HeartbeatAsync(agent.Id, AgentStatus.Working, job.Id);
+
+        var recovered = await _fleet.Events.WaitForJobAsync(job.Id, e => e.Job.Status == JobStatus.Processing, "processing");
+        recovered.PreviousStatus.ShouldBe(JobStatus.Created);
+        recovered.Cause.ShouldContain("assignment recovered");
+        recovered.Job.AssignedAgentId.ShouldBe(agent.Id);
+
+        await _fleet.HeartbeatAsync(agent.Id, AgentStatus.Completed, job.Id);
+        await _fleet.Events.WaitForJobAsync(job.Id, e => e.Job.Status == JobStatus.Completed, "completed after recovery");
+    }
+
+    [Fact]
+    public async Task An_agent_reporting_work_on_a_job_that_runs_elsewhere_or_was_cancelled_changes_neither()
+    {
+        var (owner, running) = await _fleet.RunningJobAsync();
+        var cancelled = await _fleet.CreateJobAsync();
+        (await _fleet.Job(cancelled.Id).CancelAsync()).Status.ShouldBe(CommandStatus.Ok);
+        var other = await _fleet.ReadyAgentAsync();
+        var third = await _fleet.ReadyAgentAsync();
+
+        await _fleet.HeartbeatAsync(other.Id, AgentStatus.Working, running.Id);
+        await _fleet.HeartbeatAsync(third.Id, AgentStatus.Working, cancelled.Id);
+        // A later change of each job, so that anything the reports caused would have been published before it.
+        await _fleet.HeartbeatAsync(owner.Id, AgentStatus.Completed, running.Id);
+        await _fleet.Events.WaitForJobAsync(running.Id, e => e.Job.Status == JobStatus.Completed, "completed by its owner");
+
+        var stillCancelled = (await _fleet.Job(cancelled.Id).GetAsync()).ShouldNotBeNull();
+        stillCancelled.Status.ShouldBe(JobStatus.Cancelled);
+        stillCancelled.AssignedAgentId.ShouldBeNull();
+        var completed = (await _fleet.Job(running.Id).GetAsync()).ShouldNotBeNull();
+        completed.AssignedAgentId.ShouldBe(owner.Id);
     }
 
     [Fact]

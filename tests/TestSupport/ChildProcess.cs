@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 
-namespace Cockpit.EndToEnd.Tests.Support;
+namespace Cockpit.TestSupport;
 
 /// <summary>A process the test started: its output is kept so a failing test can show it; disposal always kills it.</summary>
 public sealed partial class ChildProcess : IAsyncDisposable
@@ -20,9 +20,11 @@ public sealed partial class ChildProcess : IAsyncDisposable
     public bool HasExited => _process.HasExited;
     public int Id => _process.Id;
 
-    public static ChildProcess StartDotnet(string name, string dll, IReadOnlyDictionary<string, string> environment)
+    /// <param name="arguments">Command-line arguments after the dll, if the program takes any.</param>
+    public static ChildProcess StartDotnet(string name, string dll, IReadOnlyDictionary<string, string> environment,
+        IReadOnlyList<string>? arguments = null)
     {
-        var info = new ProcessStartInfo("dotnet", [dll])
+        var info = new ProcessStartInfo("dotnet", [dll, .. arguments ?? []])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

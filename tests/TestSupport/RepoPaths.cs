@@ -1,4 +1,4 @@
-namespace Cockpit.EndToEnd.Tests.Support;
+namespace Cockpit.TestSupport;
 
 /// <summary>Finds the built silo and agent next to this test build (same configuration: Debug or Release).</summary>
 public static class RepoPaths

@@ -1,0 +1,10 @@
+namespace Cockpit.Bench.BaselineServers;
+
+public enum BaselineKind
+{
+    /// <summary>A bare Kestrel endpoint: answers each request with a constant body and does no work.</summary>
+    Bare,
+
+    /// <summary>The naive design the seed implies: one PostgreSQL statement per heartbeat, rows in the seed's tables.</summary>
+    Naive,
+}

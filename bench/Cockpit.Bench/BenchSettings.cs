@@ -1,0 +1,85 @@
+namespace Cockpit.Bench;
+
+/// <summary>
+/// How much each scenario does. <c>quick</c> (the default of <c>make bench</c>) finishes in a few minutes and runs
+/// the scale scenario with 100,000 agents; <c>full</c> (<c>make bench MODE=full</c>) measures longer, repeats the
+/// ingest rounds and adds 1,000,000 agents.
+/// </summary>
+public sealed record BenchSettings
+{
+    public required string Mode { get; init; }
+
+    /// <summary>Registered agents the ingest workers heartbeat for, round-robin.</summary>
+    public int IngestAgents { get; init; } = 1000;
+
+    /// <summary>Concurrent requests (and connections) of the ingest load generator.</summary>
+    public int IngestWorkers { get; init; } = 64;
+
+    /// <summary>
+    /// Unmeasured load before each measured window. Long enough for the JIT's tiering (tier 0, instrumented, tier 1)
+    /// to finish on a busy 2-core machine: with 3 s the silo was still spending a third of its CPU compiling.
+    /// </summary>
+    public TimeSpan IngestWarmup { get; init; } = TimeSpan.FromSeconds(10);
+    public TimeSpan IngestDuration { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Rounds over silo, bare and naive in turn; each target's median round is reported.</summary>
+    public int IngestRounds { get; init; } = 1;
+
+    /// <summary>Jobs dispatched one after another per target (after a few unmeasured warm-up jobs).</summary>
+    public int DispatchJobs { get; init; } = 300;
+
+    /// <summary>Agents whose status is flipped, and how many flips are measured per target.</summary>
+    public int LiveAgents { get; init; } = 20;
+    public int LiveChanges { get; init; } = 300;
+
+    /// <summary>Fleet sizes of the scale scenario, each in a fresh silo.</summary>
+    public IReadOnlyList<int> ScaleFleets { get; init; } = [100_000];
+
+    /// <summary>Shortest measured window of the scale scenario (it lasts until the silent agents are detected).</summary>
+    public TimeSpan ScaleMeasure { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// AGENT_OFFLINE_AFTER_SECONDS of the scale silo. Quick mode uses 90 s so that detection fits in minutes; its silence
+    /// check then runs every 15 s instead of 30 s, which is more work for the silo, not less.
+    /// </summary>
+    public int ScaleOfflineAfterSeconds { get; init; } = 90;
+
+    /// <summary>How long each baseline is driven at the fleet's heartbeat rate.</summary>
+    public TimeSpan ScaleBaselineDuration { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Agents that stop heartbeating while the fleet goes on, to time offline detection.</summary>
+    public int ScaleSilentAgents { get; init; } = 20;
+
+    /// <summary>Agents heartbeating every 500 ms across the failover, and jobs dispatched across the kill.</summary>
+    public int FailoverAgents { get; init; } = 300;
+    public int FailoverJobs { get; init; } = 60;
+
+    public static BenchSettings Quick { get; } = new() { Mode = "quick" };
+
+    public static BenchSettings Full { get; } = new()
+    {
+        Mode = "full",
+        IngestAgents = 10_000,
+        IngestWorkers = 128,
+        IngestWarmup = TimeSpan.FromSeconds(15),
+        IngestDuration = TimeSpan.FromSeconds(30),
+        IngestRounds = 3,
+        DispatchJobs = 2000,
+        LiveAgents = 50,
+        LiveChanges = 2000,
+        ScaleFleets = [100_000, 1_000_000],
+        ScaleMeasure = TimeSpan.FromSeconds(120),
+        ScaleOfflineAfterSeconds = 180,
+        ScaleBaselineDuration = TimeSpan.FromSeconds(60),
+        ScaleSilentAgents = 50,
+        FailoverAgents = 1000,
+        FailoverJobs = 200,
+    };
+
+    public static BenchSettings For(string mode) => mode.Trim().ToLowerInvariant() switch
+    {
+        "quick" or "" => Quick,
+        "full" => Full,
+        _ => throw new ArgumentException($"unknown bench mode '{mode}': use quick or full", nameof(mode)),
+    };
+}

@@ -1,0 +1,35 @@
+using Cockpit.Bench;
+using Cockpit.Bench.BaselineServers;
+using Cockpit.Bench.Infrastructure;
+using Cockpit.TestSupport;
+
+// Usage:
+//   Cockpit.Bench [--mode quick|full] [--only ingest,dispatch,live,scale,failover] [--results PATH] [--doc PATH]
+//   Cockpit.Bench baseline-server bare|naive PORT [POSTGRES]      (started by the benchmark itself)
+// The private PostgreSQL comes in COCKPIT_TEST_POSTGRES (scripts/bench.sh starts one); BENCH_MODE sets the mode;
+// BENCH_SCALE_AGENTS overrides the scale scenario's fleet sizes.
+if (args.Length > 0 && args[0] == "baseline-server")
+{
+    var kind = Enum.Parse<BaselineKind>(args[1], ignoreCase: true);
+    await BaselineServer.RunAsync(kind, int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), args.Length > 3 && args[3].Length > 0 ? args[3] : null);
+    return 0;
+}
+
+ChildRegistry.KillAllOnSignal();
+
+string Option(string name, string fallback)
+{
+    var at = Array.IndexOf(args, name);
+    return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
+}
+
+var settings = BenchSettings.For(Option("--mode", Environment.GetEnvironmentVariable("BENCH_MODE") ?? "quick"));
+// BENCH_SCALE_AGENTS=20000,50000 replaces the mode's scale fleets (to try the scenario without a long registration).
+if (Environment.GetEnvironmentVariable("BENCH_SCALE_AGENTS") is { Length: > 0 } fleets)
+{
+    settings = settings with { ScaleFleets = [.. fleets.Split(',').Select(f => int.Parse(f, System.Globalization.CultureInfo.InvariantCulture))] };
+}
+var only = Option("--only", "") is { Length: > 0 } list ? list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : null;
+var results = Option("--results", Path.Combine(RepoPaths.Root, "bench", "results", "latest.json"));
+var document = Option("--doc", Path.Combine(RepoPaths.Root, "docs", "benchmarks.md"));
+return await BenchRunner.RunAsync(settings, only, results, document);
