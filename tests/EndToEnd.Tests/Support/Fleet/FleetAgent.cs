@@ -66,6 +66,29 @@ public sealed class FleetAgent
         get { lock (_lock) return _processed; }
     }
 
+    /// <summary>The pod drops every connection while heartbeats go on: the orchestrator cannot reach it (a network fault).</summary>
+    public bool PodUnreachable { get; set; }
+
+    /// <summary>
+    /// The process restarts: the job in hand is gone, and the agent registers again (same hostname) and reports
+    /// booting, then ready, as the reference agent does after a restart.
+    /// </summary>
+    public void Restart()
+    {
+        lock (_lock)
+        {
+            Crashed = false;
+            _run++;
+            _jobId = null;
+            _processed = 0;
+            _total = 0;
+            _unreported.Clear();
+            _status = "booting";
+            Id = Guid.Empty;
+            Signal();
+        }
+    }
+
     /// <summary>The process dies: work stops, nothing is sent, the pod drops connections.</summary>
     public void Crash()
     {

@@ -281,10 +281,10 @@ public sealed class SimulatedAgentFleet : IAsyncDisposable
         }
     }
 
-    /// <summary>The agent whose pod port the request came in on; a crashed one drops the connection instead.</summary>
+    /// <summary>The agent whose pod port the request came in on; a crashed or unreachable one drops the connection instead.</summary>
     private FleetAgent? Pod(HttpContext context)
     {
-        if (_byPort.TryGetValue(context.Connection.LocalPort, out var agent) && !agent.Crashed) return agent;
+        if (_byPort.TryGetValue(context.Connection.LocalPort, out var agent) && !agent.Crashed && !agent.PodUnreachable) return agent;
         context.Abort();
         return null;
     }
