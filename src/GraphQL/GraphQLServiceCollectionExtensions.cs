@@ -1,6 +1,7 @@
 using Cockpit.GraphQL.Schema;
 using Cockpit.GraphQL.Schema.Errors;
 using Cockpit.GraphQL.Transport;
+using Cockpit.Storage.Availability;
 using GraphQL;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,6 +36,13 @@ public static class GraphQLServiceCollectionExtensions
             .AddUnhandledExceptionHandler(context =>
             {
                 var logger = context.Context?.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger<CockpitSchema>();
+                if (UnavailableDependency.IsCauseOf(context.OriginalException))
+                {
+                    // As REST's 503: a clear code, and the client knows nothing was changed.
+                    logger?.LogWarning(context.OriginalException, "GraphQL field {Field} refused, a dependency is unavailable", context.FieldContext?.FieldDefinition.Name);
+                    context.Exception = UnavailableError.Create();
+                    return;
+                }
                 logger?.LogError(context.OriginalException, "GraphQL field {Field} failed", context.FieldContext?.FieldDefinition.Name);
             }));
         services.AddCockpitGraphQLTransport(configuration);

@@ -1,5 +1,5 @@
+using Cockpit.Storage.Availability;
 using Microsoft.AspNetCore.Diagnostics;
-using Npgsql;
 
 namespace Cockpit.Silo;
 
@@ -11,7 +11,7 @@ public sealed class UnavailableExceptionHandler(IProblemDetailsService problems,
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (!IsUnavailable(exception)) return false;
+        if (!UnavailableDependency.IsCauseOf(exception)) return false;
         logger.LogWarning(exception, "Request failed because a dependency is unavailable");
         httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         httpContext.Response.Headers.RetryAfter = "5";
@@ -26,18 +26,5 @@ public sealed class UnavailableExceptionHandler(IProblemDetailsService problems,
                 Detail = "the database or the cluster is not available right now; nothing was changed, retry shortly",
             },
         });
-    }
-
-    private static bool IsUnavailable(Exception exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            if (e is NpgsqlException or TimeoutException or Orleans.Runtime.SiloUnavailableException or OrleansMessageRejectionException)
-            {
-                return true;
-            }
-            if (e is AggregateException aggregate && aggregate.InnerExceptions.Any(IsUnavailable)) return true;
-        }
-        return false;
     }
 }

@@ -148,7 +148,10 @@ public sealed class AgentGrain(
         }
 
         var result = await pods.CancelJobAsync(Pod(), jobId, CancellationToken.None);
-        // The agent stays "working" until its next heartbeat says it is ready again (seed: state saved first).
+        // The agent stays "working" until its next heartbeat says it is ready again (seed: state saved first). The
+        // pod has just confirmed it had the job, so that "ready" is the end of it, not a stale report from before the
+        // push (AgentFacts.JobUnconfirmed), even within the grace.
+        if (result.IsAccepted) _jobPushedAt = null;
         return result.IsAccepted
             ? CommandResult<AgentSnapshot>.Ok(Snapshot())
             : CommandResult<AgentSnapshot>.Fail(Map(result.Outcome), DescribeFailure("cancel", result), Snapshot());
@@ -185,9 +188,33 @@ public sealed class AgentGrain(
         }
 
         _lastProgressSent = null;
-        await CommitAsync(before, decision, $"job {jobId} {verb}");
+        try
+        {
+            await CommitAsync(before, decision, $"job {jobId} {verb}");
+        }
+        catch
+        {
+            // The pod took the job but its record could not be written, so the caller hears that nothing changed:
+            // the pod must drop the job again, or it would work on a job nobody knows it has.
+            await DropPushedJobAsync(jobId);
+            throw;
+        }
         _jobPushedAt = clock.GetUtcNow();
         return CommandResult<AgentSnapshot>.Ok(Snapshot());
+    }
+
+    /// <summary>Best effort: a pod that cannot be told keeps the job until it reports it, which the lifecycle then adopts.</summary>
+    private async Task DropPushedJobAsync(Guid jobId)
+    {
+        try
+        {
+            var result = await pods.CancelJobAsync(Pod(), jobId, CancellationToken.None);
+            if (!result.IsAccepted) logger.LogWarning("Agent {AgentId} did not drop job {JobId} after a failed write: {Detail}", Id, jobId, result.Detail);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Agent {AgentId} could not be told to drop job {JobId} after a failed write", Id, jobId);
+        }
     }
 
     private async Task CheckSilenceAsync()

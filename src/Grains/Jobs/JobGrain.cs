@@ -194,8 +194,30 @@ public sealed class JobGrain(
         State.ProgressSamples = State.Progress is { ProcessedRequirements: { } soFar }
             ? [new ProgressSample(clock.GetUtcNow(), soFar, State.Progress.TotalRequirements)]
             : [];
-        await CommitAsync(previous, $"{verb} agent {agentId}");
+        try
+        {
+            await CommitAsync(previous, $"{verb} agent {agentId}");
+        }
+        catch
+        {
+            // The agent took the job but the job's record could not be written, so the caller hears that nothing
+            // changed: the agent must drop the job again (best effort; its report of the run is then stale here).
+            await DropOnAgentAsync(agentId);
+            throw;
+        }
         return CommandResult<JobSnapshot>.Ok(Snapshot());
+    }
+
+    private async Task DropOnAgentAsync(Guid agentId)
+    {
+        try
+        {
+            await GrainFactory.GetGrain<IAgentGrain>(agentId).CancelJobAsync(Id);
+        }
+        catch (Exception)
+        {
+            // Unreachable too: the agent keeps the job until it reports an outcome, which this job ignores.
+        }
     }
 
     /// <summary>

@@ -67,8 +67,18 @@ public static class OrleansPostgres
             }));
 
         builder.UseSystemTextJsonGrainStorageSerializer();
+        KeepDatabaseExceptionsAcrossSilos(builder.Services);
         return builder;
     }
+
+    /// <summary>
+    /// Lets Npgsql's exceptions travel from one silo to another as themselves. Orleans serializes exceptions only from
+    /// the System, Microsoft and Azure namespaces; any other cannot be sent at all, so a grain that failed to write its
+    /// state because the database was down reached a caller on another silo as an unrelated error (a 500), where the
+    /// caller should have seen the database failure (a 503: nothing acknowledged, retry).
+    /// </summary>
+    public static IServiceCollection KeepDatabaseExceptionsAcrossSilos(IServiceCollection services) =>
+        services.Configure<Orleans.Serialization.ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Npgsql"));
 
     private static void ConfigureGrainStorage(AdoNetGrainStorageOptions options, IServiceProvider services)
     {

@@ -7,36 +7,60 @@ public sealed class SystemUnderTest : IAsyncDisposable
 {
     private readonly List<IAsyncDisposable> _owned = [];
 
-    private SystemUnderTest(TestDatabase database, string workspace)
+    private readonly TestDatabase? _database;
+    private readonly string? _connectionString;
+
+    private SystemUnderTest(TestDatabase? database, string? connectionString, string workspace)
     {
-        Database = database;
+        _database = database;
+        _connectionString = connectionString;
         WorkspaceRoot = workspace;
         ClusterId = "e2e-" + Guid.NewGuid().ToString("N")[..8];
     }
 
-    public TestDatabase Database { get; }
+    /// <summary>The test's database on the shared test server (not there when the test brings its own server).</summary>
+    public TestDatabase Database => _database ?? throw new InvalidOperationException("this system runs on a database of the test's own");
     public string WorkspaceRoot { get; }
     public string ClusterId { get; }
 
     public static async Task<SystemUnderTest> CreateAsync()
     {
         var workspace = Directory.CreateTempSubdirectory("cockpit-e2e-").FullName;
-        return new SystemUnderTest(await TestPostgres.CreateDatabaseAsync("e2e"), workspace);
+        return new SystemUnderTest(await TestPostgres.CreateDatabaseAsync("e2e"), null, workspace);
     }
+
+    /// <summary>A system on a database the test owns (a private server it may stop); the test cleans that up itself.</summary>
+    public static SystemUnderTest CreateOn(string connectionString) =>
+        new(null, connectionString, Directory.CreateTempSubdirectory("cockpit-e2e-").FullName);
 
     public async Task<SiloProcess> StartSiloAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
-        var silo = await SiloProcess.StartAsync(Database.ConnectionString, ClusterId, WorkspaceRoot, settings);
-        _owned.Add(silo);
+        var silo = await SiloProcess.StartAsync(ConnectionString, ClusterId, WorkspaceRoot, settings);
+        lock (_owned) _owned.Add(silo);
         return silo;
     }
+
+    /// <summary>Starts <paramref name="count"/> silos side by side and waits until all of them are active members of one cluster.</summary>
+    public async Task<IReadOnlyList<SiloProcess>> StartSilosAsync(int count, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var silos = await Task.WhenAll(Enumerable.Range(0, count).Select(_ => StartSiloAsync(settings)));
+        await Eventually.UntilAsync(async () => (await silos[0].Client.GetAsync("/api/cluster/silos")).Ok().AsArray().Count == count,
+            TimeSpan.FromSeconds(60), $"{count} silos in one cluster", () => string.Join("\n", silos.Select(s => s.Tail(20))));
+        return silos;
+    }
+
+    /// <summary>
+    /// The database the silos use: the test's own on the shared server, unless the test runs its own PostgreSQL
+    /// (<see cref="CreateOn"/>).
+    /// </summary>
+    public string ConnectionString => _connectionString ?? Database.ConnectionString;
 
     /// <param name="settings">Extra or overriding environment for the agent (e.g. LLM_BASE_URL).</param>
     public AgentProcess StartAgent(SiloProcess silo, string hostname, int? port = null, int workDelayMs = 50,
         IReadOnlyDictionary<string, string>? settings = null)
     {
         var agent = AgentProcess.Start(silo.BaseAddress, hostname, WorkspaceRoot, port, workDelayMs, settings);
-        _owned.Add(agent);
+        lock (_owned) _owned.Add(agent);
         return agent;
     }
 
@@ -66,7 +90,7 @@ public sealed class SystemUnderTest : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         foreach (var owned in Enumerable.Reverse(_owned)) await owned.DisposeAsync();
-        await Database.DisposeAsync();
+        if (_database is not null) await _database.DisposeAsync();
         try
         {
             Directory.Delete(WorkspaceRoot, recursive: true);

@@ -36,6 +36,18 @@ public sealed class JobCommandTests(CockpitCluster cluster)
     }
 
     [Fact]
+    public async Task A_ready_heartbeat_right_after_a_cancel_makes_the_agent_ready_although_no_heartbeat_named_the_job()
+    {
+        var (agent, job) = await _fleet.RunningJobAsync();
+        (await _fleet.Job(job.Id).CancelAsync()).Status.ShouldBe(CommandStatus.Ok);
+
+        // Within the job-confirmation grace a job-less "ready" would be taken as stale; after an accepted cancel it is not.
+        (await _fleet.HeartbeatAsync(agent.Id, AgentStatus.Ready)).Status.ShouldBe(AgentStatus.Ready);
+        (await _fleet.Agent(agent.Id).GetAsync()).ShouldNotBeNull().CurrentJobId.ShouldBeNull();
+        (await _fleet.Job(job.Id).GetAsync()).ShouldNotBeNull().Status.ShouldBe(JobStatus.Cancelled);
+    }
+
+    [Fact]
     public async Task Cancelling_a_created_job_cancels_it_without_any_push()
     {
         var job = await _fleet.CreateJobAsync();

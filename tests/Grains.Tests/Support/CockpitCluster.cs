@@ -1,14 +1,16 @@
 using Cockpit.Grains.Agents;
 using Cockpit.Grains.Ports;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
 using Orleans.TestingHost;
 
 namespace Cockpit.Grains.Tests.Support;
 
 /// <summary>
 /// An in-process Orleans cluster of two silos with the grains' real wiring except the two ports:
-/// memory grain storage under <see cref="GrainStorage.Name"/>, in-memory reminders, short liveness timings,
-/// and the shared <see cref="RecordingEventSink"/> and <see cref="ScriptedPodClient"/> in every silo.
+/// memory grain storage under <see cref="GrainStorage.Name"/> (whose writes can be made to fail, <see cref="StorageFaults"/>),
+/// in-memory reminders, short liveness timings, and the shared <see cref="RecordingEventSink"/> and
+/// <see cref="ScriptedPodClient"/> in every silo.
 /// </summary>
 public sealed class CockpitCluster : IAsyncLifetime
 {
@@ -19,11 +21,15 @@ public sealed class CockpitCluster : IAsyncLifetime
 
     public const int SiloCount = 2;
 
+    private const string MemoryStorageName = "cockpit-memory";
+
     private InProcessTestCluster? _cluster;
 
     public RecordingEventSink Events { get; } = new();
 
     public ScriptedPodClient Pods { get; } = new();
+
+    public StorageFaults StorageFaults { get; } = new();
 
     public InProcessTestCluster Cluster => _cluster ?? throw new InvalidOperationException("the cluster is not deployed");
 
@@ -34,7 +40,9 @@ public sealed class CockpitCluster : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(SiloCount);
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddMemoryGrainStorage(GrainStorage.Name);
+            silo.AddMemoryGrainStorage(MemoryStorageName);
+            silo.Services.AddKeyedSingleton<IGrainStorage>(GrainStorage.Name, (services, _) =>
+                new FaultInjectingGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(MemoryStorageName), StorageFaults));
             silo.UseInMemoryReminderService();
             silo.Services.AddSingleton<IDomainEventSink>(Events);
             silo.Services.AddSingleton<IAgentPodClient>(Pods);

@@ -17,7 +17,12 @@ public static class ErrorCodes
     /// <summary>REST 502: the agent pod could not be reached; nothing changed but the recorded error.</summary>
     public const string AgentUnreachable = "AGENT_UNREACHABLE";
 
-    /// <summary>A bulk command's id whose call failed on the server (a silo or the database unavailable); see the log.</summary>
+    /// <summary>
+    /// REST 503: the database or the cluster is unavailable for a moment; nothing was acknowledged, so retrying is safe.
+    /// </summary>
+    public const string Unavailable = "UNAVAILABLE";
+
+    /// <summary>A bulk command's id whose call failed on the server for another reason; see the log.</summary>
     public const string Internal = "INTERNAL_SERVER_ERROR";
 
     /// <summary>The extension naming the offending field of a <see cref="BadUserInput"/> error.</summary>

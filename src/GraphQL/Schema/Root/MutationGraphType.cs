@@ -1,6 +1,7 @@
 using Cockpit.GraphQL.Schema.Commands;
 using Cockpit.GraphQL.Schema.Errors;
 using Cockpit.GraphQL.Schema.Jobs;
+using Cockpit.Storage.Availability;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.Extensions.Logging;
@@ -77,6 +78,11 @@ public sealed class MutationGraphType : ObjectGraphType
             try
             {
                 return CommandOutcomes.ToBulk(raw, await command(commands, id, cancellationToken));
+            }
+            catch (Exception ex) when (UnavailableDependency.IsCauseOf(ex))
+            {
+                logger?.LogWarning(ex, "Bulk {Field}: job {JobId} refused, a dependency is unavailable", context.FieldDefinition.Name, id);
+                return new BulkOutcome(raw, false, ErrorCodes.Unavailable, UnavailableError.Message);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -1,0 +1,72 @@
+using Cockpit.Grains.Agents;
+using Cockpit.Grains.Jobs;
+using Cockpit.Grains.Tests.Support;
+using Shouldly;
+
+namespace Cockpit.Grains.Tests.Grains;
+
+/// <summary>
+/// A command refused because a grain could not write its state changes nothing, even when the pod had already
+/// accepted the job: the pod is told to drop it again, and the refusal reaches the caller.
+/// </summary>
+[Collection(CockpitClusterCollection.Name)]
+public sealed class StorageFailureTests(CockpitCluster cluster)
+{
+    private readonly Fleet _fleet = new(cluster);
+
+    [Fact]
+    public async Task An_assign_whose_agent_record_cannot_be_written_fails_and_the_pod_drops_the_job()
+    {
+        var agent = await _fleet.ReadyAgentAsync();
+        var job = await _fleet.CreateJobAsync();
+        cluster.StorageFaults.FailWritesOf(agent.Id);
+
+        try
+        {
+            // Orleans wraps the storage's exception; the caller (the HTTP layer) looks inside it.
+            (await Should.ThrowAsync<OrleansException>(() => _fleet.Job(job.Id).AssignAsync(agent.Id))).InnerException.ShouldBeOfType<TimeoutException>();
+        }
+        finally
+        {
+            cluster.StorageFaults.Heal(agent.Id);
+        }
+
+        _fleet.Pods.CommandsTo(agent.PodIp).Select(c => (c.Kind, c.JobId)).ShouldBe([(PodCommandKind.Start, job.Id), (PodCommandKind.Cancel, job.Id)]);
+        (await _fleet.Job(job.Id).GetAsync()).ShouldBe(job);
+        var stored = (await _fleet.Agent(agent.Id).GetAsync()).ShouldNotBeNull();
+        stored.Status.ShouldBe(AgentStatus.Ready);
+        stored.CurrentJobId.ShouldBeNull();
+        stored.Version.ShouldBe(agent.Version);
+
+        // Once the database is back, the same command goes through.
+        (await _fleet.Job(job.Id).AssignAsync(agent.Id)).Status.ShouldBe(CommandStatus.Ok);
+    }
+
+    [Fact]
+    public async Task An_assign_whose_job_record_cannot_be_written_fails_and_the_agent_drops_the_job()
+    {
+        var agent = await _fleet.ReadyAgentAsync();
+        var job = await _fleet.CreateJobAsync();
+        cluster.StorageFaults.FailWritesOf(job.Id);
+
+        try
+        {
+            // Orleans wraps the storage's exception; the caller (the HTTP layer) looks inside it.
+            (await Should.ThrowAsync<OrleansException>(() => _fleet.Job(job.Id).AssignAsync(agent.Id))).InnerException.ShouldBeOfType<TimeoutException>();
+        }
+        finally
+        {
+            cluster.StorageFaults.Heal(job.Id);
+        }
+
+        _fleet.Pods.CommandsTo(agent.PodIp).Select(c => (c.Kind, c.JobId)).ShouldBe([(PodCommandKind.Start, job.Id), (PodCommandKind.Cancel, job.Id)]);
+        (await _fleet.Job(job.Id).GetAsync()).ShouldBe(job);
+
+        // The agent's record said "working" for a moment; the pod's next heartbeat (ready, having dropped the job)
+        // brings it back, and the job, which never recorded the run, stays as it was.
+        (await _fleet.HeartbeatAsync(agent.Id, AgentStatus.Ready)).Status.ShouldBe(AgentStatus.Ready);
+        await _fleet.Events.WaitForAgentAsync(agent.Id, e => e.Agent.Status == AgentStatus.Ready && e.Agent.Version > agent.Version, "ready again");
+        (await _fleet.Job(job.Id).GetAsync()).ShouldBe(job);
+        (await _fleet.Job(job.Id).AssignAsync(agent.Id)).Status.ShouldBe(CommandStatus.Ok);
+    }
+}
