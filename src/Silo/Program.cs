@@ -12,6 +12,7 @@ using Cockpit.Silo.Configuration;
 using Cockpit.Silo.Health;
 using Cockpit.Silo.Jobs;
 using Cockpit.Silo.Observability;
+using Cockpit.Silo.Security;
 using Cockpit.Silo.Statistics;
 using Cockpit.Silo.Telemetry;
 using Cockpit.Silo.Documents;
@@ -47,6 +48,7 @@ builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.S
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<UnavailableExceptionHandler>();
 // Feature services: one line per feature (keep this anchor; features insert their line right below it).
+builder.Services.AddCockpitSecurity(config);
 builder.Services.AddCockpitUi(config);
 builder.Services.AddJobCommands().AddCockpitGraphQL(config);
 builder.Services.AddCockpitObservability(config);
@@ -65,6 +67,7 @@ app.MapAgentEndpoints();
 app.MapJobEndpoints();
 app.MapClusterEndpoints();
 // Feature endpoints: one line per feature (keep this anchor; features insert their line right below it).
+app.UseCockpitSecurity(); // first: authentication, roles, CSRF and rate limits guard everything mapped or served below
 app.MapCockpitUi();
 app.MapCockpitGraphQL();
 app.MapCockpitObservability();
