@@ -39,6 +39,9 @@ public sealed class SiloProcess : IAsyncDisposable
             ["WORKSPACE_ROOT"] = workspaceRoot,
             ["AGENT_HEARTBEAT_INTERVAL_SECONDS"] = "1",
             ["AGENT_OFFLINE_AFTER_SECONDS"] = "60",
+            // Scripts and seed agents act as guests, as under `make up`; tests that need admin sign in (mock login).
+            ["AUTH_GUEST_ROLE"] = "operator",
+            ["AUTH_DEV_LOGIN"] = "true",
             ["Logging__LogLevel__Default"] = "Information",
             ["Logging__LogLevel__Orleans"] = "Warning",
             ["Logging__LogLevel__Microsoft"] = "Warning",
