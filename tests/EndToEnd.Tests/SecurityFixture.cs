@@ -10,7 +10,7 @@ namespace Cockpit.EndToEnd.Tests;
 public sealed class SecurityFixture : IAsyncLifetime
 {
     public const string RegistrationToken = "e2e-registration-token-0123456789abcdef";
-    public const int RegistrationsPerMinute = 12;
+    public const int RegistrationsPerMinute = 20;
     public const int AuthRequestsPerMinute = 30;
 
     private SystemUnderTest? _system;
