@@ -26,6 +26,10 @@ agent_port_base="${AGENT_PORT:-8001}"
 demo_agents="${DEMO_AGENTS:-3}"
 export WORKSPACE_ROOT="${WORKSPACE_ROOT:-$root/.data/workspace}"
 export CLUSTER_ID="${CLUSTER_ID:-cockpit}" SERVICE_ID="${SERVICE_ID:-cockpit}"
+# As `make up`: guests may operate. The proxy sends each silo its own Host, so the cockpit's origin (the proxy's) is
+# listed for the WebSocket and CSRF origin checks.
+export AUTH_GUEST_ROLE="${AUTH_GUEST_ROLE:-operator}"
+export GRAPHQL_ALLOWED_ORIGINS="${GRAPHQL_ALLOWED_ORIGINS:-http://127.0.0.1:$proxy_port http://localhost:$proxy_port}"
 mkdir -p "$WORKSPACE_ROOT"
 
 [[ "$silos" =~ ^[1-9][0-9]*$ ]] && [ "$silos" -le 20 ] || { echo "SILOS must be 1 to 20 (got '$silos')" >&2; exit 2; }

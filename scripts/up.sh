@@ -11,6 +11,8 @@ export ORCHESTRATOR_PORT="${ORCHESTRATOR_PORT:-8085}"
 export AGENT_PORT="${AGENT_PORT:-8001}"
 export WORKSPACE_ROOT="${WORKSPACE_ROOT:-$root/.data/workspace}"
 export ORCHESTRATOR_URL="${ORCHESTRATOR_URL:-http://127.0.0.1:$ORCHESTRATOR_PORT}"
+# A local playground: whoever opens the cockpit may create and cancel jobs (the production default is viewer).
+export AUTH_GUEST_ROLE="${AUTH_GUEST_ROLE:-operator}"
 demo_agents="${DEMO_AGENTS:-3}"
 mkdir -p "$WORKSPACE_ROOT"
 

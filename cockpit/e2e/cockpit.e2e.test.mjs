@@ -35,6 +35,13 @@ async function detailsStatus() {
   return page.locator('[data-testid=job-details]').getAttribute('data-status');
 }
 
+/** Signs this browser in with a role through the toolbar's dev login; the page reloads with the new session. */
+async function devLogin(role) {
+  await Promise.all([page.waitForEvent('load'), page.locator('[data-testid=dev-login]').selectOption(role)]);
+  await page.locator(`[data-testid=role][data-role=${role}]`).waitFor({ timeout: 20_000 });
+  await page.locator('[data-testid=connection][data-state=online]').waitFor({ timeout: 20_000 });
+}
+
 async function agentId(hostname) {
   const agents = await system.api('/api/agents');
   return agents.find((a) => a.hostname === hostname).id;
@@ -83,6 +90,8 @@ describe('cockpit in Chromium against a real silo', { timeout: 300_000 }, () => 
   it('creates a job with an uploaded document from the UI, assigns it, and shows status and progress live', async () => {
     await page.goto('/');
     await page.locator('[data-testid=connection][data-state=online]').waitFor({ timeout: 20_000 });
+    // No sign-in needed: the app opened a guest session, and guests operate here (AUTH_GUEST_ROLE=operator).
+    await page.locator('[data-testid=role][data-role=operator]').waitFor();
     await page.evaluate(() => (window.__sameDocument = true));
     await screenshot('01-start');
 
@@ -233,6 +242,10 @@ describe('cockpit in Chromium against a real silo', { timeout: 300_000 }, () => 
     assert.ok(rendered > 5 && rendered < 58, `virtual scrolling renders a window of rows, not all (${rendered})`);
     await screenshot('07-job-list');
 
+    // The database browser is for admins: a guest operator is told so; dev login makes this browser an admin.
+    await openTab('database-browser');
+    await page.locator('[data-testid=db-admin-only]').waitFor();
+    await devLogin('admin');
     await openTab('database-browser');
     await page.locator('[data-testid=db-table]').selectOption('jobs');
     await page.locator('[data-testid=db-range]', { hasText: /^1–50 of \d+/ }).waitFor();
@@ -253,6 +266,25 @@ describe('cockpit in Chromium against a real silo', { timeout: 300_000 }, () => 
     assert.match(await stats.locator('[data-testid=workforce]').innerText(), /Online\s*2/);
     await stats.locator('[data-testid=daily-chart] canvas').waitFor({ timeout: 15_000 });
     await screenshot('10-statistics');
+  });
+
+  it('a viewer sees everything but may change nothing, and the server refuses a mutation without the CSRF token', async () => {
+    await devLogin('viewer');
+    await openTab('job-create');
+    await page.locator('[data-testid=create-readonly]').waitFor();
+    assert.equal(await page.locator('[data-testid=create-submit]').isDisabled(), true);
+    await openTab('job-list');
+    await page.locator('.job-row').first().waitFor();
+    assert.equal(await page.locator('.job-row [data-action=cancel], .job-row [data-action=delete]').count(), 0);
+    await screenshot('11-viewer');
+
+    // The session's cookie alone is not enough to change anything: a page that cannot read the token cannot forge it.
+    const forged = await page.evaluate(async () => {
+      const response = await fetch('/api/jobs', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"prompt":"forged"}' });
+      return response.status;
+    });
+    assert.equal(forged, 403);
+    await devLogin('operator');
   });
 
   it('says offline when the connection is lost and live again when it returns', async () => {

@@ -122,6 +122,7 @@ export async function startSystem({ agents = 2, workDelayMs = 400 } = {}) {
   const base = `http://127.0.0.1:${port}`;
   const children = [];
   const clusterId = `ui-${database.slice(-8)}`;
+  const registrationToken = `ui-e2e-${Math.random().toString(36).slice(2)}-${Date.now().toString(36)}-registration`;
 
   const silo = new Child('silo', 'dotnet', [siloDll], {
     POSTGRES_CONNECTION_STRING: connectionString,
@@ -136,6 +137,10 @@ export async function startSystem({ agents = 2, workDelayMs = 400 } = {}) {
     COCKPIT_UI_PATH: dist,
     AGENT_HEARTBEAT_INTERVAL_SECONDS: '1',
     AGENT_OFFLINE_AFTER_SECONDS: '60',
+    // As `make up`: guests operate; dev login lets a test act as admin (and as viewer). Agents prove themselves.
+    AUTH_GUEST_ROLE: 'operator',
+    AUTH_DEV_LOGIN: 'true',
+    AGENT_REGISTRATION_TOKEN: registrationToken,
     Logging__LogLevel__Default: 'Warning',
     Logging__LogLevel__Orleans: 'Warning',
   });
@@ -193,6 +198,7 @@ export async function startSystem({ agents = 2, workDelayMs = 400 } = {}) {
         CONFIG_NAME: 'default',
         WORKSPACE_ROOT: workspace,
         AGENT_WORK_DELAY_MS: String(workDelayMs),
+        AGENT_REGISTRATION_TOKEN: registrationToken,
         Logging__LogLevel__Default: 'Warning',
       });
       children.push(agent);

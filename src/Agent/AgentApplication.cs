@@ -6,6 +6,7 @@ using Cockpit.Agent.Orchestrator;
 using Cockpit.Agent.Requirements;
 using Cockpit.Agent.Status;
 using Cockpit.Agent.Telemetry;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Cockpit.Agent;
 
@@ -30,11 +31,13 @@ public static class AgentApplication
         builder.Services.AddSingleton<AgentState>();
         builder.Services.AddSingleton<ProcessMetrics>();
         builder.Services.AddSingleton<IAgentTelemetry, NoOpAgentTelemetry>();
+        builder.Services.TryAddSingleton(new OrchestratorCredentials(options.RegistrationToken));
+        builder.Services.TryAddTransient<OrchestratorAuthHandler>();
         builder.Services.AddHttpClient<OrchestratorClient>(http =>
         {
             http.BaseAddress = WithTrailingSlash(options.OrchestratorUrl);
             http.Timeout = options.OrchestratorRequestTimeout;
-        });
+        }).AddHttpMessageHandler<OrchestratorAuthHandler>();
         if (options.LlmEnabled)
         {
             builder.Services.AddHttpClient<ChatCompletionsClient>(http => http.Timeout = options.LlmRequestTimeout);

@@ -40,6 +40,18 @@ public sealed class AgentBridgeOptions : IValidatableObject
     [ConfigurationKeyName("AGENT_PUSH_RETRY_DELAY_MILLISECONDS")]
     public int PushRetryDelayMilliseconds { get; set; } = 200;
 
+    /// <summary>
+    /// AGENT_REGISTRATION_TOKEN: a shared secret agents must present to register (<c>Authorization: Bearer</c>); the
+    /// answer then carries the agent's own <c>agent_token</c>, which its heartbeats, deregistration and telemetry must
+    /// carry. At least 32 characters. Default: unset, and then ANY caller that reaches the silo can register, heartbeat
+    /// and deregister agents (the seed's behaviour). Changing it invalidates every agent token: agents register again.
+    /// </summary>
+    [ConfigurationKeyName("AGENT_REGISTRATION_TOKEN")]
+    public string? RegistrationToken { get; set; }
+
+    /// <summary>Shortest <see cref="RegistrationToken"/> accepted: 32 characters, e.g. <c>openssl rand -hex 32</c> gives 64.</summary>
+    public const int MinRegistrationTokenLength = 32;
+
     /// <summary>Cap on one backoff delay, so that jitter and doubling cannot eat the whole push budget. Fixed: 2 s.</summary>
     public static TimeSpan MaxPushRetryDelay { get; } = TimeSpan.FromSeconds(2);
 
@@ -76,6 +88,13 @@ public sealed class AgentBridgeOptions : IValidatableObject
         if (!(PushTimeoutSeconds is >= 0.05 and <= 300))
         {
             yield return Invalid("AGENT_PUSH_TIMEOUT_SECONDS", "from 0.05 to 300", PushTimeoutSeconds, nameof(PushTimeoutSeconds));
+        }
+
+        if (!string.IsNullOrEmpty(RegistrationToken) && RegistrationToken.Trim().Length < MinRegistrationTokenLength)
+        {
+            yield return new ValidationResult(
+                $"AGENT_REGISTRATION_TOKEN must be at least {MinRegistrationTokenLength} characters (got {RegistrationToken.Trim().Length}).",
+                [nameof(RegistrationToken)]);
         }
 
         if (PushRetries is < 0 or > 10)

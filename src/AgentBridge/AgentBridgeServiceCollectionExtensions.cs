@@ -1,5 +1,6 @@
 using Cockpit.AgentBridge.Networks;
 using Cockpit.AgentBridge.Outbound;
+using Cockpit.AgentBridge.Security;
 using Cockpit.Grains.Ports;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,8 @@ public static class AgentBridgeServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
+        // Agent credentials (AGENT_REGISTRATION_TOKEN) live with the same options; the inbound endpoints check them.
+        services.TryAddSingleton<AgentTokens>();
         services.TryAddSingleton(sp => new DestinationGuard(sp.GetRequiredService<IOptions<AgentBridgeOptions>>().Value.ParseAllowedNetworks()));
 
         services.AddHttpClient<IAgentPodClient, AgentPodClient>(AgentPodClient.HttpClientName, http =>

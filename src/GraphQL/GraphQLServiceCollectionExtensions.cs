@@ -1,5 +1,6 @@
 using Cockpit.GraphQL.Schema;
 using Cockpit.GraphQL.Schema.Errors;
+using Cockpit.GraphQL.Security;
 using Cockpit.GraphQL.Transport;
 using Cockpit.Storage.Availability;
 using GraphQL;
@@ -13,7 +14,8 @@ public static class GraphQLServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the cockpit's GraphQL API: <see cref="CockpitSchema"/> with its graph types, System.Text.Json
-    /// serialization, the error shape (<c>extensions.code</c>, plus <c>extensions.field</c> for bad input), logging of
+    /// serialization, role checks per field (<see cref="RoleValidationRule"/>: the caller's <c>cockpit_role</c> claim),
+    /// the error shape (<c>extensions.code</c>, plus <c>extensions.field</c> for bad input), logging of
     /// unexpected resolver failures, and the transport (<see cref="GraphQLTransportServiceCollectionExtensions.AddCockpitGraphQLTransport"/>:
     /// GraphQL over HTTP and graphql-transport-ws, GRAPHQL_* settings). Map it with <c>app.MapCockpitGraphQL()</c>.
     /// </summary>
@@ -33,6 +35,8 @@ public static class GraphQLServiceCollectionExtensions
             .AddGraphTypes(typeof(CockpitSchema).Assembly)
             .AddSystemTextJson()
             .AddErrorInfoProvider<CockpitErrorInfoProvider>()
+            // Role checks per field (Security/FieldRoles): validation, so a refused document runs nothing at all.
+            .AddValidationRule<RoleValidationRule>()
             .AddUnhandledExceptionHandler(context =>
             {
                 var logger = context.Context?.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger<CockpitSchema>();

@@ -10,4 +10,13 @@ public sealed record AgentRegistrationResponse
 
     [JsonPropertyName("heartbeat_interval_seconds")]
     public required int HeartbeatIntervalSeconds { get; init; }
+
+    /// <summary>
+    /// An addition to the seed, present when the orchestrator requires agent credentials (AGENT_REGISTRATION_TOKEN): the
+    /// token this agent must send as <c>Authorization: Bearer</c> on its heartbeats, deregistration and telemetry.
+    /// Seed clients ignore it (and then only work against an orchestrator that requires none).
+    /// </summary>
+    [JsonPropertyName("agent_token")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? AgentToken { get; init; }
 }

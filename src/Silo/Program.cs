@@ -14,6 +14,7 @@ using Cockpit.Silo.Jobs;
 using Cockpit.Silo.Mcp;
 using Cockpit.Silo.Observability;
 using Cockpit.Silo.OpenApi;
+using Cockpit.Silo.Security;
 using Cockpit.Silo.Statistics;
 using Cockpit.Silo.Telemetry;
 using Cockpit.Silo.Documents;
@@ -49,6 +50,7 @@ builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.S
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<UnavailableExceptionHandler>();
 // Feature services: one line per feature (keep this anchor; features insert their line right below it).
+builder.Services.AddCockpitSecurity(config);
 builder.Services.AddCockpitMcp().AddCockpitOpenApi();
 builder.Services.AddCockpitUi(config);
 builder.Services.AddJobCommands().AddCockpitGraphQL(config);
@@ -68,6 +70,7 @@ app.MapAgentEndpoints();
 app.MapJobEndpoints();
 app.MapClusterEndpoints();
 // Feature endpoints: one line per feature (keep this anchor; features insert their line right below it).
+app.UseCockpitSecurity(); // first: authentication, roles, CSRF and rate limits guard everything mapped or served below
 app.MapCockpitMcp().MapCockpitOpenApi();
 app.MapCockpitUi();
 app.MapCockpitGraphQL();

@@ -98,6 +98,7 @@ public sealed class AgentBridgeOptionsTests
     [InlineData("AGENT_PUSH_TIMEOUT_SECONDS", "0", "AGENT_PUSH_TIMEOUT_SECONDS must be from 0.05 to 300 (got 0)")]
     [InlineData("AGENT_PUSH_RETRIES", "-1", "AGENT_PUSH_RETRIES must be from 0 to 10 (got -1)")]
     [InlineData("AGENT_PUSH_RETRY_DELAY_MILLISECONDS", "2001", "AGENT_PUSH_RETRY_DELAY_MILLISECONDS must be from 0 to 2000 (got 2001)")]
+    [InlineData("AGENT_REGISTRATION_TOKEN", "short-secret", "AGENT_REGISTRATION_TOKEN must be at least 32 characters (got 12)")]
     public async Task An_out_of_range_setting_stops_startup_naming_the_key(string key, string value, string message)
     {
         var error = await StartHostWith((key, value));

@@ -17,6 +17,8 @@ public sealed class BadInputFixture : IAsyncLifetime
         _system = await SystemUnderTest.CreateAsync();
         // The agent stays "booting" (it never heartbeats), so it must not go offline halfway through the cases.
         Silo = await _system.StartSiloAsync(new Dictionary<string, string> { ["AGENT_OFFLINE_AFTER_SECONDS"] = "3600" });
+        // Admin, so that the delete cases reach validation; a session also sends the CSRF token, like the cockpit.
+        await Silo.Client.SignInAsync("admin");
         await Agent.RegisterAsync(Silo.Client);
         JobId = await Silo.Client.CreateJobAsync(new { prompt = "stay as you are" });
         CancelledJobId = await Silo.Client.CreateJobAsync(new { prompt = "cancelled" });

@@ -16,6 +16,8 @@ public sealed class GraphQLFixture : IAsyncLifetime
     {
         _system = await SystemUnderTest.CreateAsync();
         Silo = await _system.StartSiloAsync();
+        // The cases delete jobs (admin); as a signed-in session every mutation also carries the CSRF token.
+        await Silo.Client.SignInAsync("admin");
         // 100 ms per requirement: short jobs finish in a moment, a 30-requirement job runs long enough to be busy.
         Agent = _system.StartAgent(Silo, "graphql-agent", workDelayMs: 100);
         AgentId = await SystemUnderTest.ReadyAgentIdAsync(Silo, Agent);

@@ -18,11 +18,13 @@ public sealed class GraphQLTwoSiloTests
 
         // While B is the only silo, every grain activates there: the agent and the job below live on B.
         var siloB = await system.StartSiloAsync();
+        await siloB.Client.SignInAsync("admin"); // deletes jobs below
         var agent = new SimulatedAgent("two-silo-agent");
         await agent.RegisterAsync(siloB.Client);
         var jobOnB = await siloB.Client.CreateJobAsync(new { prompt = "A job whose grain lives on silo B" });
 
         var siloA = await system.StartSiloAsync();
+        await siloA.Client.SignInAsync("admin");
         await Eventually.UntilAsync(async () => (await siloA.Client.GetAsync("/api/cluster/silos")).Ok().AsArray().Count == 2,
             Patience, "both silos in the cluster");
         var portB = siloB.Environment["SILO_PORT"];

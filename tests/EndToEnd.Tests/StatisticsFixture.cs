@@ -25,6 +25,8 @@ public sealed class StatisticsFixture : IAsyncLifetime
         _system = await SystemUnderTest.CreateAsync();
         ConfigDir = PrepareConfigDir(_system.WorkspaceRoot);
         Silo = await _system.StartSiloAsync(new Dictionary<string, string> { ["CONFIG_DIR"] = ConfigDir });
+        await Silo.Client.SignInAsync("admin"); // the table browser cases need admin
+
         Agent = _system.StartAgent(Silo, "stats-agent");
         AgentId = await SystemUnderTest.ReadyAgentIdAsync(Silo, Agent);
 

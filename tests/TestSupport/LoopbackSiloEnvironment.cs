@@ -17,6 +17,9 @@ public static class LoopbackSiloEnvironment
         ["CLUSTER_ID"] = clusterId,
         ["SERVICE_ID"] = clusterId,
         ["WORKSPACE_ROOT"] = workspaceRoot,
+        // Scripts and simulated agents act as guests, as under `make up`; tests that need admin sign in (mock login).
+        ["AUTH_GUEST_ROLE"] = "operator",
+        ["AUTH_DEV_LOGIN"] = "true",
         ["Logging__LogLevel__Default"] = "Information",
         ["Logging__LogLevel__Orleans"] = "Warning",
         ["Logging__LogLevel__Microsoft"] = "Warning",

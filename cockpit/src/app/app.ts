@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, DOCUMENT, afterNextRender, inject } from '@angular/core';
 import { Router, RouterOutlet } from '@angular/router';
+import { AuthService, type Role } from './core/auth/auth.service';
 import { JobsStore } from './core/data/jobs.store';
 import { ConnectionIndicator } from './core/graphql/connection-indicator';
 import { GraphQLClient } from './core/graphql/graphql-client';
@@ -28,6 +29,7 @@ export class App {
   protected readonly theme = inject(ThemeService);
   protected readonly i18n = inject(I18nService);
   protected readonly shortcuts = inject(ShortcutsService);
+  protected readonly auth = inject(AuthService);
   private readonly router = inject(Router);
   private readonly jobs = inject(JobsStore);
   private readonly selection = inject(SelectionService);
@@ -36,7 +38,9 @@ export class App {
   protected readonly presets = PRESET_IDS;
 
   constructor() {
-    inject(GraphQLClient).connect();
+    const client = inject(GraphQLClient);
+    // The session first (a guest one if there is none), so that the live socket opens with its cookie.
+    void this.auth.start().then(() => client.connect());
     this.registerShortcuts();
     afterNextRender(() => this.document.body.classList.add('ready'));
   }
@@ -48,6 +52,10 @@ export class App {
 
   protected setTheme(mode: string): void {
     this.theme.set(mode as ThemeMode);
+  }
+
+  protected devLogin(role: string): void {
+    if (role === 'viewer' || role === 'operator' || role === 'admin') void this.auth.devLogin(role satisfies Role);
   }
 
   protected setLanguage(language: string): void {

@@ -65,6 +65,13 @@ public sealed class AgentOptions
     /// <summary>Timeout of each chat-completions call. Default 120 s.</summary>
     public TimeSpan LlmRequestTimeout { get; set; } = TimeSpan.FromSeconds(120);
 
+    /// <summary>
+    /// AGENT_REGISTRATION_TOKEN: the orchestrator's registration secret, sent as <c>Authorization: Bearer</c> when
+    /// registering; the <c>agent_token</c> the answer carries then goes with every heartbeat, deregistration and telemetry
+    /// batch. Default: unset (an orchestrator without the setting needs none).
+    /// </summary>
+    public string? RegistrationToken { get; set; }
+
     /// <summary>True when both LLM_BASE_URL and OPENAI_API_KEY are set: the agent then asks an LLM instead of matching keywords.</summary>
     public bool LlmEnabled => LlmBaseUrl is not null && !string.IsNullOrWhiteSpace(OpenAiApiKey);
 
@@ -90,6 +97,7 @@ public sealed class AgentOptions
         if (Get("LLM_BASE_URL") is { } llm) options.LlmBaseUrl = ParseHttpUri("LLM_BASE_URL", llm);
         options.OpenAiApiKey = Get("OPENAI_API_KEY");
         if (Get("LLM_MODEL") is { } model) options.LlmModel = model;
+        options.RegistrationToken = Get("AGENT_REGISTRATION_TOKEN");
         return options;
     }
 

@@ -23,7 +23,8 @@ public sealed class OrchestratorClient(HttpClient http)
         using var response = await http.PostAsync(ProtocolPaths.Heartbeat(agentId).TrimStart('/'), Json(heartbeat), cancellationToken);
         return response.StatusCode switch
         {
-            HttpStatusCode.NotFound => HeartbeatDelivery.UnknownAgent,
+            // 401: our agent token is not (or no longer) valid, e.g. the registration token changed; registering anew gets one.
+            HttpStatusCode.NotFound or HttpStatusCode.Unauthorized => HeartbeatDelivery.UnknownAgent,
             _ when response.IsSuccessStatusCode => HeartbeatDelivery.Delivered,
             _ => HeartbeatDelivery.Failed,
         };

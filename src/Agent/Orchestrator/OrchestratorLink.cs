@@ -12,6 +12,7 @@ namespace Cockpit.Agent.Orchestrator;
 /// </summary>
 public sealed class OrchestratorLink(
     OrchestratorClient client,
+    OrchestratorCredentials credentials,
     AgentState state,
     ProcessMetrics metrics,
     IJobWorkload workload,
@@ -99,6 +100,7 @@ public sealed class OrchestratorLink(
             {
                 var answer = await client.RegisterAsync(registration, stoppingToken);
                 _interval = TimeSpan.FromSeconds(Math.Max(1, answer.HeartbeatIntervalSeconds));
+                credentials.AgentToken = answer.AgentToken;
                 state.MarkRegistered(answer.AgentId);
                 logger.LogInformation(
                     "Registered with {Orchestrator} as agent {AgentId} ({PodIp}:{PodPort}); heartbeat every {Interval} s",

@@ -1,6 +1,7 @@
 using Cockpit.Agent.Configuration;
 using Cockpit.Agent.Jobs;
 using Cockpit.Agent.Llm;
+using Cockpit.Agent.Orchestrator;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Cockpit.Agent.Telemetry;
@@ -22,12 +23,14 @@ public static class AgentTelemetryServiceCollectionExtensions
         services.TryAddSingleton(reporter);
         if (!reporter.Enabled) return services;
 
+        services.TryAddSingleton(new OrchestratorCredentials(agent.RegistrationToken));
+        services.TryAddTransient<OrchestratorAuthHandler>();
         services.AddHttpClient<TelemetryClient>(http =>
         {
             var url = agent.OrchestratorUrl.AbsoluteUri;
             http.BaseAddress = new Uri(url.EndsWith('/') ? url : url + "/");
             http.Timeout = agent.OrchestratorRequestTimeout;
-        });
+        }).AddHttpMessageHandler<OrchestratorAuthHandler>(); // the agent token, when the orchestrator requires one
         services.AddSingleton<TelemetryReporter>();
         services.AddSingleton<IAgentTelemetry>(sp => sp.GetRequiredService<TelemetryReporter>());
         services.AddHostedService(sp => sp.GetRequiredService<TelemetryReporter>());

@@ -1,4 +1,5 @@
 using Cockpit.AgentBridge.Http;
+using Cockpit.AgentBridge.Security;
 using Cockpit.Grains.Agents;
 using Cockpit.Protocol;
 using Microsoft.AspNetCore.Builder;
@@ -9,12 +10,17 @@ using Microsoft.Extensions.Options;
 
 namespace Cockpit.AgentBridge.Inbound;
 
-/// <summary>The seed's inbound agent protocol: register, heartbeat, deregister. Paths and JSON unchanged.</summary>
+/// <summary>
+/// The seed's inbound agent protocol: register, heartbeat, deregister. Paths and JSON unchanged; with
+/// AGENT_REGISTRATION_TOKEN set, each call needs its bearer token (<see cref="AgentTokens"/>) and answers 401 without it.
+/// </summary>
 public static class AgentProtocolEndpoints
 {
     public static IEndpointRouteBuilder MapAgentProtocol(this IEndpointRouteBuilder app)
     {
-        var agents = app.MapGroup("/api/agents").WithTags("Agent protocol");
+        // Agents have no sessions and no roles: they prove themselves with AGENT_REGISTRATION_TOKEN and their agent token
+        // (AgentTokens), checked in each handler; people's role checks do not apply here.
+        var agents = app.MapGroup("/api/agents").WithTags("Agent protocol").AllowAnonymous();
         agents.MapPost("/register", RegisterAsync).WithName("RegisterAgent");
         agents.MapPost("/{id}/heartbeat", HeartbeatAsync).WithName("AgentHeartbeat");
         agents.MapDelete("/{id}", DeregisterAsync).WithName("DeregisterAgent");
@@ -22,8 +28,9 @@ public static class AgentProtocolEndpoints
     }
 
     public static async Task<Results<Ok<AgentRegistrationResponse>, ProblemHttpResult>> RegisterAsync(
-        HttpRequest request, IGrainFactory grains, RegistrationValidator validator, IOptions<AgentLivenessOptions> liveness)
+        HttpRequest request, IGrainFactory grains, RegistrationValidator validator, IOptions<AgentLivenessOptions> liveness, AgentTokens tokens)
     {
+        if (tokens.CheckRegistration(request) is { } refused) return refused;
         var body = await JsonBody.ReadAsync<AgentRegistration>(request);
         if (body.Problem is not null) return body.Problem;
 
@@ -40,13 +47,15 @@ public static class AgentProtocolEndpoints
         {
             AgentId = agent.Id,
             HeartbeatIntervalSeconds = (int)liveness.Value.HeartbeatInterval.TotalSeconds,
+            AgentToken = tokens.IssueFor(agent.Id),
         });
     }
 
     public static async Task<Results<Ok<HeartbeatResponse>, ProblemHttpResult>> HeartbeatAsync(
-        string id, HttpRequest request, IGrainFactory grains, TimeProvider clock)
+        string id, HttpRequest request, IGrainFactory grains, TimeProvider clock, AgentTokens tokens)
     {
         if (!RouteIds.TryParse(id, "id", out var agentId, out var badId)) return badId;
+        if (tokens.CheckAgent(request, agentId) is { } refused) return refused;
         var body = await JsonBody.ReadAsync<AgentHeartbeat>(request);
         if (body.Problem is not null) return body.Problem;
 
@@ -60,9 +69,10 @@ public static class AgentProtocolEndpoints
         return TypedResults.Ok(new HeartbeatResponse { Ok = true, Status = Grains.StatusNames.ToWire(agent.Status) });
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> DeregisterAsync(string id, IGrainFactory grains)
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeregisterAsync(string id, HttpRequest request, IGrainFactory grains, AgentTokens tokens)
     {
         if (!RouteIds.TryParse(id, "id", out var agentId, out var badId)) return badId;
+        if (tokens.CheckAgent(request, agentId) is { } refused) return refused;
         var removed = await grains.GetGrain<IAgentGrain>(agentId).DeregisterAsync();
         return removed is null ? Problems.NotFound($"agent {agentId} not found") : TypedResults.NoContent();
     }

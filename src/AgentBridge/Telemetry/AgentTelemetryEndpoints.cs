@@ -1,4 +1,5 @@
 using Cockpit.AgentBridge.Http;
+using Cockpit.AgentBridge.Security;
 using Cockpit.Grains.Agents;
 using Cockpit.Storage.Telemetry.Ingestion;
 using Microsoft.AspNetCore.Builder;
@@ -15,7 +16,7 @@ namespace Cockpit.AgentBridge.Telemetry;
 /// the seed's protocol: agents that never call it lose nothing.
 /// </summary>
 /// <remarks>
-/// Answers: 200 with received/stored counts per kind; 400 naming the field of the first problems (nothing is
+/// Answers: 200 with received/stored counts per kind; 401 without the agent's token when AGENT_REGISTRATION_TOKEN is set; 400 naming the field of the first problems (nothing is
 /// stored then); 404 when the agent is not registered; 413 when the body is too large; 415 for a non-JSON body.
 /// Resending a batch is safe: audit entries are keyed by their <c>id</c>, requirements by
 /// (job_id, requirement_id) and time, graph mutations by (job_id, element_id, op, at).
@@ -24,15 +25,15 @@ public static class AgentTelemetryEndpoints
 {
     public static IEndpointRouteBuilder MapAgentTelemetry(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/agents/{id}/telemetry", IngestAsync).WithTags("Agent protocol").WithName("AgentTelemetry");
+        app.MapPost("/api/agents/{id}/telemetry", IngestAsync).WithTags("Agent protocol").WithName("AgentTelemetry").AllowAnonymous();
         return app;
     }
 
     public static async Task<Results<Ok<TelemetryIngestResult>, ProblemHttpResult>> IngestAsync(
-        string id, HttpRequest request, IGrainFactory grains, TelemetryIngestion ingestion)
+        string id, HttpRequest request, IGrainFactory grains, TelemetryIngestion ingestion, AgentTokens tokens)
     {
         if (!RouteIds.TryParse(id, "id", out var agentId, out var badId)) return badId;
-        if (Authorize(request.HttpContext, agentId) is { } refused) return refused;
+        if (tokens.CheckAgent(request, agentId) is { } refused) return refused;
         if (await grains.GetGrain<IAgentGrain>(agentId).GetAsync() is null)
             return Problems.NotFound($"agent {agentId} is not registered: register again");
 
@@ -49,17 +50,5 @@ public static class AgentTelemetryEndpoints
         if (batch is null) return Problems.Invalid(errors);
 
         return TypedResults.Ok(await ingestion.StoreAsync(batch, request.HttpContext.RequestAborted));
-    }
-
-    /// <summary>
-    /// Authentication hook: the one place that decides whether the caller may report for <paramref name="agentId"/>.
-    /// Today every caller may (like register and heartbeat); the hardening issue checks the agent's token here and
-    /// returns a 401/403 problem when it does not match.
-    /// </summary>
-    private static ProblemHttpResult? Authorize(HttpContext context, Guid agentId)
-    {
-        _ = context;
-        _ = agentId;
-        return null;
     }
 }

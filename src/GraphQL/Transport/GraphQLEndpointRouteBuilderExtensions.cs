@@ -45,8 +45,11 @@ public static class GraphQLEndpointRouteBuilderExtensions
         services.GetRequiredService<GraphQLWsConnectionRegistry>();
 
         var handler = services.GetRequiredService<GraphQLEndpointHandler>();
+        // No endpoint-wide authorization: the schema checks each field against the caller's role (a guest must reach
+        // the endpoint to be told which fields it may not select), and GraphiQL's page and files are public.
         var endpoint = endpoints.Map(path, context => handler.HandleAsync(context, path))
-            .WithDisplayName("GraphQL " + path);
+            .WithDisplayName("GraphQL " + path)
+            .AllowAnonymous();
 
         // One asset route per application, however many GraphQL paths are mapped.
         var firstAssetRoute = endpoints is not IApplicationBuilder application || application.Properties.TryAdd(GraphiQLMappedKey, true);
@@ -55,6 +58,7 @@ public static class GraphQLEndpointRouteBuilderExtensions
             var graphiQL = services.GetRequiredService<GraphiQLAssets>();
             endpoints.MapGet(GraphiQLAssets.AssetsPath + "/{**file}", (string? file) => graphiQL.GetFile(file))
                 .WithDisplayName("GraphiQL assets")
+                .AllowAnonymous()
                 .ExcludeFromDescription();
         }
 

@@ -80,11 +80,10 @@ public sealed class GraphQLTransportOptions : IValidatableObject
     public int MaxOperationsPerSocket { get; set; } = 100;
 
     /// <summary>
-    /// GRAPHQL_ALLOWED_ORIGINS: origins (comma or space separated, e.g. <c>https://cockpit.example.com</c>) whose pages may
-    /// open a WebSocket to the GraphQL endpoint; others get 403 at the upgrade. Same-origin pages and clients that send no
-    /// Origin header (scripts, agents) are always allowed; <c>*</c> allows every origin. Default: empty, which for now
-    /// allows every origin (authentication comes with the hardening work, and a browser page on another origin is
-    /// refused as soon as this lists anything).
+    /// GRAPHQL_ALLOWED_ORIGINS: origins (comma or space separated, e.g. <c>https://cockpit.example.com</c>) other than the
+    /// silo's own whose pages may open a WebSocket to the GraphQL endpoint or send state-changing requests; others get
+    /// 403. Pages served by the silo itself (same host and port) and clients that send no Origin header (scripts, agents)
+    /// are always allowed; <c>*</c> allows every origin. Default: empty, the silo's own pages only.
     /// </summary>
     [ConfigurationKeyName("GRAPHQL_ALLOWED_ORIGINS")]
     public string? AllowedOrigins { get; set; }

@@ -49,6 +49,8 @@ public static class CockpitUiEndpoints
         app.MapMethods("/{**path:nonfile}", [HttpMethods.Get, HttpMethods.Head], (HttpContext context) => ServeIndex(context, dist))
             .WithDisplayName("Cockpit app (index.html)")
             .WithOrder(int.MaxValue)
+            // The app must load before anyone signs in; it holds no data, it asks the API for it.
+            .AllowAnonymous()
             .ExcludeFromDescription();
         return app;
     }

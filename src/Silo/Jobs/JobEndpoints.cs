@@ -1,3 +1,4 @@
+using Cockpit.Security;
 using Cockpit.AgentBridge.Http;
 using Cockpit.Grains.Jobs;
 using Cockpit.GraphQL.Schema.Commands;
@@ -21,7 +22,7 @@ public static class JobEndpoints
         jobs.MapPost("/{id}/assign/{agentId}", AssignAsync).WithName("AssignJob");
         jobs.MapPut("/{id}/cancel", CancelAsync).WithName("CancelJob");
         jobs.MapPost("/{id}/resume", ResumeAsync).WithName("ResumeJob");
-        jobs.MapDelete("/{id}", DeleteAsync).WithName("DeleteJob");
+        jobs.MapDelete("/{id}", DeleteAsync).WithName("DeleteJob").RequireAuthorization(CockpitPolicies.Admin);
         return app;
     }
 

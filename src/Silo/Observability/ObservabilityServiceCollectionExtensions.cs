@@ -1,3 +1,4 @@
+using Cockpit.Security;
 using System.Text.Json;
 using Cockpit.AgentBridge.Http;
 using Cockpit.Grains.Ports;
@@ -70,10 +71,11 @@ public static class ObservabilityServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseMiddleware<HeartbeatMetricsMiddleware>();
-        app.MapPrometheusScrapingEndpoint(MetricsPath);
+        // Prometheus does not sign in; the metrics hold counts and timings, no job content. Keep /metrics off the ingress.
+        app.MapPrometheusScrapingEndpoint(MetricsPath).AllowAnonymous();
         if (app.Services.GetRequiredService<ObservabilitySettings>().DashboardEnabled)
         {
-            app.MapOrleansDashboard(DashboardPath);
+            app.MapOrleansDashboard(DashboardPath).RequireAuthorization(CockpitPolicies.Admin);
         }
         else
         {

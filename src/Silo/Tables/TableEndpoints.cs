@@ -1,3 +1,4 @@
+using Cockpit.Security;
 using Cockpit.AgentBridge.Http;
 using Cockpit.Silo.Statistics;
 using Cockpit.Storage.Tables;
@@ -14,7 +15,7 @@ public static class TableEndpoints
 {
     public static IEndpointRouteBuilder MapTableEndpoints(this IEndpointRouteBuilder app)
     {
-        var tables = app.MapGroup("/api/tables").WithTags("Database browser");
+        var tables = app.MapGroup("/api/tables").WithTags("Database browser").RequireAuthorization(CockpitPolicies.Admin);
         tables.MapGet("/", ListAsync).WithName("ListTables");
         tables.MapGet("/{name}", PageAsync).WithName("BrowseTable");
         return app;

@@ -7,12 +7,57 @@ using System.Text.Json.Nodes;
 namespace Cockpit.EndToEnd.Tests.Support;
 
 /// <summary>
-/// Talks to a silo the way curl or a seed agent would: raw snake_case JSON over HTTP. Tests read fields by their
-/// wire names, so a renamed field fails a test.
+/// Talks to a silo the way curl or a seed agent would: raw snake_case JSON over HTTP, without a session (so as a guest)
+/// until <see cref="SignInAsync"/>; then like the cockpit in a browser: the session cookie on every request and the
+/// session's CSRF token on every state-changing one. Tests read fields by their wire names, so a renamed field fails a test.
 /// </summary>
-public sealed class CockpitClient(Uri baseAddress) : IDisposable
+public sealed class CockpitClient : IDisposable
 {
-    private readonly HttpClient _http = new() { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+    private readonly CookieContainer _cookies;
+    private readonly HttpClient _http;
+    private string? _csrfToken;
+
+    public CockpitClient(Uri baseAddress)
+        : this(baseAddress, new CookieContainer(), null, null)
+    {
+    }
+
+    /// <param name="handler">How to connect (e.g. from another loopback source address); a plain handler when null.</param>
+    public CockpitClient(Uri baseAddress, CookieContainer cookies, string? csrfToken, HttpMessageHandler? handler)
+    {
+        // Cookies by hand (not the handler's container) so that a session can be handed to other clients and silos.
+        _http = new HttpClient(handler ?? new HttpClientHandler { UseCookies = false }) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        _cookies = cookies;
+        _csrfToken = csrfToken;
+    }
+
+    /// <summary>The same session (cookies are per host, not per port) against another silo.</summary>
+    public CockpitClient On(Uri otherSilo) => new(otherSilo, _cookies, _csrfToken, null);
+
+    /// <summary>The session's CSRF token, null without a session.</summary>
+    public string? CsrfToken => _csrfToken;
+
+    /// <summary>Cookies this client holds (the session after <see cref="SignInAsync"/>).</summary>
+    public CookieContainer Cookies => _cookies;
+
+    /// <summary>
+    /// Signs in with POST /api/auth/mock-login (the silo must run with AUTH_DEV_LOGIN=true, as the test silos do) and
+    /// acts with <paramref name="role"/> from then on. Returns the answer of the sign-in.
+    /// </summary>
+    public async Task<JsonObject> SignInAsync(string role)
+    {
+        var response = await PostJsonAsync("/api/auth/mock-login", new { role });
+        var me = response.Ok().AsObject();
+        _csrfToken = (string?)me["csrf_token"];
+        return me;
+    }
+
+    /// <summary>Drops the session: from now on requests go without cookies, as a guest.</summary>
+    public void SignOutLocally()
+    {
+        foreach (Cookie cookie in _cookies.GetAllCookies()) cookie.Expired = true;
+        _csrfToken = null;
+    }
 
     public Uri BaseAddress => _http.BaseAddress!;
 
@@ -32,10 +77,19 @@ public sealed class CockpitClient(Uri baseAddress) : IDisposable
     public Task<ApiResponse> SendAsync(HttpMethod method, string path, string? body = null, string contentType = "application/json") =>
         SendAsync(method, path, body is null ? null : new StringContent(body, Encoding.UTF8, contentType));
 
-    public async Task<ApiResponse> SendAsync(HttpMethod method, string path, HttpContent? content)
+    public async Task<ApiResponse> SendAsync(HttpMethod method, string path, HttpContent? content, IReadOnlyDictionary<string, string>? headers = null)
     {
         using var request = new HttpRequestMessage(method, path) { Content = content };
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>()) request.Headers.TryAddWithoutValidation(name, value);
+        var target = new Uri(BaseAddress, path);
+        var cookieHeader = _cookies.GetCookieHeader(target);
+        if (cookieHeader.Length > 0) request.Headers.Add("Cookie", cookieHeader);
+        if (_csrfToken is not null && method != HttpMethod.Get && method != HttpMethod.Head) request.Headers.Add("X-CSRF-Token", _csrfToken);
         using var response = await _http.SendAsync(request);
+        if (response.Headers.TryGetValues("Set-Cookie", out var setCookies))
+        {
+            foreach (var setCookie in setCookies) _cookies.SetCookies(target, setCookie);
+        }
         var text = await response.Content.ReadAsStringAsync();
         JsonNode? json = null;
         if (text.Length > 0 && (response.Content.Headers.ContentType?.MediaType?.Contains("json", StringComparison.Ordinal) ?? false))

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Cockpit.Grains;
 using Cockpit.GraphQL.Schema.Commands;
+using Cockpit.GraphQL.Tests.Security;
+using Cockpit.Security;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.Extensions.Configuration;
@@ -114,6 +116,7 @@ public sealed class MutationErrorTests : IDisposable
         {
             Query = query,
             RequestServices = scope.ServiceProvider,
+            User = TestPrincipals.Session(CockpitRole.Admin), // roles are RoleValidationRuleTests' business
         });
         return JsonNode.Parse(_services.GetRequiredService<IGraphQLTextSerializer>().Serialize(result))!;
     }

@@ -21,7 +21,7 @@ class Host {
   empty = signal(false);
   error = signal<{ key: string } | null>(null);
   cachedAt = signal<string | null>(null);
-  markdown = signal('# Plan\n\n<img src=x onerror="alert(1)"><script>alert(2)</script>\n\n- step');
+  markdown = signal('# Plan\n\n<img src=x onerror="alert(1)"><script>alert(2)</script>\n\n- step\n- [link](javascript:alert(3))\n\n<iframe src="https://evil.example"></iframe>');
 }
 
 describe('shared components', () => {
@@ -62,7 +62,7 @@ describe('shared components', () => {
     expect(host.querySelector('[data-testid=empty-state]')).not.toBeNull();
   });
 
-  it('markdown: renders headings and lists, strips scripts and event handlers', async () => {
+  it('markdown (HTML injection attack path): renders headings and lists, strips scripts, event handlers, javascript: links and frames', async () => {
     const { fixture, host } = await render();
     await vi.waitFor(async () => {
       await fixture.whenStable();
@@ -72,5 +72,8 @@ describe('shared components', () => {
     expect(html).toContain('<li>step</li>');
     expect(html).not.toContain('<script');
     expect(html).not.toContain('onerror');
+    // Angular neutralises the link ("unsafe:javascript:…" is no URL a browser runs).
+    expect(html).not.toMatch(/href="javascript:/);
+    expect(html).not.toContain('<iframe');
   });
 });

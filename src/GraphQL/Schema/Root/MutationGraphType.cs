@@ -1,7 +1,9 @@
 using Cockpit.GraphQL.Schema.Commands;
+using Cockpit.GraphQL.Security;
 using Cockpit.GraphQL.Schema.Errors;
 using Cockpit.GraphQL.Schema.Jobs;
 using Cockpit.Storage.Availability;
+using Cockpit.Security;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.Extensions.Logging;
@@ -10,7 +12,8 @@ namespace Cockpit.GraphQL.Schema.Root;
 
 /// <summary>
 /// Job commands through <see cref="IJobCommands"/>, the implementation REST's job endpoints use too. Malformed ids are
-/// BAD_USER_INPUT naming REST's field (<c>id</c> for the job, <c>agent_id</c> for the agent).
+/// BAD_USER_INPUT naming REST's field (<c>id</c> for the job, <c>agent_id</c> for the agent). Every field needs the
+/// operator role, <c>deleteJob</c> and <c>deleteJobs</c> admin (see <see cref="FieldRoles"/>).
 /// </summary>
 public sealed class MutationGraphType : ObjectGraphType
 {
@@ -42,6 +45,7 @@ public sealed class MutationGraphType : ObjectGraphType
             .ResolveAsync(async c => CommandOutcomes.Job(c, await c.Service<IJobCommands>().ResumeAsync(
                 Ids.Parse(c.GetArgument<object>("jobId"), "id"), Ids.ParseOptional(c.GetArgument<object?>("agentId"), "agent_id"), c.CancellationToken)));
         Field<NonNullGraphType<IdGraphType>, string>("deleteJob")
+            .RequireRole(CockpitRole.Admin)
             .Argument<NonNullGraphType<IdGraphType>>("jobId")
             .ResolveAsync(async c =>
             {
@@ -53,6 +57,7 @@ public sealed class MutationGraphType : ObjectGraphType
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids")
             .ResolveAsync(async c => await BulkAsync(c, (commands, id, ct) => commands.CancelAsync(id, ct)));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<BulkOutcomeGraphType>>>, IReadOnlyList<BulkOutcome>>("deleteJobs")
+            .RequireRole(CockpitRole.Admin)
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids")
             .ResolveAsync(async c => await BulkAsync(c, (commands, id, ct) => commands.DeleteAsync(id, ct)));
     }

@@ -5,6 +5,8 @@ using Cockpit.GraphQL.Schema.Errors;
 using Cockpit.GraphQL.Schema.Jobs;
 using Cockpit.GraphQL.Schema.Statistics;
 using Cockpit.GraphQL.Schema.Tables;
+using Cockpit.GraphQL.Security;
+using Cockpit.Security;
 using Cockpit.Storage.Tables;
 using Cockpit.Storage.Telemetry.Reading;
 using GraphQL;
@@ -12,7 +14,10 @@ using GraphQL.Types;
 
 namespace Cockpit.GraphQL.Schema.Root;
 
-/// <summary>Single agents and jobs from their grains; lists, statistics and telemetry from the read models and stores.</summary>
+/// <summary>
+/// Single agents and jobs from their grains; lists, statistics and telemetry from the read models and stores. Every field
+/// needs the viewer role, the database browser (<c>tables</c>, <c>tableRows</c>) admin (see <see cref="FieldRoles"/>).
+/// </summary>
 public sealed class QueryGraphType : ObjectGraphType
 {
     public QueryGraphType()
@@ -44,8 +49,10 @@ public sealed class QueryGraphType : ObjectGraphType
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AgentConfigGraphType>>>, IReadOnlyList<AgentConfigView>>("configs")
             .ResolveAsync(async c => await c.Service<IAgentConfigCatalog>().ListAsync(c.CancellationToken));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TableGraphType>>>, IReadOnlyList<TableInfo>>("tables")
+            .RequireRole(CockpitRole.Admin)
             .ResolveAsync(async c => await c.Service<TableBrowser>().ListAsync(c.CancellationToken));
         Field<NonNullGraphType<TableRowsGraphType>, TablePage>("tableRows")
+            .RequireRole(CockpitRole.Admin)
             .Argument<NonNullGraphType<StringGraphType>>("name")
             .Argument<IntGraphType>("offset", a => a.DefaultValue = 0)
             .Argument<IntGraphType>("limit", a => a.DefaultValue = TableBrowser.DefaultLimit)

@@ -1,4 +1,5 @@
 import { Injectable, InjectionToken, inject } from '@angular/core';
+import { AuthService } from '../auth/auth.service';
 import { UploadError } from '../errors/user-error';
 
 export const DOCUMENTS_URL = new InjectionToken<string>('DOCUMENTS_URL', { providedIn: 'root', factory: () => '/api/documents' });
@@ -19,6 +20,7 @@ export interface DocumentSet {
 @Injectable({ providedIn: 'root' })
 export class DocumentsService {
   private readonly url = inject(DOCUMENTS_URL);
+  private readonly auth = inject(AuthService);
 
   async upload(files: readonly File[]): Promise<DocumentSet> {
     if (files.length === 0) throw new UploadError('create.upload.none');
@@ -27,7 +29,7 @@ export class DocumentsService {
     for (const file of files) form.append('files', file, file.name);
     let response: Response;
     try {
-      response = await fetch(this.url, { method: 'POST', body: form });
+      response = await fetch(this.url, { method: 'POST', body: form, credentials: 'same-origin', headers: this.auth.csrfHeaders() });
     } catch {
       throw new UploadError('errors.network');
     }

@@ -26,7 +26,13 @@ export function toUserError(error: unknown): UserError {
         return { key: 'errors.conflict', detail: firstMessage(error) };
       case 'BAD_USER_INPUT':
         return { key: 'errors.badInput', detail: firstMessage(error), field: error.field };
+      case 'FORBIDDEN':
+        return { key: 'errors.forbidden' };
+      case 'UNAUTHENTICATED':
+        return { key: 'errors.signIn' };
     }
+    if (error.status === 403) return { key: 'errors.forbidden' };
+    if (error.status === 401) return { key: 'errors.signIn' };
     if (error.kind === 'http') return { key: 'errors.server' };
     return { key: 'errors.unexpected' };
   }

@@ -49,6 +49,15 @@ describe('GraphQLClient', () => {
     expect(JSON.parse(init.body)).toMatchObject({ operationName: 'Agents', variables: {} });
   });
 
+  it('sends the session’s CSRF token with every request, so a session’s mutations are not refused', async () => {
+    document.cookie = 'cockpit_csrf=from-cookie; path=/';
+    respond(200, { data: { cancelJob: null } });
+    await TestBed.inject(GraphQLClient).request(CancelJobDocument, { jobId: 'x' }).catch(() => undefined);
+    const [, init] = fetchMock.mock.calls[0];
+    expect(init.headers).toMatchObject({ 'X-CSRF-Token': 'from-cookie' });
+    document.cookie = 'cockpit_csrf=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/';
+  });
+
   it('turns GraphQL errors into a GraphQLRequestError with code and field', async () => {
     respond(200, { data: null, errors: [{ message: 'job is finished', extensions: { code: 'CONFLICT' } }] });
     const error = await TestBed.inject(GraphQLClient).request(CancelJobDocument, { jobId: 'x' }).catch((e: unknown) => e);

@@ -1,5 +1,6 @@
 import { DestroyRef, Injectable, InjectionToken, computed, inject, signal } from '@angular/core';
 import { createClient, type Client } from 'graphql-ws';
+import { AuthService } from '../auth/auth.service';
 import { GraphQLRequestError, toErrorInfos } from './graphql-errors';
 
 /** A generated operation: its text, typed by result and variables (codegen's documentMode "string"). */
@@ -49,6 +50,7 @@ export interface SubscriptionSink<T> {
 export class GraphQLClient {
   private readonly httpUrl = inject(GRAPHQL_HTTP_URL);
   private readonly wsFactory = inject(GRAPHQL_WS_FACTORY);
+  private readonly auth = inject(AuthService);
   private readonly connectionState = signal<ConnectionState>('connecting');
   private readonly browserOnline = signal(typeof navigator === 'undefined' ? true : navigator.onLine !== false);
   private readonly reconnections = signal(0);
@@ -82,7 +84,9 @@ export class GraphQLClient {
     try {
       response = await fetch(this.httpUrl, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+        credentials: 'same-origin',
+        // The session's CSRF token: the server refuses a POST of a session without it.
+        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...this.auth.csrfHeaders() },
         body: JSON.stringify({ query, variables: variables ?? {}, operationName: operationName(query) }),
       });
     } catch {

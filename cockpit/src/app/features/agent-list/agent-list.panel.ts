@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { Router } from '@angular/router';
+import { AuthService } from '../../core/auth/auth.service';
 import { AgentsStore } from '../../core/data/agents.store';
 import { JobCommandsService } from '../../core/data/job-commands.service';
 import { JobsStore } from '../../core/data/jobs.store';
@@ -28,6 +29,7 @@ const ASSIGNABLE = new Set(['created', 'pending']);
 })
 export class AgentListPanel {
   protected readonly store = inject(AgentsStore);
+  protected readonly auth = inject(AuthService);
   private readonly jobs = inject(JobsStore);
   private readonly commands = inject(JobCommandsService);
   private readonly router = inject(Router);

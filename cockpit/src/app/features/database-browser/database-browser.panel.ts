@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
 import { Router } from '@angular/router';
+import { AuthService } from '../../core/auth/auth.service';
 import { CacheService } from '../../core/cache/cache.service';
 import { CachedResource } from '../../core/data/cached-resource';
 import { GraphQLClient } from '../../core/graphql/graphql-client';
@@ -26,6 +27,9 @@ export function cellText(value: unknown): string {
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <header class="panel-head"><h2>{{ 'db.title' | t }}</h2></header>
+    @if (!auth.canAdmin()) {
+      <p class="empty" data-testid="db-admin-only">{{ 'tables.adminOnly' | t }}</p>
+    } @else {
     <app-state-view [hasData]="tables.data() !== undefined" [empty]="(tables.data()?.length ?? 0) === 0" emptyKey="db.noTables"
                     [error]="tables.error()" [cachedAt]="tables.cachedAt()" (retry)="loadTables()">
       <div class="bar">
@@ -63,6 +67,7 @@ export function cellText(value: unknown): string {
         <p class="empty">{{ 'db.pick' | t }}</p>
       }
     </app-state-view>
+    }
   `,
   styles: `
     .bar { display: flex; flex-wrap: wrap; gap: 0.8rem; align-items: center; margin-bottom: 0.5rem; font-size: 0.85rem; }
@@ -78,6 +83,7 @@ export class DatabaseBrowserPanel {
   private readonly client = inject(GraphQLClient);
   private readonly router = inject(Router);
   private readonly cache = inject(CacheService);
+  protected readonly auth = inject(AuthService);
   protected readonly tables = new CachedResource<Table[]>(this.cache);
   protected readonly rows = new CachedResource<Rows>(this.cache);
   protected readonly table = signal<string | null>(null);
@@ -89,11 +95,14 @@ export class DatabaseBrowserPanel {
     if (typeof params['table'] === 'string') this.table.set(params['table']);
     const offset = Number(params['offset']);
     if (Number.isInteger(offset) && offset > 0) this.offset.set(offset);
-    this.loadTables();
+    // Admins only: the tables load once the session says so (the server refuses anyone else anyway).
+    effect(() => {
+      if (this.auth.canAdmin()) untracked(() => this.loadTables());
+    });
     effect(() => {
       this.table();
       this.offset();
-      untracked(() => this.loadRows());
+      if (this.auth.canAdmin()) untracked(() => this.loadRows());
     });
   }
 

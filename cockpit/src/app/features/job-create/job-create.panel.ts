@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { Router } from '@angular/router';
+import { AuthService } from '../../core/auth/auth.service';
 import { DocumentsService, MAX_DOCUMENTS } from '../../core/data/documents.service';
 import { JobsStore } from '../../core/data/jobs.store';
 import { type UserError, toUserError } from '../../core/errors/user-error';
@@ -28,6 +29,7 @@ type Config = ConfigsQuery['configs'][number];
 })
 export class JobCreatePanel {
   private readonly client = inject(GraphQLClient);
+  protected readonly auth = inject(AuthService);
   private readonly documents = inject(DocumentsService);
   private readonly jobs = inject(JobsStore);
   private readonly router = inject(Router);

@@ -1,8 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { Router } from '@angular/router';
+import { AuthService } from '../../core/auth/auth.service';
 import { AgentsStore } from '../../core/data/agents.store';
 import { JobCommandsService } from '../../core/data/job-commands.service';
 import { JobContextStore } from '../../core/data/job-context.store';
+import type { JobStatus } from '../../core/graphql/generated';
 import type { UserError } from '../../core/errors/user-error';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
@@ -28,13 +30,20 @@ import { WorkspaceView } from './workspace-view';
 })
 export class JobDetailsPanel {
   protected readonly context = inject(JobContextStore);
+  private readonly auth = inject(AuthService);
   protected readonly agents = inject(AgentsStore);
   protected readonly commands = inject(JobCommandsService);
   private readonly router = inject(Router);
   private readonly i18n = inject(I18nService);
   private readonly clock = inject(ClockService);
   protected readonly job = this.context.job;
-  protected readonly can = { cancel: canCancel, resume: canResume, delete: canDelete, assign: canAssign };
+  /** What fits the job's status and the person's role (operators change jobs, admins also delete them). */
+  protected readonly can = {
+    cancel: (status: JobStatus) => this.auth.canOperate() && canCancel(status),
+    resume: (status: JobStatus) => this.auth.canOperate() && canResume(status),
+    delete: (status: JobStatus) => this.auth.canAdmin() && canDelete(status),
+    assign: (status: JobStatus) => this.auth.canOperate() && canAssign(status),
+  };
   protected readonly error = signal<UserError | null>(null);
   protected readonly shortId = shortId;
   protected readonly prettyJson = prettyJson;

@@ -2,6 +2,7 @@ import { TestBed } from '@angular/core/testing';
 import { Router } from '@angular/router';
 import { FakeGraphQLClient, settle } from '../../../testing/fake-graphql-client';
 import { job } from '../../../testing/fixtures';
+import { FakeAuth } from '../../../testing/fake-auth';
 import { panelTestProviders } from '../../../testing/providers';
 import { GraphQLRequestError } from '../../core/graphql/graphql-errors';
 import { JobListPanel } from './job-list.panel';
@@ -77,5 +78,36 @@ describe('JobListPanel', () => {
     await fixture.whenStable();
     expect(fake.count('CancelJob')).toBe(1);
     expect(host.querySelector('[data-testid=job-list-message]')?.textContent).toContain('Not possible right now: the job has finished');
+  });
+});
+
+describe('JobListPanel by role', () => {
+  async function renderAs(role: 'viewer' | 'operator' | 'admin') {
+    localStorage.clear();
+    const fake = new FakeGraphQLClient()
+      .on('Agents', () => ({ agents: [] }))
+      .on('Jobs', () => jobsPage([job({ id: 'waiting', status: 'created' }), job({ id: 'broken', status: 'failed' })]));
+    TestBed.configureTestingModule({ providers: panelTestProviders(fake, new FakeAuth(role)) });
+    const fixture = TestBed.createComponent(JobListPanel);
+    await settle();
+    await fixture.whenStable();
+    const host = fixture.nativeElement as HTMLElement;
+    return (action: string) => host.querySelectorAll(`[data-action=${action}]`).length;
+  }
+
+  it('a viewer sees the jobs but no command', async () => {
+    const count = await renderAs('viewer');
+    expect(count('view')).toBe(2);
+    expect([count('assign'), count('cancel'), count('resume'), count('delete')]).toEqual([0, 0, 0, 0]);
+  });
+
+  it('an operator may assign, cancel and resume but not delete', async () => {
+    const count = await renderAs('operator');
+    expect([count('assign'), count('cancel'), count('resume'), count('delete')]).toEqual([2, 1, 1, 0]);
+  });
+
+  it('an admin may also delete', async () => {
+    const count = await renderAs('admin');
+    expect(count('delete')).toBe(2);
   });
 });

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
 import { ScrollingModule } from '@angular/cdk/scrolling';
 import { Router } from '@angular/router';
+import { AuthService } from '../../core/auth/auth.service';
 import { AgentsStore } from '../../core/data/agents.store';
 import { type BulkResult, JobCommandsService } from '../../core/data/job-commands.service';
 import { type JobRow, JobsStore } from '../../core/data/jobs.store';
@@ -36,6 +37,7 @@ const SEARCH_DEBOUNCE_MS = 250;
 })
 export class JobListPanel {
   protected readonly store = inject(JobsStore);
+  protected readonly auth = inject(AuthService);
   protected readonly agents = inject(AgentsStore);
   protected readonly commands = inject(JobCommandsService);
   protected readonly selection = inject(SelectionService);
@@ -50,7 +52,13 @@ export class JobListPanel {
   protected readonly message = signal<{ key: string; params?: Record<string, string | number>; error?: UserError } | null>(null);
   protected readonly allChecked = computed(() => this.store.rows().length > 0 && this.store.rows().every((r) => this.checked().has(r.id)));
   protected readonly checkedRows = computed(() => this.store.rows().filter((r) => this.checked().has(r.id)));
-  protected readonly can = { cancel: canCancel, resume: canResume, delete: canDelete, assign: canAssign };
+  /** What fits the job's status and the person's role (operators change jobs, admins also delete them). */
+  protected readonly can = {
+    cancel: (status: JobStatus) => this.auth.canOperate() && canCancel(status),
+    resume: (status: JobStatus) => this.auth.canOperate() && canResume(status),
+    delete: (status: JobStatus) => this.auth.canAdmin() && canDelete(status),
+    assign: (status: JobStatus) => this.auth.canOperate() && canAssign(status),
+  };
   protected readonly shortId = shortId;
   protected readonly truncate = truncate;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;

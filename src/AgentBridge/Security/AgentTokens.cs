@@ -1,0 +1,76 @@
+using System.Security.Cryptography;
+using System.Text;
+using Cockpit.AgentBridge.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace Cockpit.AgentBridge.Security;
+
+/// <summary>
+/// Agent credentials when AGENT_REGISTRATION_TOKEN is set: registration needs that token as a bearer token, and each
+/// agent gets its own token, HMAC-SHA256(registration token, agent id), which its heartbeats, deregistration and
+/// telemetry must carry. Derived, not stored: every silo checks any agent's token with no lookup, and changing the
+/// registration token revokes them all (docs/adr/0005-agent-tokens.md). When the setting is unset every check passes.
+/// </summary>
+public sealed class AgentTokens
+{
+    private const string Purpose = "cockpit-agent-token-v1:";
+
+    private readonly byte[]? _key;
+
+    public AgentTokens(IOptions<AgentBridgeOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var secret = options.Value.RegistrationToken?.Trim();
+        _key = string.IsNullOrEmpty(secret) ? null : Encoding.UTF8.GetBytes(secret);
+    }
+
+    /// <summary>Whether agents must present tokens (AGENT_REGISTRATION_TOKEN is set).</summary>
+    public bool Required => _key is not null;
+
+    /// <summary>The token of <paramref name="agentId"/>, or null when tokens are not required.</summary>
+    public string? IssueFor(Guid agentId) => _key is null ? null : Derive(_key, agentId);
+
+    /// <summary>Null when the request may register; otherwise the 401 to answer.</summary>
+    public ProblemHttpResult? CheckRegistration(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (_key is null) return null;
+        return Matches(Bearer(request), _key)
+            ? null
+            : Refuse(request, "registration needs 'Authorization: Bearer <AGENT_REGISTRATION_TOKEN>'");
+    }
+
+    /// <summary>Null when the request carries <paramref name="agentId"/>'s token; otherwise the 401 to answer.</summary>
+    public ProblemHttpResult? CheckAgent(HttpRequest request, Guid agentId)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (_key is null) return null;
+        return Matches(Bearer(request), Encoding.UTF8.GetBytes(Derive(_key, agentId)))
+            ? null
+            : Refuse(request, $"this needs 'Authorization: Bearer <agent_token>' with the agent_token that registering agent {agentId} returned");
+    }
+
+    private static string Derive(byte[] key, Guid agentId)
+    {
+        var mac = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(Purpose + agentId.ToString("D")));
+        return Convert.ToBase64String(mac).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    }
+
+    private static string? Bearer(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
+    }
+
+    private static bool Matches(string? presented, byte[] expected) =>
+        presented is { Length: > 0 } && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), expected);
+
+    private static ProblemHttpResult Refuse(HttpRequest request, string detail)
+    {
+        request.HttpContext.Response.Headers[HeaderNames.WWWAuthenticate] = "Bearer";
+        return Problems.Unauthorized(detail);
+    }
+}

@@ -1,0 +1,18 @@
+namespace Cockpit.Silo.Security;
+
+/// <summary>Per-client-address request budgets of the endpoints worth flooding. Read by <see cref="AuthSettings"/>.</summary>
+public sealed record RateLimitOptions
+{
+    /// <summary>
+    /// AUTH_RATE_LIMIT_PER_MINUTE: requests to /api/auth/* one client address may make per minute; more get 429 with
+    /// Retry-After. Default: 60 (the cockpit makes one or two per page load). 0 turns the limit off.
+    /// </summary>
+    public int AuthPerMinute { get; init; } = 60;
+
+    /// <summary>
+    /// AGENT_REGISTRATION_RATE_LIMIT_PER_MINUTE: agent registrations one client address may make per minute; more get 429
+    /// with Retry-After (the reference agent retries with backoff). Default: 300, enough for a fleet of a few hundred
+    /// pods behind one NAT address starting at once. 0 turns the limit off.
+    /// </summary>
+    public int AgentRegistrationsPerMinute { get; init; } = 300;
+}

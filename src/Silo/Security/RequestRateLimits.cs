@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Cockpit.Protocol;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Cockpit.Silo.Security;
+
+/// <summary>
+/// Per-client-address fixed windows of one minute on the endpoints worth flooding: everything under /api/auth
+/// (AUTH_RATE_LIMIT_PER_MINUTE) and agent registration (AGENT_REGISTRATION_RATE_LIMIT_PER_MINUTE). Refused requests get
+/// 429 with Retry-After and change nothing. The address is the TCP peer's: behind a proxy, all clients share the proxy's
+/// budget (raise the limits there, or limit at the proxy).
+/// </summary>
+public static class RequestRateLimits
+{
+    public static IServiceCollection AddCockpitRateLimits(this IServiceCollection services, RateLimitOptions limits)
+    {
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => Partition(context, limits));
+            options.OnRejected = async (rejected, cancellationToken) =>
+            {
+                var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+                rejected.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                await TypedResults.Problem($"too many requests from this address; try again in {Math.Ceiling(retryAfter.TotalSeconds)} s",
+                    statusCode: StatusCodes.Status429TooManyRequests, title: "Rate limit reached.").ExecuteAsync(rejected.HttpContext);
+            };
+        });
+        return services;
+    }
+
+    private static RateLimitPartition<string> Partition(HttpContext context, RateLimitOptions limits)
+    {
+        var path = context.Request.Path;
+        var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (limits.AuthPerMinute > 0 && path.StartsWithSegments(AuthEndpoints.Prefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return PerMinute("auth:" + client, limits.AuthPerMinute);
+        }
+
+        if (limits.AgentRegistrationsPerMinute > 0 && HttpMethods.IsPost(context.Request.Method)
+            && path.Equals(ProtocolPaths.Register, StringComparison.OrdinalIgnoreCase))
+        {
+            return PerMinute("register:" + client, limits.AgentRegistrationsPerMinute);
+        }
+
+        return RateLimitPartition.GetNoLimiter("unlimited");
+    }
+
+    private static RateLimitPartition<string> PerMinute(string key, int permits) =>
+        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = permits,
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        });
+}

@@ -1,0 +1,138 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using Cockpit.EndToEnd.Tests.Support;
+
+namespace Cockpit.EndToEnd.Tests;
+
+/// <summary>
+/// Agent credentials (AGENT_REGISTRATION_TOKEN) and the registration and sign-in floods, on a real silo: without the
+/// right token every agent call is 401 and changes nothing; the reference agent carries its tokens by itself.
+/// </summary>
+[Collection(SecurityCollection.Name)]
+public sealed class SecurityAgentTests(SecurityFixture fixture)
+{
+    private CockpitClient Silo => fixture.Silo.Client;
+
+    [Fact]
+    public async Task Registration_without_the_registration_token_gets_401_and_registers_nothing()
+    {
+        var none = await Silo.PostJsonAsync("/api/agents/register", Registration("no-token"));
+        none.Status.ShouldBe(HttpStatusCode.Unauthorized, none.Text);
+        none.MediaType.ShouldBe("application/problem+json");
+        var wrong = await Silo.SendAsync(HttpMethod.Post, "/api/agents/register", Json(Registration("wrong-token")), Bearer("not-the-registration-token"));
+        wrong.Status.ShouldBe(HttpStatusCode.Unauthorized);
+
+        await AgentAbsence.AssertNoAgentWithHostnameAsync(fixture.Admin, SecurityFixture.RegistrationToken, "no-token", "wrong-token");
+    }
+
+    [Fact]
+    public async Task Heartbeats_telemetry_and_deregistration_need_the_agents_own_token()
+    {
+        var (agentId, token) = await RegisterAsync("token-agent");
+        var (otherId, otherToken) = await RegisterAsync("other-token-agent");
+        otherId.ShouldNotBe(agentId);
+        var heartbeat = Json("""{"status":"ready"}""");
+
+        // Without a token, with another agent's, or with the registration token itself: 401, and the agent stays booting.
+        foreach (var presented in new[] { null, otherToken, SecurityFixture.RegistrationToken })
+        {
+            var refused = await Silo.SendAsync(HttpMethod.Post, $"/api/agents/{agentId}/heartbeat", Json("""{"status":"ready"}"""), Bearer(presented));
+            refused.Status.ShouldBe(HttpStatusCode.Unauthorized, $"token {presented ?? "none"}: {refused.Text}");
+        }
+        ((string?)(await fixture.Admin.AgentAsync(agentId))!["status"]).ShouldBe("booting");
+        (await Silo.SendAsync(HttpMethod.Post, $"/api/agents/{agentId}/telemetry", Json("""{"audit":[]}"""), Bearer(otherToken))).Status
+            .ShouldBe(HttpStatusCode.Unauthorized);
+        (await Silo.SendAsync(HttpMethod.Delete, $"/api/agents/{agentId}", null, Bearer(null))).Status.ShouldBe(HttpStatusCode.Unauthorized);
+        (await fixture.Admin.AgentAsync(agentId)).ShouldNotBeNull("a refused deregistration must not remove the agent");
+
+        // With its own token everything works.
+        var accepted = await Silo.SendAsync(HttpMethod.Post, $"/api/agents/{agentId}/heartbeat", heartbeat, Bearer(token));
+        accepted.Status.ShouldBe(HttpStatusCode.OK, accepted.Text);
+        ((string?)(await fixture.Admin.AgentAsync(agentId))!["status"]).ShouldBe("ready");
+        var batch = $$"""{"audit": [{"id": "{{Guid.NewGuid()}}", "job_id": "{{Guid.NewGuid()}}", "step_type": "note", "at": "{{DateTimeOffset.UtcNow:O}}", "name": "probe"}]}""";
+        var telemetry = await Silo.SendAsync(HttpMethod.Post, $"/api/agents/{agentId}/telemetry", Json(batch), Bearer(token));
+        telemetry.Status.ShouldBe(HttpStatusCode.OK, telemetry.Text);
+        (await Silo.SendAsync(HttpMethod.Delete, $"/api/agents/{agentId}", null, Bearer(token))).Status.ShouldBe(HttpStatusCode.NoContent);
+        (await Silo.SendAsync(HttpMethod.Delete, $"/api/agents/{otherId}", null, Bearer(otherToken))).Status.ShouldBe(HttpStatusCode.NoContent);
+    }
+
+    [Fact]
+    public async Task An_agent_token_is_accepted_by_every_silo_and_the_same_hostname_gets_the_same_token()
+    {
+        var (agentId, token) = await RegisterAsync("two-silo-token-agent");
+        var (againId, againToken) = await RegisterAsync("two-silo-token-agent");
+        (againId, againToken).ShouldBe((agentId, token));
+
+        var onLocked = await fixture.LockedSilo.Client.SendAsync(HttpMethod.Post, $"/api/agents/{agentId}/heartbeat", Json("""{"status":"ready"}"""), Bearer(token));
+        onLocked.Status.ShouldBe(HttpStatusCode.OK, onLocked.Text);
+        (await Silo.SendAsync(HttpMethod.Delete, $"/api/agents/{agentId}", null, Bearer(token))).Status.ShouldBe(HttpStatusCode.NoContent);
+    }
+
+    [Fact]
+    public async Task The_reference_agent_sends_its_tokens_and_runs_a_job_whose_telemetry_arrives()
+    {
+        await using var agent = AgentProcess.Start(fixture.Silo.BaseAddress, "secure-reference-agent", fixture.System.WorkspaceRoot,
+            settings: new Dictionary<string, string> { ["AGENT_REGISTRATION_TOKEN"] = SecurityFixture.RegistrationToken });
+        var agentId = await SystemUnderTest.ReadyAgentIdAsync(fixture.Silo, agent);
+
+        var jobId = await fixture.Operator.CreateJobAsync(new { prompt = "secured", document_path = fixture.System.WriteRequirementsDocument(3) });
+        (await fixture.Operator.AssignAsync(jobId, agentId)).Status.ShouldBe(HttpStatusCode.OK);
+        await Eventually.UntilAsync(() => fixture.Viewer.JobInStatusAsync(jobId, "completed"), TimeSpan.FromSeconds(60), "the job to complete",
+            () => agent.Tail() + "\n" + fixture.Silo.Tail());
+        // Requirements reach the silo only through the agent's telemetry calls, which need its token.
+        await Eventually.UntilAsync(async () => (await fixture.Viewer.GetAsync($"/api/jobs/{jobId}/requirements")).Ok().ToJsonString().Contains("shall", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(30), "the job's requirements through telemetry", () => agent.Tail());
+
+        (await agent.TerminateAsync(TimeSpan.FromSeconds(15))).ShouldBeTrue();
+        await Eventually.UntilAsync(async () => await fixture.Admin.AgentAsync(agentId) is null, TimeSpan.FromSeconds(15), "the agent to deregister with its token");
+    }
+
+    [Fact]
+    public async Task A_flood_of_registrations_from_one_address_gets_429_after_the_limit_and_registers_no_more()
+    {
+        using var flooder = new CockpitClient(fixture.Silo.BaseAddress, new CookieContainer(), null, SourceAddressHandler.From(IPAddress.Parse("127.0.0.44")));
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < SecurityFixture.RegistrationsPerMinute + 5; i++)
+        {
+            var response = await flooder.SendAsync(HttpMethod.Post, "/api/agents/register", Json(Registration($"flood-{i}")), Bearer(SecurityFixture.RegistrationToken));
+            statuses.Add(response.Status);
+            if (response.Status == HttpStatusCode.TooManyRequests) response.MediaType.ShouldBe("application/problem+json");
+        }
+
+        statuses.Take(SecurityFixture.RegistrationsPerMinute).ShouldAllBe(s => s == HttpStatusCode.OK);
+        statuses.Skip(SecurityFixture.RegistrationsPerMinute).ShouldAllBe(s => s == HttpStatusCode.TooManyRequests);
+        var flooded = (await fixture.Admin.AgentsAsync()).OfType<JsonObject>().Count(a => ((string?)a["hostname"])?.StartsWith("flood-", StringComparison.Ordinal) == true);
+        flooded.ShouldBe(SecurityFixture.RegistrationsPerMinute);
+
+        // The limit is per address: another client registers as usual.
+        (await RegisterAsync("after-the-flood")).Id.ShouldNotBe(Guid.Empty);
+    }
+
+    [Fact]
+    public async Task A_flood_of_sign_in_requests_from_one_address_gets_429_with_retry_after()
+    {
+        using var flooder = new CockpitClient(fixture.Silo.BaseAddress, new CookieContainer(), null, SourceAddressHandler.From(IPAddress.Parse("127.0.0.45")));
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < SecurityFixture.AuthRequestsPerMinute + 3; i++) statuses.Add((await flooder.PostJsonAsync("/api/auth/guest-login", new { })).Status);
+
+        statuses.Take(SecurityFixture.AuthRequestsPerMinute).ShouldAllBe(s => s == HttpStatusCode.OK);
+        statuses.Skip(SecurityFixture.AuthRequestsPerMinute).ShouldAllBe(s => s == HttpStatusCode.TooManyRequests);
+        (await flooder.GetAsync("/api/jobs")).Status.ShouldBe(HttpStatusCode.OK, "only /api/auth is limited");
+    }
+
+    private async Task<(Guid Id, string Token)> RegisterAsync(string hostname)
+    {
+        var response = await Silo.SendAsync(HttpMethod.Post, "/api/agents/register", Json(Registration(hostname)), Bearer(SecurityFixture.RegistrationToken));
+        var body = response.Ok();
+        return (Guid.Parse((string)body["agent_id"]!), (string)body["agent_token"]!);
+    }
+
+    private static string Registration(string hostname) =>
+        $$"""{"config_name":"sim","hostname":"{{hostname}}","pod_ip":"127.0.0.1","pod_port":9,"pid":1}""";
+
+    private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
+
+    private static Dictionary<string, string> Bearer(string? token) =>
+        token is null ? [] : new Dictionary<string, string> { ["Authorization"] = "Bearer " + token };
+}
