@@ -52,8 +52,19 @@ public sealed partial class McpFixture : IAsyncLifetime
             && (await Rest.GetAsync("/api/jobs?status=created")).Ok()["jobs"]!.AsArray().Any(j => (string?)j!["id"] == WaitingJobId.ToString())
             && (await Rest.AgentsAsync()).Any(a => (string?)a!["id"] == AgentId.ToString() && (string?)a["status"] == "ready"),
             Patience, "the read model to show both jobs and the ready agent", Diagnostics);
-        Mcp = new McpTestClient(Silo.BaseAddress);
+        // The tests compare every tool with REST, the database browser included: both sides act as an admin. A
+        // guest (operator under the test silos' settings) is tried in McpServerTests on its own.
+        await Rest.SignInAsync("admin");
+        Mcp = new McpTestClient(Silo.BaseAddress, new Dictionary<string, string>
+        {
+            ["Cookie"] = Rest.Cookies.GetCookieHeader(Silo.BaseAddress),
+            ["X-CSRF-Token"] = Rest.CsrfToken!,
+        });
+        Guest = new McpTestClient(Silo.BaseAddress);
     }
+
+    /// <summary>An MCP client without a session: the guest role.</summary>
+    public McpTestClient Guest { get; private set; } = null!;
 
     public string Diagnostics() => Agent.Tail() + "\n" + Silo.Tail();
 

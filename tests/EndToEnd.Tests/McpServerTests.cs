@@ -217,6 +217,19 @@ public sealed class McpServerTests(McpFixture fixture)
     }
 
     [Fact]
+    public async Task A_guest_reads_through_every_tool_but_the_database_browser_which_needs_an_admin()
+    {
+        var answers = await fixture.Guest.CallAllAsync(
+            new McpCall("get_stats"),
+            new McpCall("query_table"),
+            new McpCall("query_table", new { table = "jobs" }));
+
+        answers[0].Json()["daily"].ShouldNotBeNull();
+        answers[1].ToolError().ShouldBe("Forbidden: query_table needs the admin role.");
+        answers[2].ToolError().ShouldBe("Forbidden: query_table needs the admin role.");
+    }
+
+    [Fact]
     public async Task Bad_input_is_a_tool_error_naming_the_argument_and_changes_nothing()
     {
         var tablesBefore = (await Rest.GetAsync("/api/tables")).Ok().ToJsonString();

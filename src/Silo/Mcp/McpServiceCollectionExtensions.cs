@@ -1,4 +1,5 @@
 using System.Reflection;
+using Cockpit.Security;
 using ModelContextProtocol.Protocol;
 
 namespace Cockpit.Silo.Mcp;
@@ -48,8 +49,9 @@ public static class McpServiceCollectionExtensions
     public static IEndpointRouteBuilder MapCockpitMcp(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        // Not REST: the OpenAPI document leaves it out.
-        app.MapMcp(Path).ExcludeFromDescription();
+        // Not REST: the OpenAPI document leaves it out. Every tool reads, so the endpoint needs the viewer role (not the
+        // operator role the fallback policy asks of a POST); McpToolCallGate asks more of admin tools.
+        app.MapMcp(Path).ExcludeFromDescription().RequireAuthorization(CockpitPolicies.Viewer);
         return app;
     }
 }

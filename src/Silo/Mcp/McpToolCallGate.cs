@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Cockpit.Security;
+using Microsoft.AspNetCore.Authorization;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
@@ -6,20 +8,33 @@ namespace Cockpit.Silo.Mcp;
 
 /// <summary>
 /// Every <c>tools/call</c> passes through here before its tool runs, whichever tool it names: the one place for rules
-/// about who may call what (the hardening issue adds role checks here, e.g. <see cref="McpToolNames.QueryTable"/> for
-/// admins only, from <c>context.User</c>). Today it checks the arguments against the tool's input schema
-/// (<see cref="ToolArgumentCheck"/>) and records each call's tool, outcome and duration.
+/// about who may call what. The endpoint itself needs the viewer role (every tool reads); tools in
+/// <see cref="AdminTools"/> need the admin role of the caller's session (or of a guest). Then the arguments are checked
+/// against the tool's input schema (<see cref="ToolArgumentCheck"/>), and each call's tool, outcome and duration logged.
 /// </summary>
 public static partial class McpToolCallGate
 {
+    /// <summary>Tools that read beyond the cockpit's own views: the database browser is for admins, as in REST and GraphQL.</summary>
+    public static IReadOnlySet<string> AdminTools { get; } = new HashSet<string>(StringComparer.Ordinal) { McpToolNames.QueryTable };
+
     public static McpRequestHandler<CallToolRequestParams, CallToolResult> Filter(McpRequestHandler<CallToolRequestParams, CallToolResult> next) =>
         async (context, cancellationToken) =>
         {
             var started = Stopwatch.GetTimestamp();
-            var result = context.MatchedPrimitive is McpServerTool tool
-                && ToolArgumentCheck.Check(tool.ProtocolTool.InputSchema, context.Params?.Arguments) is { Count: > 0 } errors
-                    ? ToolResults.Invalid(errors)
-                    : await next(context, cancellationToken);
+            CallToolResult result;
+            if (context.Params?.Name is { } name && AdminTools.Contains(name) && !await IsAdminAsync(context))
+            {
+                result = ToolResults.Error($"Forbidden: {name} needs the admin role.");
+            }
+            else if (context.MatchedPrimitive is McpServerTool tool
+                && ToolArgumentCheck.Check(tool.ProtocolTool.InputSchema, context.Params?.Arguments) is { Count: > 0 } errors)
+            {
+                result = ToolResults.Invalid(errors);
+            }
+            else
+            {
+                result = await next(context, cancellationToken);
+            }
             var logger = context.Services?.GetService<ILoggerFactory>()?.CreateLogger(typeof(McpToolCallGate).FullName!);
             if (logger is not null)
             {
@@ -27,6 +42,13 @@ public static partial class McpToolCallGate
             }
             return result;
         };
+
+    private static async Task<bool> IsAdminAsync(RequestContext<CallToolRequestParams> context)
+    {
+        var authorization = context.Services?.GetService<IAuthorizationService>();
+        if (authorization is null || context.User is null) return false;
+        return (await authorization.AuthorizeAsync(context.User, resource: null, CockpitPolicies.Admin)).Succeeded;
+    }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "MCP tool {Tool}: {Outcome} in {ElapsedMs:0} ms")]
     private static partial void LogCall(ILogger logger, string? tool, string outcome, double elapsedMs);

@@ -8,7 +8,8 @@ namespace Cockpit.EndToEnd.Tests.Support;
 /// The official MCP client from npm (<c>@modelcontextprotocol/sdk</c>, streamable HTTP) against a silo's <c>/mcp</c>:
 /// runs <c>mcp-client/client.mjs</c> with node, which connects, lists tools and/or calls tools, and prints one JSON line.
 /// </summary>
-public sealed class McpTestClient(Uri silo)
+/// <param name="headers">Headers for every request: a signed-in session's Cookie and X-CSRF-Token; none for a guest.</param>
+public sealed class McpTestClient(Uri silo, IReadOnlyDictionary<string, string>? headers = null)
 {
     private static readonly string ClientDirectory = Path.Combine(RepoPaths.Root, "tests", "EndToEnd.Tests", "mcp-client");
 
@@ -37,7 +38,8 @@ public sealed class McpTestClient(Uri silo)
     {
         await NpmPackages.EnsureInstalledAsync(ClientDirectory, Path.Combine("@modelcontextprotocol", "sdk"));
         var plan = JsonSerializer.Serialize(new { listTools, calls = calls.Select(c => new { name = c.Name, arguments = c.Arguments ?? new { } }) });
-        var result = await ProcessRunner.RunAsync("node", ["client.mjs", Endpoint.ToString(), plan], ClientDirectory, TimeSpan.FromSeconds(60));
+        var headerJson = JsonSerializer.Serialize(headers ?? new Dictionary<string, string>());
+        var result = await ProcessRunner.RunAsync("node", ["client.mjs", Endpoint.ToString(), plan, headerJson], ClientDirectory, TimeSpan.FromSeconds(60));
         result.ExitCode.ShouldBe(0, $"node client.mjs failed: {result.StandardOutput} {result.StandardError}");
         var line = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault()
             ?? throw new InvalidOperationException($"node client.mjs printed nothing. stderr: {result.StandardError}");
