@@ -275,6 +275,8 @@ describe('cockpit in Chromium against a real silo', { timeout: 300_000 }, () => 
     assert.equal(await page.locator('[data-testid=create-submit]').isDisabled(), true);
     await openTab('job-list');
     await page.locator('.job-row').first().waitFor();
+    // The viewer's own queries succeed: the list leaves its cached copy for the server's answer.
+    await page.locator('[data-panel="job-list"] [data-testid=cached-notice]').waitFor({ state: 'detached', timeout: 20_000 });
     assert.equal(await page.locator('.job-row [data-action=cancel], .job-row [data-action=delete]').count(), 0);
     await screenshot('11-viewer');
 

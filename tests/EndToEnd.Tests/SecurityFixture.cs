@@ -15,6 +15,9 @@ public sealed class SecurityFixture : IAsyncLifetime
 
     private SystemUnderTest? _system;
 
+    /// <summary>The locked silo's single sign-on provider (discovery only).</summary>
+    public FakeOidcProvider Oidc { get; } = new();
+
     public SystemUnderTest System => _system!;
     public SiloProcess Silo { get; private set; } = null!;
     public SiloProcess LockedSilo { get; private set; } = null!;
@@ -41,7 +44,8 @@ public sealed class SecurityFixture : IAsyncLifetime
     {
         _system = await SystemUnderTest.CreateAsync();
         Silo = await _system.StartSiloAsync(Hardened());
-        LockedSilo = await _system.StartSiloAsync(Hardened(("AUTH_GUEST_ROLE", "none"), ("AUTH_DEV_LOGIN", "false")));
+        LockedSilo = await _system.StartSiloAsync(Hardened(("AUTH_GUEST_ROLE", "none"), ("AUTH_DEV_LOGIN", "false"),
+            ("AUTH_OIDC_AUTHORITY", Oidc.Authority.ToString()), ("AUTH_OIDC_CLIENT_ID", "cockpit-e2e"), ("AUTH_OIDC_REQUIRE_HTTPS_METADATA", "false")));
         Guest = Silo.Client;
         Viewer = await SignedInAsync("viewer");
         Operator = await SignedInAsync("operator");
@@ -70,5 +74,6 @@ public sealed class SecurityFixture : IAsyncLifetime
     {
         foreach (var client in new[] { Viewer, Operator, Admin }) client?.Dispose();
         if (_system is not null) await _system.DisposeAsync();
+        Oidc.Dispose();
     }
 }

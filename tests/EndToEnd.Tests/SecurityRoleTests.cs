@@ -109,6 +109,24 @@ public sealed class SecurityRoleTests(SecurityFixture fixture)
     }
 
     [Fact]
+    public async Task With_a_provider_configured_sign_in_sends_the_browser_there_with_PKCE_and_comes_back_to_signin_oidc()
+    {
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = fixture.LockedSilo.BaseAddress };
+        (await fixture.LockedSilo.Client.GetAsync("/api/auth/me")).Ok()["oidc"]!.GetValue<bool>().ShouldBeTrue();
+
+        using var response = await browser.GetAsync("/api/auth/oidc-login?returnUrl=/jobs");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+        var location = response.Headers.Location!;
+        location.GetLeftPart(UriPartial.Path).ShouldBe(fixture.Oidc.AuthorizationEndpoint.ToString());
+        var query = System.Web.HttpUtility.ParseQueryString(location.Query);
+        (query["client_id"], query["response_type"], query["code_challenge_method"]).ShouldBe(("cockpit-e2e", "code", "S256"));
+        query["redirect_uri"].ShouldBe($"http://{fixture.LockedSilo.BaseAddress.Authority}/signin-oidc");
+        query["code_challenge"].ShouldNotBeNullOrEmpty();
+        (await fixture.Silo.Client.GetAsync("/api/auth/oidc-login")).Status.ShouldBe(HttpStatusCode.NotFound, "no provider on the main silo");
+    }
+
+    [Fact]
     public async Task A_session_signed_in_on_one_silo_is_accepted_by_another()
     {
         using var onLocked = fixture.Admin.On(fixture.LockedSilo.BaseAddress);

@@ -29,9 +29,8 @@ public sealed record ObservabilitySettings
     public LogLevel? LogLevel { get; init; }
 
     /// <summary>
-    /// ORLEANS_DASHBOARD: serve the Orleans dashboard at <c>/dashboard</c>. Default false: the dashboard shows every
-    /// grain, silo address and call rate to anyone who can reach the port, and the silo has no roles yet to keep it to
-    /// admins (the hardening issue adds them); its grain-call profiler also costs a little on every grain call.
+    /// ORLEANS_DASHBOARD: serve the Orleans dashboard at <c>/dashboard</c>, to admins only. Default false: the dashboard
+    /// shows every grain, silo address and call rate; its grain-call profiler also costs a little on every grain call.
     /// Set it the same on every silo of a cluster.
     /// </summary>
     public bool DashboardEnabled { get; init; }
