@@ -12,7 +12,7 @@ namespace Cockpit.AgentBridge.Security;
 /// Agent credentials when AGENT_REGISTRATION_TOKEN is set: registration needs that token as a bearer token, and each
 /// agent gets its own token, HMAC-SHA256(registration token, agent id), which its heartbeats, deregistration and
 /// telemetry must carry. Derived, not stored: every silo checks any agent's token with no lookup, and changing the
-/// registration token revokes them all (docs/adr/0005-agent-tokens.md). When the setting is unset every check passes.
+/// registration token revokes them all (docs/adr/0007-agent-tokens.md). When the setting is unset every check passes.
 /// </summary>
 public sealed class AgentTokens
 {
