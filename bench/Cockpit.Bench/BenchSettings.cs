@@ -20,10 +20,17 @@ public sealed record BenchSettings
     /// to finish on a busy 2-core machine: with 3 s the silo was still spending a third of its CPU compiling.
     /// </summary>
     public TimeSpan IngestWarmup { get; init; } = TimeSpan.FromSeconds(10);
-    public TimeSpan IngestDuration { get; init; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Rounds over silo, bare and naive in turn; each target's median round is reported.</summary>
-    public int IngestRounds { get; init; } = 1;
+    /// <summary>Unmeasured load before the measured window of every round after the first (JIT is done by then).</summary>
+    public TimeSpan IngestRoundWarmup { get; init; } = TimeSpan.FromSeconds(2);
+
+    public TimeSpan IngestDuration { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Rounds over silo, bare and naive in turn; each contender's median round is reported. Several short rounds,
+    /// interleaved, so that a burst of load from elsewhere on the machine hits all three rather than one.
+    /// </summary>
+    public int IngestRounds { get; init; } = 3;
 
     /// <summary>Jobs dispatched one after another per target (after a few unmeasured warm-up jobs).</summary>
     public int DispatchJobs { get; init; } = 300;
@@ -62,8 +69,9 @@ public sealed record BenchSettings
         IngestAgents = 10_000,
         IngestWorkers = 128,
         IngestWarmup = TimeSpan.FromSeconds(15),
-        IngestDuration = TimeSpan.FromSeconds(30),
-        IngestRounds = 3,
+        IngestRoundWarmup = TimeSpan.FromSeconds(3),
+        IngestDuration = TimeSpan.FromSeconds(20),
+        IngestRounds = 5,
         DispatchJobs = 2000,
         LiveAgents = 50,
         LiveChanges = 2000,

@@ -31,7 +31,8 @@ public sealed class HeartbeatIngestScenario : IScenario
             foreach (var (kind, (client, agents)) in fleets)
             {
                 BenchContext.Log($"ingest round {round}: driving {kind}");
-                var outcome = await ClosedLoop.RunAsync(client, agents, Payloads.ReadyHeartbeat, s.IngestWorkers, s.IngestWarmup, s.IngestDuration);
+                var warmup = round == 1 ? s.IngestWarmup : s.IngestRoundWarmup;
+                var outcome = await ClosedLoop.RunAsync(client, agents, Payloads.ReadyHeartbeat, s.IngestWorkers, warmup, s.IngestDuration);
                 BenchContext.Log($"ingest round {round} {kind}: {outcome.PerSecond:0} heartbeats/s, {outcome.Latency}, {outcome.Failures} failed");
                 rounds[kind].Add(outcome);
             }
@@ -43,8 +44,10 @@ public sealed class HeartbeatIngestScenario : IScenario
         var bare = median[Contender.Bare];
         var naive = median[Contender.Naive];
         var failures = median.Where(m => m.Value.Failures > 0).Select(m => $"{m.Key}: {m.Value.Failures}").ToList();
-        var how = $"{s.IngestWorkers} concurrent requests over {s.IngestAgents:N0} registered agents, {s.IngestDuration.TotalSeconds:0} s after {s.IngestWarmup.TotalSeconds:0} s warm-up"
-            + (s.IngestRounds > 1 ? $", median of {s.IngestRounds} rounds" : "")
+        var rates = string.Join("; ", rounds.Select(r => $"{r.Key}: {string.Join(", ", r.Value.Select(o => o.PerSecond.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)))}"));
+        var how = $"{s.IngestWorkers} concurrent requests over {s.IngestAgents:N0} registered agents; {s.IngestRounds} interleaved rounds of "
+            + $"{s.IngestDuration.TotalSeconds:0} s (after {s.IngestWarmup.TotalSeconds:0} s warm-up in the first, {s.IngestRoundWarmup.TotalSeconds:0} s in the others), "
+            + $"median reported; per round {rates}"
             + (failures.Count > 0 ? $"; failed heartbeats {string.Join(", ", failures)}" : "; no heartbeat failed") + ".";
         return
         [
