@@ -25,6 +25,9 @@ public sealed class AgentGrain(
     private IGrainTimer? _silenceTimer;
     private JobProgress? _lastProgressSent;
 
+    // Reports on their way to a job right now, so that a retry does not send one twice at once.
+    private readonly HashSet<PendingJobReport> _inFlight = [];
+
     // When the current job was pushed, until a heartbeat names it; see AgentFacts.JobUnconfirmed.
     private DateTimeOffset? _jobPushedAt;
 
@@ -45,6 +48,8 @@ public sealed class AgentGrain(
             if (State.Status == AgentStatus.Working && State.CurrentJobId is not null) _jobPushedAt = now;
             StartSilenceTimer();
         }
+        // Outcomes a previous activation (perhaps on a silo that died) could not get acknowledged.
+        SendUndeliveredReports();
         return Task.CompletedTask;
     }
 
@@ -96,7 +101,7 @@ public sealed class AgentGrain(
         else
         {
             events.HeartbeatSeen(Id, now, State.MetricsJson);
-            NotifyJobs(decision.JobEffects, heartbeat);
+            Send(Owe(decision.JobEffects, heartbeat));
         }
         ReportWorking(heartbeat);
         return Snapshot();
@@ -112,7 +117,7 @@ public sealed class AgentGrain(
         var last = Snapshot();
         if (State.Status == AgentStatus.Working && State.CurrentJobId is { } job)
         {
-            NotifyJobs([new JobEffect(job, JobEffectKind.Lost, "agent deregistered while working on the job")], null);
+            Send(Owe([new JobEffect(job, JobEffectKind.Lost, "agent deregistered while working on the job")], null));
         }
 
         var reminder = await this.GetReminder(LivenessReminder);
@@ -188,6 +193,8 @@ public sealed class AgentGrain(
         }
 
         _lastProgressSent = null;
+        // The job pushed a new run, so it has settled the last one: outcomes still owed for that are stale.
+        State.UndeliveredReports.RemoveAll(r => r.JobId == jobId);
         try
         {
             await CommitAsync(before, decision, $"job {jobId} {verb}");
@@ -219,6 +226,7 @@ public sealed class AgentGrain(
 
     private async Task CheckSilenceAsync()
     {
+        SendUndeliveredReports();
         if (!State.Registered || State.Status == AgentStatus.Offline) return;
         var silence = clock.GetUtcNow() - State.LastHeartbeat;
         if (silence < _liveness.OfflineAfter) return;
@@ -246,13 +254,17 @@ public sealed class AgentGrain(
         State.Status = decision.Status;
         State.CurrentJobId = decision.CurrentJobId;
         State.Version++;
+        // Owed before the write, so the write keeps them: acknowledged to the agent means never lost.
+        var owed = Owe(decision.JobEffects, heartbeat);
         await store.WriteOrDeactivateAsync(DeactivateOnIdle);
         events.Publish(new AgentChanged(clock.GetUtcNow(), Snapshot(), isNew ? null : before.Status, cause));
-        NotifyJobs(decision.JobEffects, heartbeat);
+        Send(owed);
     }
 
-    private void NotifyJobs(IReadOnlyList<JobEffect> effects, HeartbeatInfo? heartbeat)
+    /// <summary>Turns job effects into reports and adds them to what this agent owes its jobs.</summary>
+    private List<PendingJobReport> Owe(IReadOnlyList<JobEffect> effects, HeartbeatInfo? heartbeat)
     {
+        var owed = new List<PendingJobReport>(effects.Count);
         foreach (var effect in effects)
         {
             var report = effect.Kind switch
@@ -262,8 +274,41 @@ public sealed class AgentGrain(
                 JobEffectKind.Lost => new AgentJobReport(Id, effect.Kind, effect.Reason, null),
                 _ => new AgentJobReport(Id, effect.Kind, null, null, heartbeat?.Progress),
             };
-            // One-way: the job grain may be waiting on us right now (cancel), so we never wait on it.
-            _ = GrainFactory.GetGrain<IJobGrain>(effect.JobId).OnAgentReportAsync(report);
+            owed.Add(new PendingJobReport(effect.JobId, report));
+        }
+        State.UndeliveredReports.AddRange(owed);
+        return owed;
+    }
+
+    private void SendUndeliveredReports() => Send([.. State.UndeliveredReports]);
+
+    private void Send(IEnumerable<PendingJobReport> reports)
+    {
+        foreach (var report in reports)
+        {
+            if (_inFlight.Add(report)) _ = DeliverAsync(report);
+        }
+    }
+
+    /// <summary>
+    /// Sends one report and forgets it once acknowledged; a failure leaves it for the next silence check. Never awaited
+    /// within a turn of this grain: the job may be waiting on this agent right now (cancel), and the agent must stay
+    /// free to answer. The continuation runs on this grain's scheduler, between turns.
+    /// </summary>
+    private async Task DeliverAsync(PendingJobReport pending)
+    {
+        try
+        {
+            await GrainFactory.GetGrain<IJobGrain>(pending.JobId).OnAgentReportAsync(pending.Report);
+            State.UndeliveredReports.Remove(pending);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Agent {AgentId} could not tell job {JobId} it {Outcome}; retrying", Id, pending.JobId, pending.Report.Kind);
+        }
+        finally
+        {
+            _inFlight.Remove(pending);
         }
     }
 

@@ -17,4 +17,11 @@ public sealed class AgentState
     [Id(10)] public string MetadataJson { get; set; } = "{}";
     [Id(11)] public string? MetricsJson { get; set; }
     [Id(12)] public long Version { get; set; }
+
+    /// <summary>
+    /// Outcomes told to jobs and not yet acknowledged, oldest first. Written with the transition that produced them,
+    /// so that a silo dying before the job heard of them cannot lose them: the grain sends them again until the job
+    /// acknowledges (the job ignores what no longer applies).
+    /// </summary>
+    [Id(13)] public List<PendingJobReport> UndeliveredReports { get; set; } = [];
 }

@@ -21,8 +21,11 @@ public interface IJobGrain : IGrainWithGuidKey
 
     Task<CommandResult<JobSnapshot>> DeleteAsync();
 
-    /// <summary>The job's agent reports an outcome. One-way: agents never wait on jobs.</summary>
-    [OneWay]
+    /// <summary>
+    /// The job's agent reports an outcome. Not one-way: the agent needs the acknowledgement to stop sending it again.
+    /// The agent never awaits it within one of its own turns, so no call cycle can block (ADR 0001). Reports that no
+    /// longer apply are ignored, so a report may arrive more than once.
+    /// </summary>
     Task OnAgentReportAsync(AgentJobReport report);
 
     /// <summary>

@@ -69,4 +69,26 @@ public sealed class StorageFailureTests(CockpitCluster cluster)
         (await _fleet.Job(job.Id).GetAsync()).ShouldBe(job);
         (await _fleet.Job(job.Id).AssignAsync(agent.Id)).Status.ShouldBe(CommandStatus.Ok);
     }
+
+    [Fact]
+    public async Task An_outcome_the_job_could_not_record_is_sent_again_until_it_is()
+    {
+        var (agent, job) = await _fleet.RunningJobAsync();
+        cluster.StorageFaults.FailWritesOf(job.Id);
+        try
+        {
+            // The agent's side is written (the pod hears "ok"), the job's write fails: the outcome must not be lost.
+            (await _fleet.HeartbeatAsync(agent.Id, AgentStatus.Completed, job.Id)).Status.ShouldBe(AgentStatus.Completed);
+            await _fleet.Events.WaitForAgentAsync(agent.Id, e => e.Agent.Status == AgentStatus.Completed, "completed");
+            (await _fleet.Job(job.Id).GetAsync()).ShouldNotBeNull().Status.ShouldBe(JobStatus.Processing);
+        }
+        finally
+        {
+            cluster.StorageFaults.Heal(job.Id);
+        }
+
+        var completed = await _fleet.Events.WaitForJobAsync(job.Id, e => e.Job.Status == JobStatus.Completed, "completed once the job can write");
+        completed.Cause.ShouldContain("completed");
+        (await _fleet.Job(job.Id).GetAsync()).ShouldNotBeNull().Status.ShouldBe(JobStatus.Completed);
+    }
 }
