@@ -20,6 +20,8 @@ public static class LoopbackSiloEnvironment
         // Scripts and simulated agents act as guests, as under `make up`; tests that need admin sign in (mock login).
         ["AUTH_GUEST_ROLE"] = "operator",
         ["AUTH_DEV_LOGIN"] = "true",
+        // Every agent of a test registers from loopback, one client address; the limit has tests of its own.
+        ["AGENT_REGISTRATION_RATE_LIMIT_PER_MINUTE"] = "0",
         ["Logging__LogLevel__Default"] = "Information",
         ["Logging__LogLevel__Orleans"] = "Warning",
         ["Logging__LogLevel__Microsoft"] = "Warning",

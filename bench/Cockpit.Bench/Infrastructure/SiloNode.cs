@@ -27,6 +27,8 @@ public sealed class SiloNode : IAsyncDisposable
         var environment = LoopbackSiloEnvironment.Create(connectionString, clusterId, workspaceRoot, port);
         // Request logging at Information costs more than a heartbeat; production runs at Warning too.
         environment["Logging__LogLevel__Default"] = "Warning";
+        // Every simulated agent registers from loopback: one client address the registration limit would throttle.
+        environment["AGENT_REGISTRATION_RATE_LIMIT_PER_MINUTE"] = "0";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) environment[key] = value;
         var node = ChildRegistry.Track(new SiloNode(ChildProcess.StartDotnet($"silo:{port}", RepoPaths.SiloDll, environment), port, environment));
         await ReadinessProbe.WaitAsync(node.BaseAddress, "/health/ready", TimeSpan.FromSeconds(120), () => node._process.HasExited, () => node.Tail());
