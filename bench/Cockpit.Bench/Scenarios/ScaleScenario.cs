@@ -66,7 +66,7 @@ public sealed class ScaleScenario : IScenario
             new(scenario, "offline detection, latest", silo.WorstDetectionSeconds, "s", Targets: [Target.AtMost(detectionBound)],
                 Note: $"{silo.Silent} agents fell silent mid-run; time from each one's last answered heartbeat until GET /api/agents/{{id}} said offline "
                 + $"(polled every {SilentPollInterval.TotalSeconds:0} s). Bound: AGENT_OFFLINE_AFTER_SECONDS {offlineAfter.TotalSeconds:0} + silence check {checkInterval.TotalSeconds:0} + poll; "
-                + $"{silo.Undetected} never detected."),
+                + $"{silo.Undetected} never detected; {silo.ObserverFailures} status reads failed or timed out (30 s)."),
         };
         if (fleet < OneMillion)
         {
@@ -79,9 +79,12 @@ public sealed class ScaleScenario : IScenario
 
     private static readonly TimeSpan SilentPollInterval = TimeSpan.FromSeconds(2);
 
+    private static readonly LatencySummary Nothing = new(0, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN);
+
     private sealed record SiloRun(
         double RegistrationPerSecond, double RegistrationSeconds, LatencySummary Latency, long Offered, long Answered, long Failures,
-        double WindowSeconds, double IdleResidentMb, double ResidentMb, double PeakResidentMb, int Silent, double WorstDetectionSeconds, int Undetected);
+        double WindowSeconds, double IdleResidentMb, double ResidentMb, double PeakResidentMb, int Silent, double WorstDetectionSeconds, int Undetected,
+        int ObserverFailures);
 
     private sealed record BaselineRun(LatencySummary Latency, long Offered, long Failures, double? ResidentMb);
 
@@ -112,6 +115,7 @@ public sealed class ScaleScenario : IScenario
         var window = Stopwatch.StartNew();
 
         var detected = new Dictionary<int, long>();
+        var observerFailures = 0;
         var peak = 0.0;
         using var observer = new AgentProtocolClient(silo.BaseAddress, 4, TimeSpan.FromSeconds(30));
         var deadline = offlineAfter + TimeSpan.FromSeconds(HeartbeatIntervalSeconds) + TimeSpan.FromSeconds(60);
@@ -121,8 +125,16 @@ public sealed class ScaleScenario : IScenario
             peak = Math.Max(peak, silo.Memory()?.ResidentMb ?? 0);
             foreach (var index in silentSet.Where(i => !detected.ContainsKey(i)))
             {
-                var agent = await observer.GetJsonAsync($"/api/agents/{registered.AgentIds[index]}");
-                if ((string?)agent?["status"] == "offline") detected[index] = Stopwatch.GetTimestamp();
+                try
+                {
+                    var agent = await observer.GetJsonAsync($"/api/agents/{registered.AgentIds[index]}");
+                    if ((string?)agent?["status"] == "offline") detected[index] = Stopwatch.GetTimestamp();
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+                {
+                    // A silo that has fallen behind answers late or not at all: ask again at the next poll.
+                    observerFailures++;
+                }
             }
         }
         var windowSeconds = window.Elapsed.TotalSeconds;
@@ -132,11 +144,11 @@ public sealed class ScaleScenario : IScenario
 
         var delays = detected.Where(d => lastAnswered.ContainsKey(d.Key))
             .Select(d => Stopwatch.GetElapsedTime(lastAnswered[d.Key], d.Value).TotalSeconds).ToList();
-        var latency = loop.Measured.Summarize();
+        var latency = loop.Measured.Count > 0 ? loop.Measured.Summarize() : Nothing;
         BenchContext.Log($"scale {fleet:N0}: {latency}; {loop.Measured.Failures} failed; RSS {memory?.ResidentMb:0} MB; detection {string.Join(", ", delays.Select(Fmt))} s");
         return new SiloRun(registered.PerSecond, registered.Seconds, latency, loop.Offered, latency.Count, loop.Measured.Failures, windowSeconds,
             idle, memory?.ResidentMb ?? 0, Math.Max(peak, memory?.ResidentMb ?? 0), silentSet.Length,
-            delays.Count > 0 ? delays.Max() : double.NaN, silentSet.Length - delays.Count);
+            delays.Count > 0 ? delays.Max() : double.NaN, silentSet.Length - delays.Count, observerFailures);
     }
 
     private static async Task<BaselineRun> MeasureBaselineAsync(BaselineKind kind, int fleet, double rate, TimeSpan duration)
@@ -162,7 +174,7 @@ public sealed class ScaleScenario : IScenario
         var memory = server.Memory();
         await stop.CancelAsync();
         await running;
-        var latency = loop.Measured.Count > 0 ? loop.Measured.Summarize() : new LatencySummary(0, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN);
+        var latency = loop.Measured.Count > 0 ? loop.Measured.Summarize() : Nothing;
         BenchContext.Log($"scale {fleet:N0} {kind}: {latency}; {loop.Measured.Failures} failed; RSS {memory?.ResidentMb:0} MB");
         return new BaselineRun(latency, loop.Offered, loop.Measured.Failures, memory?.ResidentMb);
     }
