@@ -40,7 +40,7 @@ public sealed class LoadedCluster : IAsyncDisposable
 
     /// <summary>Starts the silos side by side, the proxy in front, and the fleet; returns once every agent is ready.</summary>
     public static async Task<LoadedCluster> StartAsync(SystemUnderTest system, int siloCount, int agentCount, string hostnamePrefix,
-        IReadOnlyDictionary<string, string> settings, PhaseLog phases)
+        IReadOnlyDictionary<string, string> settings, PhaseLog phases, TimeSpan? requestTimeout = null)
     {
         var silos = await system.StartSilosAsync(siloCount, settings);
         var named = silos.Select((silo, i) => (Name: $"silo-{i + 1}", Silo: silo)).ToList();
@@ -50,7 +50,13 @@ public sealed class LoadedCluster : IAsyncDisposable
         phases.Mark($"{siloCount} silos and the proxy up");
 
         var fleet = await SimulatedAgentFleet.StartAsync(proxy.BaseAddress, agentCount,
-            new FleetOptions { HostnamePrefix = hostnamePrefix, StepDelay = TimeSpan.FromMilliseconds(250), HoldAtStep = HeldAt });
+            new FleetOptions
+            {
+                HostnamePrefix = hostnamePrefix,
+                StepDelay = TimeSpan.FromMilliseconds(250),
+                HoldAtStep = HeldAt,
+                RequestTimeout = requestTimeout ?? new FleetOptions().RequestTimeout,
+            });
         var cluster = new LoadedCluster(named, proxy, fleet);
         await fleet.WaitUntilRegisteredAsync(TimeSpan.FromSeconds(120));
         await Eventually.UntilAsync(async () => (await cluster.Api.GetAsync("/api/agents?status=ready")).Ok().AsArray().Count == agentCount,
@@ -66,22 +72,26 @@ public sealed class LoadedCluster : IAsyncDisposable
     /// </summary>
     public async Task StartHeldJobsAsync(int count, PhaseLog phases)
     {
-        for (var i = 0; i < count; i++)
+        var started = await Task.WhenAll(Enumerable.Range(0, count).Select(async i =>
         {
             var worker = Fleet.Agents[i];
             var job = await Api.CreateJobAsync(new { prompt = $"job under load {i}", context = new { steps = HeldAt + 1 + i } });
             (await Api.AssignAsync(job, worker.Id)).Ok();
-            Jobs.Add(job);
-            Workers.Add(worker);
-        }
+            return (Job: job, Worker: worker);
+        }));
+        Jobs.AddRange(started.Select(s => s.Job));
+        Workers.AddRange(started.Select(s => s.Worker));
+        var seen = new Dictionary<Guid, string>();
         await Eventually.UntilAsync(async () =>
         {
             foreach (var job in Jobs)
             {
-                if ((int?)(await Api.JobAsync(job))!["progress"]?["processed_requirements"] != HeldAt) return false;
+                var now = (await Api.JobAsync(job))!;
+                seen[job] = $"{now["status"]} at step {now["progress"]?["processed_requirements"]}";
             }
-            return Fleet.HeldCount == count;
-        }, TimeSpan.FromSeconds(60), $"every job to report step {HeldAt} and wait there", JobsReport);
+            return seen.Values.All(s => s == $"processing at step {HeldAt}") && Fleet.HeldCount == count;
+        }, TimeSpan.FromSeconds(60), $"every job to report step {HeldAt} and wait there",
+            () => string.Join("\n", seen.Select(s => $"{s.Key}: {s.Value}")) + "\n" + JobsReport());
         phases.Mark($"{count} jobs running, held at step {HeldAt}");
     }
 

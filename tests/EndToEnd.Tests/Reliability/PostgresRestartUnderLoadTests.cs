@@ -23,7 +23,8 @@ public sealed class PostgresRestartUnderLoadTests(ITestOutputHelper output)
         var phases = new PhaseLog(output);
         await using var postgres = await PrivatePostgres.StartAsync();
         await using var system = SystemUnderTest.CreateOn(postgres.ConnectionString);
-        await using var cluster = await LoadedCluster.StartAsync(system, 2, AgentCount, "pg", ReliabilitySettings.FastLiveness, phases);
+        await using var cluster = await LoadedCluster.StartAsync(system, 2, AgentCount, "pg", ReliabilitySettings.FastLiveness, phases,
+            requestTimeout: TimeSpan.FromSeconds(45));
         var api = cluster.Api;
         var fleet = cluster.Fleet;
         await cluster.StartHeldJobsAsync(JobCount, phases);
@@ -81,7 +82,10 @@ public sealed class PostgresRestartUnderLoadTests(ITestOutputHelper output)
         // No command got anything but an acknowledgement or a clear 503; no heartbeat got a 500.
         ledger.Unexpected.ShouldBeEmpty(string.Join("\n", cluster.Silos.Select(s => s.Silo.Tail(400))));
         var heartbeats = fleet.Agents.SelectMany(a => a.Heartbeats).ToList();
-        heartbeats.Where(h => h.Status is not (HttpStatusCode.OK or HttpStatusCode.ServiceUnavailable)).ShouldBeEmpty("heartbeats answered other than 200 or 503");
+        var odd = fleet.Agents.SelectMany(a => a.Heartbeats.Where(h => h.Status is not (HttpStatusCode.OK or HttpStatusCode.ServiceUnavailable))
+            .Select(h => $"{a.Hostname} {a.Id}: {h}")).ToList();
+        odd.ShouldBeEmpty("heartbeats answered other than 200 or 503\n" + string.Join("\n", cluster.Silos.Select(s => s.Silo.Tail(300))));
+        var slowest = heartbeats.Max(h => h.AnsweredAt - h.SentAt);
 
         // Nothing acknowledged is lost.
         foreach (var create in ledger.Acknowledged("create"))
@@ -132,6 +136,6 @@ public sealed class PostgresRestartUnderLoadTests(ITestOutputHelper output)
         output.WriteLine($"  every agent served again after {agentsServed.TotalSeconds:0.00} s; all jobs completed after {jobsCompleted.TotalSeconds:0.00} s, each pushed once");
         output.WriteLine($"  commands: {ledger.Entries.Count(e => e.IsAcknowledged)} acknowledged (all visible afterwards), {ledger.Entries.Count(e => e.IsRefused)} refused with 503 " +
                          $"(none took effect: {string.Join(", ", new[] { "create", "cancel", "assign" }.Select(op => $"{ledger.Refused(op).Count()} {op}"))}), 0 other");
-        output.WriteLine($"  heartbeats: {heartbeats.Count} sent, {refused} refused with 503 and sent again, none answered otherwise");
+        output.WriteLine($"  heartbeats: {heartbeats.Count} sent, {refused} refused with 503 and sent again, none answered otherwise; slowest answer {slowest.TotalSeconds:0.0} s");
     }
 }
