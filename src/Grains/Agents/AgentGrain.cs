@@ -2,6 +2,7 @@ using Cockpit.Grains.Events;
 using Cockpit.Grains.Jobs;
 using Cockpit.Grains.Lifecycle;
 using Cockpit.Grains.Ports;
+using Orleans.Placement;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -12,6 +13,12 @@ namespace Cockpit.Grains.Agents;
 /// Silence is caught by a grain timer while the grain is active, and by a reminder that brings the grain
 /// back on another silo if the one hosting it dies.
 /// </summary>
+/// <remarks>
+/// Random placement, not Orleans' default resource-optimised one: agents are many, alike and small, and registrations
+/// often all enter through one silo (one proxy, one gateway), where the default's preference for the local silo under
+/// even load would keep a whole fleet on it. Random spreads a fleet evenly by count across the silos.
+/// </remarks>
+[RandomPlacement]
 public sealed class AgentGrain(
     [PersistentState("agent", GrainStorage.Name)] IPersistentState<AgentState> store,
     IAgentPodClient pods,
