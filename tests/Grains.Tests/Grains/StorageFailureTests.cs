@@ -91,4 +91,29 @@ public sealed class StorageFailureTests(CockpitCluster cluster)
         completed.Cause.ShouldContain("completed");
         (await _fleet.Job(job.Id).GetAsync()).ShouldNotBeNull().Status.ShouldBe(JobStatus.Completed);
     }
+
+    [Fact]
+    public async Task Progress_the_job_missed_reaches_it_when_the_agent_repeats_it_after_a_while()
+    {
+        var (agent, job) = await _fleet.RunningJobAsync();
+        var at = DateTimeOffset.UtcNow;
+        var progress = new JobProgress(10, 3, "three of ten", at);
+        cluster.StorageFaults.FailWritesOf(job.Id);
+        try
+        {
+            // Progress travels one-way: the failed write is heard by nobody, as when the job's silo dies.
+            await _fleet.HeartbeatAsync(agent.Id, AgentStatus.Working, job.Id, progress: progress);
+            await Poll.UntilAsync(() => cluster.StorageFaults.FailedWrites(job.Id) > 0, "the job's write of the progress to fail");
+        }
+        finally
+        {
+            cluster.StorageFaults.Heal(job.Id);
+        }
+
+        // The same count, reported a silence-check interval later, is sent again.
+        await _fleet.HeartbeatAsync(agent.Id, AgentStatus.Working, job.Id,
+            progress: progress with { ReportedAt = at + CockpitCluster.SilenceCheckInterval });
+        var updated = await _fleet.Events.WaitForJobAsync(job.Id, e => e.Job.Progress?.ProcessedRequirements == 3, "the progress recorded");
+        updated.Job.Progress!.Message.ShouldBe("three of ten");
+    }
 }

@@ -14,6 +14,9 @@ public sealed class FakeJobCommands : IJobCommands
 
     public JobCommandOutcome? CreateOutcome { get; set; }
 
+    /// <summary>Job ids whose commands throw, as a command does when the database or a silo fails under it.</summary>
+    public ConcurrentDictionary<Guid, Exception> Failures { get; } = new();
+
     public NewJob? LastCreated { get; private set; }
 
     public static JobSnapshot Job(Guid id, JobStatus status = JobStatus.Created) => new(
@@ -41,6 +44,7 @@ public sealed class FakeJobCommands : IJobCommands
     private Task<JobCommandOutcome> Answer(string command, Guid jobId)
     {
         Calls.Enqueue($"{command} {jobId}");
+        if (Failures.TryGetValue(jobId, out var failure)) return Task.FromException<JobCommandOutcome>(failure);
         if (Outcomes.TryGetValue(jobId, out var outcome)) return Task.FromResult(outcome);
         return Task.FromResult(Fail(CommandStatus.NotFound, $"job {jobId} not found"));
     }

@@ -109,6 +109,25 @@ public sealed class MutationErrorTests : IDisposable
         _commands.Calls.ShouldBe([$"delete {id}", $"delete {id}"]);
     }
 
+    [Fact]
+    public async Task A_command_that_fails_because_the_database_is_down_is_UNAVAILABLE_and_another_failure_is_not()
+    {
+        var (down, broken) = (Guid.NewGuid(), Guid.NewGuid());
+        _commands.Failures[down] = new Orleans.Runtime.OrleansException("write failed", new Npgsql.NpgsqlException("Failed to connect to 127.0.0.1:5432"));
+        _commands.Failures[broken] = new InvalidOperationException("a bug");
+
+        var single = await ExecuteAsync($$"""mutation { cancelJob(jobId: "{{down}}") { id } }""");
+        var error = single["errors"]!.AsArray().ShouldHaveSingleItem()!;
+        ((string?)error["extensions"]!["code"]).ShouldBe("UNAVAILABLE");
+        ((string?)error["message"]).ShouldNotBeNull().ShouldContain("nothing was changed");
+
+        var bug = await ExecuteAsync($$"""mutation { cancelJob(jobId: "{{broken}}") { id } }""");
+        ((string?)bug["errors"]![0]!["extensions"]?["code"]).ShouldNotBe("UNAVAILABLE");
+
+        var bulk = await ExecuteAsync($$"""mutation { cancelJobs(ids: ["{{down}}", "{{broken}}"]) { id ok code } }""");
+        bulk["data"]!["cancelJobs"]!.AsArray().Select(o => (string?)o!["code"]).ShouldBe(["UNAVAILABLE", "INTERNAL_SERVER_ERROR"]);
+    }
+
     private async Task<JsonNode> ExecuteAsync(string query)
     {
         await using var scope = _services.CreateAsyncScope();

@@ -1,0 +1,15 @@
+namespace Cockpit.Grains.Tests.Support;
+
+/// <summary>Waits for a condition by checking it until a deadline: synchronisation on outcomes, not on sleeps.</summary>
+public static class Poll
+{
+    public static async Task UntilAsync(Func<bool> condition, string what, TimeSpan? deadline = null)
+    {
+        var until = DateTime.UtcNow + (deadline ?? RecordingEventSink.DefaultDeadline);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > until) throw new TimeoutException($"Timed out waiting for {what}.");
+            await Task.Delay(20);
+        }
+    }
+}
