@@ -338,14 +338,11 @@ public sealed class AgentGrain(
             || before.Status != AgentStatus.Working || decision.CurrentJobId is not { } job || job != before.CurrentJobId) return;
         // Unchanged progress is not sent again, except now and then: the call is one-way, and one lost with a silo
         // would otherwise leave the job showing an older count for as long as the count stands still.
-        if (_lastProgressSent is { } last && SameProgress(last, progress)
+        if (_lastProgressSent is { } last && last.SaysSameAs(progress)
             && progress.ReportedAt - last.ReportedAt < _liveness.EffectiveSilenceCheckInterval) return;
         _lastProgressSent = progress;
         _ = GrainFactory.GetGrain<IJobGrain>(job).OnProgressAsync(Id, progress);
     }
-
-    private static bool SameProgress(JobProgress a, JobProgress b) =>
-        a.TotalRequirements == b.TotalRequirements && a.ProcessedRequirements == b.ProcessedRequirements && a.Message == b.Message;
 
     private static CommandStatus Map(PodCommandOutcome outcome) => outcome switch
     {

@@ -149,8 +149,7 @@ public sealed class JobGrain(
         if (!State.Exists || State.AssignedAgentId != agentId || State.Status != JobStatus.Processing) return;
         // The agent repeats unchanged progress now and then (its reports are one-way); that is no news and no write,
         // and the time of the last real progress stays what it was.
-        if (State.Progress is { } current && current.TotalRequirements == progress.TotalRequirements
-            && current.ProcessedRequirements == progress.ProcessedRequirements && current.Message == progress.Message) return;
+        if (progress.SaysSameAs(State.Progress)) return;
         RecordProgress(progress);
         await CommitAsync(State.Status, "progress", progress.ReportedAt);
     }
