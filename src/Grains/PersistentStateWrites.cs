@@ -1,3 +1,5 @@
+using Orleans.Storage;
+
 namespace Cockpit.Grains;
 
 /// <summary>How grains persist a change: the one place that decides what happens when the write fails.</summary>
@@ -17,6 +19,30 @@ internal static class PersistentStateWrites
         catch
         {
             deactivate();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Writes the grain's state. When the write fails, memory is set back to <paramref name="unchanged"/> (a copy taken
+    /// before the change) and the activation stays, for a grain that must remember the failure itself. Should a failed
+    /// write have reached storage after all (its answer lost), the ETag kept in memory is out of date: the next write
+    /// fails on it with <see cref="InconsistentStateException"/>, and then the activation is dropped after all.
+    /// </summary>
+    public static async Task WriteOrRestoreAsync<TState>(this IPersistentState<TState> store, TState unchanged, Action deactivate)
+    {
+        try
+        {
+            await store.WriteStateAsync();
+        }
+        catch (InconsistentStateException)
+        {
+            deactivate();
+            throw;
+        }
+        catch
+        {
+            store.State = unchanged;
             throw;
         }
     }

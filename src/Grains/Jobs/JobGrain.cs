@@ -3,6 +3,7 @@ using Cockpit.Grains.Events;
 using Cockpit.Grains.Jobs.Progress;
 using Cockpit.Grains.Lifecycle;
 using Cockpit.Grains.Ports;
+using Orleans.Serialization;
 
 namespace Cockpit.Grains.Jobs;
 
@@ -13,8 +14,14 @@ namespace Cockpit.Grains.Jobs;
 public sealed class JobGrain(
     [PersistentState("job", GrainStorage.Name)] IPersistentState<JobState> store,
     IDomainEventSink events,
+    DeepCopier<JobState> copier,
     TimeProvider clock) : Grain, IJobGrain
 {
+    // The agent this activation told to drop a run it could not record (its caller heard "nothing changed"). That
+    // agent's reports of working on the job, some perhaps already on their way, are not adopted as a recovered
+    // assignment; a later successful push clears it. Memory only: it guards the seconds after the failure.
+    private Guid? _withdrawnFrom;
+
     private JobState State => store.State;
     private Guid Id => this.GetPrimaryKey();
 
@@ -129,7 +136,7 @@ public sealed class JobGrain(
 
     public async Task OnAgentWorkingAsync(Guid agentId)
     {
-        if (!State.Exists || (State.AssignedAgentId is { } assigned && assigned != agentId)) return;
+        if (!State.Exists || (State.AssignedAgentId is { } assigned && assigned != agentId) || _withdrawnFrom == agentId) return;
         var transition = JobLifecycle.Next(State.Status, JobTrigger.AgentReportsWorking);
         if (transition.To == State.Status) return; // the job knows it runs, or it finished: nothing to recover
 
@@ -172,7 +179,18 @@ public sealed class JobGrain(
         var transition = JobLifecycle.Next(State.Status, request);
         if (transition.IsRefused) return Fail(CommandStatus.Conflict, transition.Reason!);
 
-        var pushed = await push(GrainFactory.GetGrain<IAgentGrain>(agentId));
+        CommandResult<AgentSnapshot> pushed;
+        try
+        {
+            pushed = await push(GrainFactory.GetGrain<IAgentGrain>(agentId));
+        }
+        catch
+        {
+            // The push's outcome is unknown (the agent could not record it, or its silo went away): the caller hears
+            // that nothing changed, so the pod is told to drop the job if it has it.
+            await WithdrawFromAsync(agentId);
+            throw;
+        }
         if (!pushed.IsOk)
         {
             if (pushed.Status == CommandStatus.AgentUnreachable)
@@ -185,6 +203,7 @@ public sealed class JobGrain(
             return Fail(pushed.Status, error);
         }
 
+        var unchanged = copier.Copy(State);
         var previous = State.Status;
         State.Status = JobLifecycle.Next(State.Status, JobTrigger.StartAccepted).To;
         State.AssignedAgentId = agentId;
@@ -199,20 +218,23 @@ public sealed class JobGrain(
             : [];
         try
         {
-            await CommitAsync(previous, $"{verb} agent {agentId}");
+            // The activation stays, with the state it had, so that it remembers the withdrawal below.
+            await CommitAsync(previous, $"{verb} agent {agentId}", restoreOnFailure: unchanged);
         }
         catch
         {
             // The agent took the job but the job's record could not be written, so the caller hears that nothing
             // changed: the agent must drop the job again (best effort; its report of the run is then stale here).
-            await DropOnAgentAsync(agentId);
+            await WithdrawFromAsync(agentId);
             throw;
         }
+        _withdrawnFrom = null;
         return CommandResult<JobSnapshot>.Ok(Snapshot());
     }
 
-    private async Task DropOnAgentAsync(Guid agentId)
+    private async Task WithdrawFromAsync(Guid agentId)
     {
+        _withdrawnFrom = agentId;
         try
         {
             await GrainFactory.GetGrain<IAgentGrain>(agentId).CancelJobAsync(Id);
@@ -228,12 +250,17 @@ public sealed class JobGrain(
     /// </summary>
     private JobSpec SpecForAgent() => Snapshot().ToSpec();
 
-    private async Task CommitAsync(JobStatus? previous, string cause, DateTimeOffset? at = null)
+    /// <param name="restoreOnFailure">
+    /// The state from before the change, to keep the activation with it when the write fails; without it the
+    /// activation is dropped (see <see cref="PersistentStateWrites"/>).
+    /// </param>
+    private async Task CommitAsync(JobStatus? previous, string cause, DateTimeOffset? at = null, JobState? restoreOnFailure = null)
     {
         var now = at ?? clock.GetUtcNow();
         State.UpdatedAt = now;
         State.Version++;
-        await store.WriteOrDeactivateAsync(DeactivateOnIdle);
+        if (restoreOnFailure is null) await store.WriteOrDeactivateAsync(DeactivateOnIdle);
+        else await store.WriteOrRestoreAsync(restoreOnFailure, DeactivateOnIdle);
         events.Publish(new JobChanged(now, Snapshot(), previous, cause));
     }
 

@@ -70,6 +70,34 @@ public sealed class StorageFailureTests(CockpitCluster cluster)
         (await _fleet.Job(job.Id).AssignAsync(agent.Id)).Status.ShouldBe(CommandStatus.Ok);
     }
 
+    [Theory]
+    [InlineData("agent")]
+    [InlineData("job")]
+    public async Task After_a_refused_assign_the_agents_report_of_working_on_the_job_is_not_adopted(string failingRecord)
+    {
+        var agent = await _fleet.ReadyAgentAsync();
+        var job = await _fleet.CreateJobAsync();
+        var failing = failingRecord == "agent" ? agent.Id : job.Id;
+        cluster.StorageFaults.FailWritesOf(failing);
+        try
+        {
+            await Should.ThrowAsync<OrleansException>(() => _fleet.Job(job.Id).AssignAsync(agent.Id));
+        }
+        finally
+        {
+            cluster.StorageFaults.Heal(failing);
+        }
+
+        // A heartbeat the pod sent before it dropped the job says it works on it; the report of that is on its way
+        // to the job. Adopting it ("assignment recovered") would undo the refusal the caller heard.
+        await _fleet.Job(job.Id).OnAgentWorkingAsync(agent.Id);
+
+        (await _fleet.Job(job.Id).GetAsync()).ShouldBe(job);
+        // The pod, having dropped the job, says ready; then the job can be assigned again.
+        (await _fleet.HeartbeatAsync(agent.Id, AgentStatus.Ready)).Status.ShouldBe(AgentStatus.Ready);
+        (await _fleet.Job(job.Id).AssignAsync(agent.Id)).Status.ShouldBe(CommandStatus.Ok);
+    }
+
     [Fact]
     public async Task An_outcome_the_job_could_not_record_is_sent_again_until_it_is()
     {
