@@ -181,8 +181,7 @@ describe('cockpit in Chromium against a real silo', { timeout: 300_000 }, () => 
 
     await page.goto(`/jobs/${job.id}`);
     await page.locator(`[data-testid=job-details][data-job-id="${job.id}"][data-status=processing]`).waitFor({ timeout: 20_000 });
-    // Cancel once the agent has made progress: the reference agent writes its checkpoint while it works, and refuses a
-    // resume of a job that was cancelled before it had one.
+    // Cancel once the agent has made progress, so that the resume continues from the agent's checkpoint.
     await eventually(async () => Number(await page.locator('[data-testid=details-progress] [role=progressbar]').getAttribute('aria-valuenow')) > 0, 'progress before cancelling', 30_000);
     await page.locator('[data-testid=details-cancel]').click();
     await page.locator('[data-testid=job-details][data-status=cancelled]').waitFor({ timeout: 20_000 });

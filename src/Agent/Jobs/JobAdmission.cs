@@ -12,6 +12,6 @@ public enum JobAdmission
     /// <summary>Another job is running, or the agent is shutting down.</summary>
     Busy,
 
-    /// <summary>Resume only: there is no checkpoint for the job in the workspace.</summary>
-    NoCheckpoint,
+    /// <summary>Resume only: the job never ran in this workspace, or it finished (see <c>JobWorkspace.CanResume</c>).</summary>
+    NothingToResume,
 }

@@ -60,9 +60,9 @@ public static class JobEndpoints
         var jobId = parsed.Value!.JobId;
         return supervisor.Resume(jobId) switch
         {
-            JobAdmission.Admitted => TypedResults.Ok(new JobCommandResponse { Status = Accepted, Message = $"job {jobId} resumes from its checkpoint" }),
+            JobAdmission.Admitted => TypedResults.Ok(new JobCommandResponse { Status = Accepted, Message = $"job {jobId} resumes" }),
             JobAdmission.AlreadyRunning => TypedResults.Ok(new JobCommandResponse { Status = Accepted, Message = $"job {jobId} is already running" }),
-            JobAdmission.NoCheckpoint => TypedResults.NotFound(new JobCommandResponse { Status = NotFound, Message = $"there is no checkpoint for job {jobId} in this agent's workspace" }),
+            JobAdmission.NothingToResume => TypedResults.NotFound(new JobCommandResponse { Status = NotFound, Message = $"job {jobId} has nothing to resume in this agent's workspace: it never ran here, or it finished" }),
             _ => TypedResults.Conflict(BusyAnswer(state)),
         };
     }

@@ -36,7 +36,7 @@ public sealed class JobSupervisor(
             if (current.Status == AgentStatuses.Working)
                 return current.CurrentJobId == jobId ? JobAdmission.AlreadyRunning : JobAdmission.Busy;
         }
-        return new JobWorkspace(options.WorkspaceRoot, jobId).HasCheckpoint ? Admit(jobId, request: null) : JobAdmission.NoCheckpoint;
+        return new JobWorkspace(options.WorkspaceRoot, jobId).CanResume ? Admit(jobId, request: null) : JobAdmission.NothingToResume;
     }
 
     /// <summary>Asks the running job to stop at its next unit of work; false when <paramref name="jobId"/> is not running.</summary>
@@ -104,11 +104,12 @@ public sealed class JobSupervisor(
             if (request is null)
             {
                 request = await workspace.LoadRequestAsync(running.Token);
-                checkpoint = await workspace.LoadCheckpointAsync(running.Token);
-                if (request.JobId != jobId || checkpoint.JobId != jobId)
+                // A job stopped before its first checkpoint resumes from the beginning.
+                checkpoint = workspace.HasCheckpoint ? await workspace.LoadCheckpointAsync(running.Token) : null;
+                if (request.JobId != jobId || (checkpoint is not null && checkpoint.JobId != jobId))
                     throw new JobFailedException("the checkpoint in the job directory belongs to another job",
                         new Dictionary<string, object?> { ["job_dir"] = workspace.Directory });
-                logger.LogInformation("Resuming job {JobId} after {Processed}/{Total} units", jobId, checkpoint.ProcessedUnits, checkpoint.TotalUnits);
+                logger.LogInformation("Resuming job {JobId} after {Processed}/{Total} units", jobId, checkpoint?.ProcessedUnits ?? 0, checkpoint?.TotalUnits);
             }
             else
             {

@@ -38,6 +38,13 @@ public sealed class JobWorkspace
 
     public bool HasCheckpoint => File.Exists(CheckpointPath) && File.Exists(RequestPath);
 
+    /// <summary>
+    /// Whether a resume has something to go on: a checkpoint, or the saved start request of a job that was stopped
+    /// before its first checkpoint (it then runs from the beginning). A finished job (its output written, its
+    /// checkpoint gone) is not run again by a resume.
+    /// </summary>
+    public bool CanResume => HasCheckpoint || (File.Exists(RequestPath) && !File.Exists(RequirementsPath));
+
     public void EnsureCreated() => System.IO.Directory.CreateDirectory(OutputDirectory);
 
     /// <summary>The start request is kept so that a resume (maybe in a restarted pod) knows what the job was.</summary>

@@ -12,6 +12,11 @@ public sealed class AgentRegistryGrain(
             store.State.AgentId = agentId;
             await store.WriteOrDeactivateAsync(DeactivateOnIdle);
         }
-        return await GrainFactory.GetGrain<IAgentGrain>(agentId).RegisterAsync(registration);
+        var agent = await GrainFactory.GetGrain<IAgentGrain>(agentId).RegisterAsync(registration);
+        // A hostname registers once per pod start, then not for hours: kept until idle collection, a fleet's registry
+        // activations would cost as much memory as the agents themselves. The state is written, so a later
+        // registration (or one queued behind this) activates it again with the same id.
+        DeactivateOnIdle();
+        return agent;
     }
 }

@@ -100,6 +100,32 @@ public sealed class CancelResumeTests : IDisposable
     }
 
     [Fact]
+    public async Task Resuming_a_job_stopped_before_its_first_checkpoint_runs_it_from_the_beginning()
+    {
+        var jobId = Guid.NewGuid();
+        await using var orchestrator = await OrchestratorTestDouble.StartAsync();
+        await using (var first = await StartSlowAgentAsync(orchestrator))
+        {
+            await StartAndWaitForFirstRequirementAsync(first, jobId);
+            (await first.PostAsync(ProtocolPaths.JobCancel, new { job_id = jobId })).StatusCode.ShouldBe(HttpStatusCode.OK);
+            await first.WaitForStatusAsync(s => s.Status == AgentStatuses.Ready, "ready after the cancel");
+        }
+        // What a cancel during the document reading leaves: the start request, and no checkpoint yet.
+        File.Delete(new JobWorkspace(_temp.Combine("ws"), jobId).CheckpointPath);
+        var telemetry = new RecordingTelemetry();
+        await using var second = await AgentUnderTest.StartAsync(orchestrator.Url, _temp.Combine("ws"), telemetry: telemetry);
+
+        using var resume = await second.PostAsync(ProtocolPaths.JobResume, new { job_id = jobId });
+
+        resume.StatusCode.ShouldBe(HttpStatusCode.OK);
+        await orchestrator.WaitForAsync(o => JobTests.ReadyAfterCompleted(o.AcceptedHeartbeatsOf(second.Options.Hostname), jobId), "completed → ready after the resume");
+        telemetry.Requirements.Select(r => r.Id).ShouldBe(SampleJob.Expected.Select(r => r.Id));
+        JobTests.ReadRequirements(second.Workspace(jobId)).ShouldBe(SampleJob.Expected);
+        using var again = await second.PostAsync(ProtocolPaths.JobResume, new { job_id = jobId });
+        again.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task Shutting_down_while_working_saves_a_checkpoint_and_deregisters()
     {
         await using var orchestrator = await OrchestratorTestDouble.StartAsync();
