@@ -41,7 +41,7 @@ public sealed class ProcFilesTests
         BenchSettings.For("").ShouldBeSameAs(BenchSettings.Quick);
         BenchSettings.For(" Quick ").ShouldBeSameAs(BenchSettings.Quick);
         BenchSettings.For("full").ScaleFleets.ShouldBe([100_000, 1_000_000]);
-        BenchSettings.Quick.ScaleFleets.ShouldBe([100_000]);
+        BenchSettings.Quick.ScaleFleets.ShouldBe([20_000]);
         Should.Throw<ArgumentException>(() => BenchSettings.For("turbo")).Message.ShouldContain("quick or full");
     }
 }
