@@ -17,30 +17,28 @@ public static class JsonBody
             return BodyResult<T>.Fail(Problems.UnsupportedMediaType(request.ContentType));
         }
 
-        byte[] bytes;
+        using var buffer = new MemoryStream();
         try
         {
             // Bodies here are small (the server caps them), so reading them whole keeps "empty" and "bad" apart.
-            using var buffer = new MemoryStream();
             await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
-            bytes = buffer.ToArray();
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             var limit = request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? 0;
             return BodyResult<T>.Fail(Problems.TooLarge(limit));
         }
+        // The stream's own buffer, not a copy of it: this runs for every heartbeat.
+        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
 
-        if (bytes.AsSpan().Trim(" \t\r\n"u8).IsEmpty)
+        if (bytes.Trim(" \t\r\n"u8).IsEmpty)
         {
             return allowEmpty ? BodyResult<T>.Empty() : BodyResult<T>.Fail(Problems.Invalid("body", "a JSON body is required"));
         }
 
-        // Syntax first: a truncated body is a problem of the body, not of the property the parser stopped in.
-        if (SyntaxError(bytes) is { } syntax) return BodyResult<T>.Fail(Problems.Invalid("body", syntax));
-
         try
         {
+            // One pass for a good body; the deserializer checks the syntax of all of it as it reads.
             var value = JsonSerializer.Deserialize<T>(bytes, ApiJson.Options);
             if (value is null)
             {
@@ -50,11 +48,13 @@ public static class JsonBody
         }
         catch (JsonException ex)
         {
+            // Syntax first: a truncated body is a problem of the body, not of the property the parser stopped in.
+            if (SyntaxError(bytes) is { } syntax) return BodyResult<T>.Fail(Problems.Invalid("body", syntax));
             return BodyResult<T>.Fail(Problems.Invalid(FieldFromPath(ex.Path), ex.Message.Split(" Path:", 2)[0]));
         }
     }
 
-    private static string? SyntaxError(byte[] bytes)
+    private static string? SyntaxError(ReadOnlySpan<byte> bytes)
     {
         try
         {
