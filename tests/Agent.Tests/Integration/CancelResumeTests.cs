@@ -50,12 +50,7 @@ public sealed class CancelResumeTests : IDisposable
     {
         var jobId = Guid.NewGuid();
         await using var orchestrator = await OrchestratorTestDouble.StartAsync();
-        await using (var first = await StartSlowAgentAsync(orchestrator))
-        {
-            await StartAndWaitForFirstRequirementAsync(first, jobId);
-            (await first.PostAsync(ProtocolPaths.JobCancel, new { job_id = jobId })).StatusCode.ShouldBe(HttpStatusCode.OK);
-            await first.WaitForStatusAsync(s => s.Status == AgentStatuses.Ready, "ready after the cancel");
-        }
+        await CancelAfterFirstRequirementInAnAgentThatStopsAsync(orchestrator, jobId);
         var telemetry = new RecordingTelemetry();
         await using var second = await AgentUnderTest.StartAsync(orchestrator.Url, _temp.Combine("ws"), telemetry: telemetry);
 
@@ -82,12 +77,7 @@ public sealed class CancelResumeTests : IDisposable
     {
         var jobId = Guid.NewGuid();
         await using var orchestrator = await OrchestratorTestDouble.StartAsync();
-        await using (var first = await StartSlowAgentAsync(orchestrator))
-        {
-            await StartAndWaitForFirstRequirementAsync(first, jobId);
-            (await first.PostAsync(ProtocolPaths.JobCancel, new { job_id = jobId })).StatusCode.ShouldBe(HttpStatusCode.OK);
-            await first.WaitForStatusAsync(s => s.Status == AgentStatuses.Ready, "ready after the cancel");
-        }
+        await CancelAfterFirstRequirementInAnAgentThatStopsAsync(orchestrator, jobId);
         var telemetry = new RecordingTelemetry();
         await using var second = await AgentUnderTest.StartAsync(orchestrator.Url, _temp.Combine("ws"), telemetry: telemetry);
 
@@ -104,12 +94,7 @@ public sealed class CancelResumeTests : IDisposable
     {
         var jobId = Guid.NewGuid();
         await using var orchestrator = await OrchestratorTestDouble.StartAsync();
-        await using (var first = await StartSlowAgentAsync(orchestrator))
-        {
-            await StartAndWaitForFirstRequirementAsync(first, jobId);
-            (await first.PostAsync(ProtocolPaths.JobCancel, new { job_id = jobId })).StatusCode.ShouldBe(HttpStatusCode.OK);
-            await first.WaitForStatusAsync(s => s.Status == AgentStatuses.Ready, "ready after the cancel");
-        }
+        await CancelAfterFirstRequirementInAnAgentThatStopsAsync(orchestrator, jobId);
         // What a cancel during the document reading leaves: the start request, and no checkpoint yet.
         File.Delete(new JobWorkspace(_temp.Combine("ws"), jobId).CheckpointPath);
         var telemetry = new RecordingTelemetry();
@@ -144,6 +129,15 @@ public sealed class CancelResumeTests : IDisposable
     // A 30 s pause after each requirement: the job sits still after its first one until it is cancelled.
     private Task<AgentUnderTest> StartSlowAgentAsync(OrchestratorTestDouble orchestrator) =>
         AgentUnderTest.StartAsync(orchestrator.Url, _temp.Combine("ws"), o => o.WorkDelay = TimeSpan.FromSeconds(30));
+
+    /// <summary>Runs the job in an agent of its own until its first requirement, cancels it there, and stops that agent.</summary>
+    private async Task CancelAfterFirstRequirementInAnAgentThatStopsAsync(OrchestratorTestDouble orchestrator, Guid jobId)
+    {
+        await using var first = await StartSlowAgentAsync(orchestrator);
+        await StartAndWaitForFirstRequirementAsync(first, jobId);
+        (await first.PostAsync(ProtocolPaths.JobCancel, new { job_id = jobId })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await first.WaitForStatusAsync(s => s.Status == AgentStatuses.Ready, "ready after the cancel");
+    }
 
     private async Task StartAndWaitForFirstRequirementAsync(AgentUnderTest agent, Guid jobId)
     {
