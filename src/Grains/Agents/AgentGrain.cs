@@ -10,8 +10,8 @@ namespace Cockpit.Grains.Agents;
 
 /// <summary>
 /// One agent pod. A heartbeat updates memory only; state is written when the lifecycle moves.
-/// Silence is caught by a grain timer while the grain is active, and by a reminder that brings the grain
-/// back on another silo if the one hosting it dies.
+/// Silence is caught by the silo's <see cref="AgentSilenceSweep"/> while the grain is active, and by a reminder that
+/// brings the grain back on another silo if the one hosting it dies.
 /// </summary>
 /// <remarks>
 /// Random placement, not Orleans' default resource-optimised one: agents are many, alike and small, and registrations
@@ -24,12 +24,12 @@ public sealed class AgentGrain(
     IAgentPodClient pods,
     IDomainEventSink events,
     IOptions<AgentLivenessOptions> liveness,
+    AgentSilenceSweep silenceSweep,
     TimeProvider clock,
     ILogger<AgentGrain> logger) : Grain, IAgentGrain, IRemindable
 {
     private const string LivenessReminder = "agent-liveness";
     private readonly AgentLivenessOptions _liveness = liveness.Value;
-    private IGrainTimer? _silenceTimer;
     private JobProgress? _lastProgressSent;
 
     // Reports on their way to a job right now, so that a retry does not send one twice at once.
@@ -53,8 +53,8 @@ public sealed class AgentGrain(
             // messages addressed to the lost activation: a job-less "ready" sent before the pod took the job can still
             // arrive here. The job gets the grace of a fresh push (ADR 0004), so such a heartbeat is stale, not a loss.
             if (State.Status == AgentStatus.Working && State.CurrentJobId is not null) _jobPushedAt = now;
-            StartSilenceTimer();
         }
+        WatchSilence();
         // Outcomes a previous activation (perhaps on a silo that died) could not get acknowledged.
         SendUndeliveredReports();
         return Task.CompletedTask;
@@ -79,7 +79,7 @@ public sealed class AgentGrain(
         await CommitAsync(before, decision, isNew ? "registered" : $"registered again from {registration.PodIp}:{registration.PodPort}",
             force: true, isNew: isNew);
         await this.RegisterOrUpdateReminder(LivenessReminder, _liveness.ReminderPeriod, _liveness.ReminderPeriod);
-        StartSilenceTimer();
+        WatchSilence();
         return Snapshot();
     }
 
@@ -89,6 +89,8 @@ public sealed class AgentGrain(
         var now = clock.GetUtcNow();
         State.LastHeartbeat = now;
         State.MetricsJson = heartbeat.MetricsJson ?? State.MetricsJson;
+        // Outcomes still owed to jobs go again with each heartbeat (and each reminder), until acknowledged.
+        if (State.UndeliveredReports.Count > 0) SendUndeliveredReports();
 
         var trigger = AgentLifecycle.HeartbeatTrigger(heartbeat.Status)
             ?? throw new ArgumentException($"'{heartbeat.Status.ToWire()}' is not a status an agent may report", nameof(heartbeat));
@@ -111,6 +113,7 @@ public sealed class AgentGrain(
             Send(Owe(decision.JobEffects, heartbeat));
         }
         ReportWorking(heartbeat);
+        WatchSilence();
         return Snapshot();
     }
 
@@ -129,8 +132,6 @@ public sealed class AgentGrain(
 
         var reminder = await this.GetReminder(LivenessReminder);
         if (reminder is not null) await this.UnregisterReminder(reminder);
-        _silenceTimer?.Dispose();
-        _silenceTimer = null;
 
         // The record stays, marked unregistered, so its version keeps growing: the same hostname registering
         // again gets this id back, and the read model only takes versions newer than the deletion.
@@ -139,6 +140,7 @@ public sealed class AgentGrain(
         State.CurrentJobId = null;
         State.Version++;
         await store.WriteOrDeactivateAsync(DeactivateOnIdle);
+        WatchSilence();
         events.Publish(new AgentChanged(clock.GetUtcNow(), last with { Version = State.Version }, last.Status, "deregistered", Deleted: true));
         DeactivateOnIdle();
         return last;
@@ -231,7 +233,7 @@ public sealed class AgentGrain(
         }
     }
 
-    private async Task CheckSilenceAsync()
+    public async Task CheckSilenceAsync()
     {
         SendUndeliveredReports();
         if (!State.Registered || State.Status == AgentStatus.Offline) return;
@@ -241,16 +243,20 @@ public sealed class AgentGrain(
         var before = Facts();
         var decision = AgentLifecycle.Decide(before, AgentTrigger.SilenceTimeout);
         await CommitAsync(before, decision, $"offline: no heartbeat for {(int)silence.TotalSeconds} s");
+        WatchSilence();
     }
 
-    private void StartSilenceTimer()
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (_silenceTimer is not null) return;
-        var period = _liveness.EffectiveSilenceCheckInterval;
-        _silenceTimer = this.RegisterGrainTimer(
-            static (grain, _) => grain.CheckSilenceAsync(),
-            this,
-            new GrainTimerCreationOptions { DueTime = period, Period = period, Interleave = false, KeepAlive = false });
+        silenceSweep.Forget(Id);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Tells the silo's sweep whether to watch this agent for silence: while it is registered and not offline.</summary>
+    private void WatchSilence()
+    {
+        if (State.Registered && State.Status != AgentStatus.Offline) silenceSweep.Heard(Id, State.LastHeartbeat);
+        else silenceSweep.Forget(Id);
     }
 
     /// <summary>Applies a decision, persists it, then tells read models and jobs. Storage failures propagate.</summary>

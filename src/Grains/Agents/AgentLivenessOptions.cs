@@ -14,7 +14,8 @@ public sealed class AgentLivenessOptions
     public TimeSpan OfflineAfter { get; set; } = TimeSpan.FromSeconds(180);
 
     /// <summary>
-    /// Period of the grain timer that checks for silence while the grain is active (the fast path).
+    /// How often each silo's <see cref="AgentSilenceSweep"/> looks for silent agents among those active on it (the fast
+    /// path; AGENT_SILENCE_CHECK_SECONDS).
     /// Default: a sixth of <see cref="OfflineAfter"/>, between 1 and 30 seconds, so detection is late by at most that.
     /// </summary>
     public TimeSpan? SilenceCheckInterval { get; set; }

@@ -32,6 +32,12 @@ public interface IAgentGrain : IGrainWithGuidKey
     /// <summary>Pushes <c>/job/cancel</c> when the agent is on that job; Ok without a push when it is not.</summary>
     Task<CommandResult<AgentSnapshot>> CancelJobAsync(Guid jobId);
 
+    /// <summary>
+    /// Marks the agent offline when it has been silent longer than the grace (nothing otherwise), and sends again the
+    /// outcomes it still owes jobs. Called by the silo's <see cref="AgentSilenceSweep"/>; the reminder does the same.
+    /// </summary>
+    Task CheckSilenceAsync();
+
     /// <summary>The silo this grain lives on right now (for the cluster view and failover tests).</summary>
     Task<string> GetSiloAsync();
 }

@@ -47,6 +47,7 @@ public sealed class CockpitCluster : IAsyncLifetime
             silo.Services.AddSingleton<IDomainEventSink>(Events);
             silo.Services.AddSingleton<IAgentPodClient>(Pods);
             silo.Services.AddSingleton(TimeProvider.System);
+            silo.Services.AddSingleton<AgentSilenceSweep>();
             silo.Services.Configure<AgentLivenessOptions>(options =>
             {
                 options.OfflineAfter = OfflineAfter;
