@@ -245,6 +245,7 @@ public sealed class GraphQLApiTests(GraphQLFixture fixture) : IClassFixture<Grap
             new("graph", "subscription($j: ID!) { graphChanged(jobId: $j) { jobId at } }", new { j = jobId }),
             new("workspace", "subscription($j: ID!) { workspaceChanged(jobId: $j) { jobId path at } }", new { j = jobId }));
         await subscriber.WaitUntilLiveAsync(Rest, "jobs");
+        await WaitUntilAuditIsLiveAsync(subscriber, jobId);
 
         // What an agent reports through the telemetry endpoint, for the watched job and another one.
         var at = DateTimeOffset.UtcNow;
@@ -262,7 +263,8 @@ public sealed class GraphQLApiTests(GraphQLFixture fixture) : IClassFixture<Grap
         stored.Status.ShouldBe(HttpStatusCode.OK, stored.Text);
 
         await subscriber.WaitForAsync("audit", e => (string?)e["id"] == second.ToString(), Patience, "the second audit entry");
-        subscriber.Payloads("audit").Select(p => (string?)p["data"]!["auditAppended"]!["id"]).ShouldBe([first.ToString(), second.ToString()]);
+        subscriber.Payloads("audit").Select(p => p["data"]!["auditAppended"]!).Where(e => (string?)e["name"] != AuditProbe)
+            .Select(e => (string?)e["id"]).ShouldBe([first.ToString(), second.ToString()]);
         var graph = await subscriber.WaitForAsync("graph", g => (string?)g["jobId"] == jobId.ToString(), Patience, "the graph change");
         graph["at"].ShouldNotBeNull();
 
@@ -272,6 +274,35 @@ public sealed class GraphQLApiTests(GraphQLFixture fixture) : IClassFixture<Grap
         await subscriber.WaitForAsync("workspace", w => (string?)w["path"] == "notes.md", Patience, "the workspace change");
 
         foreach (var id in new[] { jobId, other }) (await Rest.SendAsync(HttpMethod.Delete, $"/api/jobs/{id}")).Status.ShouldBe(HttpStatusCode.NoContent);
+    }
+
+    private const string AuditProbe = "subscription probe";
+
+    /// <summary>
+    /// auditAppended sends what is appended after the subscription has found where the job's trail ends, which the
+    /// protocol does not announce: probe entries are appended until one arrives.
+    /// </summary>
+    private async Task WaitUntilAuditIsLiveAsync(GraphQLSubscriber subscriber, Guid jobId)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            var probe = Guid.NewGuid();
+            var stored = await Rest.PostJsonAsync($"/api/agents/{fixture.AgentId}/telemetry", new
+            {
+                audit = new[] { new { id = probe, job_id = jobId, step_type = "note", at = DateTimeOffset.UtcNow.ToString("O"), name = AuditProbe } },
+            });
+            stored.Status.ShouldBe(HttpStatusCode.OK, stored.Text);
+            try
+            {
+                await subscriber.WaitForAsync("audit", e => (string?)e["id"] == probe.ToString(), TimeSpan.FromSeconds(2), "an audit probe");
+                return;
+            }
+            catch (TimeoutException) when (DateTime.UtcNow < deadline)
+            {
+                // Not listening yet: append another probe.
+            }
+        }
     }
 
     private async Task<Guid> CreateJobAsync(object input)
