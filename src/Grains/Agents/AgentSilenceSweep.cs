@@ -39,22 +39,19 @@ public sealed class AgentSilenceSweep : IAsyncDisposable
         _logger = logger;
     }
 
-    /// <summary>Agents this silo watches right now.</summary>
-    public int Count => _lastHeard.Count;
-
     /// <summary>Notes that the agent was heard from at <paramref name="at"/>; starts the sweep with the first agent.</summary>
     public void Heard(Guid agentId, DateTimeOffset at)
     {
         _lastHeard[agentId] = at.UtcTicks;
         // Started by the first agent rather than with the host: by then the silo is up and grain calls can be made.
-        if (_started == 0 && Interlocked.Exchange(ref _started, 1) == 0) _loop = Task.Run(RunAsync);
+        if (Volatile.Read(ref _started) == 0 && Interlocked.Exchange(ref _started, 1) == 0) _loop = Task.Run(RunAsync);
     }
 
     /// <summary>The agent is offline, gone or no longer active here: nothing to watch.</summary>
     public void Forget(Guid agentId) => _lastHeard.TryRemove(agentId, out _);
 
     /// <summary>Asks every agent silent past its grace to check itself; what the loop does once per interval.</summary>
-    public async Task SweepOnceAsync(CancellationToken cancellationToken = default)
+    private async Task SweepOnceAsync(CancellationToken cancellationToken)
     {
         var silentSince = (_clock.GetUtcNow() - _liveness.OfflineAfter).UtcTicks;
         var silent = _lastHeard.Where(entry => entry.Value <= silentSince).Select(entry => entry.Key);
