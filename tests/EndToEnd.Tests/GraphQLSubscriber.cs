@@ -151,19 +151,5 @@ public sealed class GraphQLSubscriber : IAsyncDisposable
 
     private static Task EnsureInstalledAsync() => NpmPackages.EnsureInstalledAsync(ClientDirectory, "graphql-ws");
 
-    public async ValueTask DisposeAsync()
-    {
-        try
-        {
-            // Closing stdin tells the script to dispose the client (a clean WebSocket close) and exit.
-            _process.StandardInput.Close();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            await _process.WaitForExitAsync(timeout.Token);
-        }
-        catch (Exception e) when (e is OperationCanceledException or InvalidOperationException or IOException)
-        {
-            if (!_process.HasExited) _process.Kill(entireProcessTree: true);
-        }
-        _process.Dispose();
-    }
+    public async ValueTask DisposeAsync() => await StdinClosedProcess.StopAsync(_process, TimeSpan.FromSeconds(5));
 }

@@ -103,18 +103,5 @@ public sealed class WsSubscriber : IAsyncDisposable
 
     private static string Key(Guid agentId, string status) => $"{agentId:N}:{status.ToUpperInvariant()}";
 
-    public async ValueTask DisposeAsync()
-    {
-        try
-        {
-            _process.StandardInput.Close();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            await _process.WaitForExitAsync(timeout.Token);
-        }
-        catch (Exception e) when (e is OperationCanceledException or InvalidOperationException or IOException)
-        {
-            if (!_process.HasExited) _process.Kill(entireProcessTree: true);
-        }
-        _process.Dispose();
-    }
+    public async ValueTask DisposeAsync() => await StdinClosedProcess.StopAsync(_process, TimeSpan.FromSeconds(5));
 }
