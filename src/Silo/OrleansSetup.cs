@@ -1,3 +1,4 @@
+using Cockpit.Grains.Agents;
 using Cockpit.Silo.Configuration;
 using Cockpit.Storage.OrleansProviders;
 using Orleans.Configuration;
@@ -10,6 +11,7 @@ public static class OrleansSetup
     public static void Configure(ISiloBuilder orleans, SiloSettings silo, string connectionString, IConfiguration config)
     {
         orleans.UseCockpitPostgres(connectionString);
+        orleans.AddAgentLiveness();
         orleans.Configure<ClusterOptions>(o =>
         {
             o.ClusterId = silo.ClusterId;
@@ -29,7 +31,8 @@ public static class OrleansSetup
             o.DeathVoteExpirationTimeout = TimeSpan.FromSeconds(10);
         });
 
-        // Orleans refuses reminder periods under a minute unless told otherwise; tests and demos use shorter ones.
+        // Orleans refuses reminder periods under a minute unless told otherwise; tests and demos run the roll call
+        // (AgentRollCallGrain) more often.
         var reminderPeriod = Settings.Seconds(config, "AGENT_OFFLINE_REMINDER_SECONDS", TimeSpan.FromSeconds(60), 1, 3600);
         orleans.Configure<ReminderOptions>(o =>
         {

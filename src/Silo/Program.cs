@@ -39,7 +39,6 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.Configure<AgentLivenessOptions>(options => LivenessSettings.Bind(config, options));
-builder.Services.AddSingleton<AgentSilenceSweep>();
 builder.Services.AddAgentBridgeOutbound(config);
 builder.Services.AddSingleton<RegistrationValidator>();
 // Storage before Orleans: hosted services stop in reverse order, so the read-model projector outlives the silo

@@ -13,7 +13,8 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the PostgreSQL data source, <see cref="DatabaseMigrator"/>, the <see cref="ReadModelProjector"/>
-    /// (as itself, as the grains' <see cref="IDomainEventSink"/> and as a hosted service) and the read models.
+    /// (as itself, as the grains' <see cref="IDomainEventSink"/> and as a hosted service), the read models and the
+    /// roll call's <see cref="ISilentAgentFinder"/>.
     /// </summary>
     /// <param name="configuration">Configuration holding the optional <c>ReadModel</c> section
     /// (<see cref="ReadModelOptions"/>); null keeps the defaults.</param>
@@ -57,6 +58,7 @@ public static class StorageServiceCollectionExtensions
 
         services.AddSingleton<AgentReadModel>();
         services.AddSingleton<JobReadModel>();
+        services.AddSingleton<ISilentAgentFinder, SilentAgentFinder>();
         return services;
     }
 }

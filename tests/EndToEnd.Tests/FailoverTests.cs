@@ -10,7 +10,7 @@ public sealed class FailoverTests
     {
         ["AGENT_OFFLINE_AFTER_SECONDS"] = "5",
         ["AGENT_SILENCE_CHECK_SECONDS"] = "1",
-        // Reminders are what bring a silent agent's grain back after its silo died; tests cannot wait a minute each.
+        // The roll call's reminder is what finds a silent agent whose silo died; tests cannot wait a minute each.
         ["AGENT_OFFLINE_REMINDER_SECONDS"] = "3",
     };
 
@@ -47,7 +47,7 @@ public sealed class FailoverTests
         var newHome = (string)(await survivor.Client.GetAsync($"/api/cluster/agents/{talker.Id}/silo")).Ok()["silo"]!;
         newHome.ShouldNotContain($":{doomedPort}");
 
-        // The silent one is found by its reminder on the survivor and marked offline, although nobody asks about it.
+        // The silent one is found by the cluster's roll call and marked offline on the survivor, although nobody asks about it.
         using var stopTalking = new CancellationTokenSource();
         var pump = KeepTalkingAsync(talker, survivor.Client, stopTalking.Token);
         await Eventually.UntilAsync(async () =>

@@ -10,8 +10,8 @@ namespace Cockpit.Grains.Agents;
 
 /// <summary>
 /// One agent pod. A heartbeat updates memory only; state is written when the lifecycle moves.
-/// Silence is caught by the silo's <see cref="AgentSilenceSweep"/> while the grain is active, and by a reminder that
-/// brings the grain back on another silo if the one hosting it dies.
+/// Silence is caught by the silo's <see cref="AgentSilenceSweep"/> while the grain is active, and by the cluster's
+/// <see cref="IAgentRollCallGrain"/>, which brings the grain back on another silo if the one hosting it died.
 /// </summary>
 /// <remarks>
 /// Random placement, not Orleans' default resource-optimised one: agents are many, alike and small, and registrations
@@ -28,7 +28,8 @@ public sealed class AgentGrain(
     TimeProvider clock,
     ILogger<AgentGrain> logger) : Grain, IAgentGrain, IRemindable
 {
-    private const string LivenessReminder = "agent-liveness";
+    // The per-agent reminder of earlier versions (before ADR 0009); one still registered is dropped when it fires.
+    private const string LegacyLivenessReminder = "agent-liveness";
     private readonly AgentLivenessOptions _liveness = liveness.Value;
     private JobProgress? _lastProgressSent;
 
@@ -37,6 +38,11 @@ public sealed class AgentGrain(
 
     // When the current job was pushed, until a heartbeat names it; see AgentFacts.JobUnconfirmed.
     private DateTimeOffset? _jobPushedAt;
+
+    // Whether this activation has heard the agent itself (registration or heartbeat), and the last heartbeat it
+    // inherited from storage: until it has, the read model's last heartbeat may be newer (see RollCallAsync).
+    private bool _heardSinceActivation;
+    private DateTimeOffset _storedLastHeartbeat;
 
     private AgentState State => store.State;
     private Guid Id => this.GetPrimaryKey();
@@ -48,6 +54,7 @@ public sealed class AgentGrain(
             // Heartbeat times are not persisted (that would be a write per heartbeat). After a move to another
             // silo the agent gets a full grace from now: detection may come later, but never falsely.
             var now = clock.GetUtcNow();
+            _storedLastHeartbeat = State.LastHeartbeat;
             if (State.LastHeartbeat < now) State.LastHeartbeat = now;
             // Whether the agent confirmed its job is not persisted either, and after a silo dies Orleans forwards the
             // messages addressed to the lost activation: a job-less "ready" sent before the pod took the job can still
@@ -74,11 +81,11 @@ public sealed class AgentGrain(
         State.Pid = registration.Pid;
         State.MetadataJson = registration.MetadataJson;
         State.LastHeartbeat = now;
+        _heardSinceActivation = true;
         if (isNew) State.RegisteredAt = now;
 
         await CommitAsync(before, decision, isNew ? "registered" : $"registered again from {registration.PodIp}:{registration.PodPort}",
             force: true, isNew: isNew);
-        await this.RegisterOrUpdateReminder(LivenessReminder, _liveness.ReminderPeriod, _liveness.ReminderPeriod);
         WatchSilence();
         return Snapshot();
     }
@@ -88,8 +95,9 @@ public sealed class AgentGrain(
         if (!State.Registered) return null;
         var now = clock.GetUtcNow();
         State.LastHeartbeat = now;
+        _heardSinceActivation = true;
         State.MetricsJson = heartbeat.MetricsJson ?? State.MetricsJson;
-        // Outcomes still owed to jobs go again with each heartbeat (and each reminder), until acknowledged.
+        // Outcomes still owed to jobs go again with each heartbeat (and each silence check), until acknowledged.
         if (State.UndeliveredReports.Count > 0) SendUndeliveredReports();
 
         var trigger = AgentLifecycle.HeartbeatTrigger(heartbeat.Status)
@@ -130,9 +138,6 @@ public sealed class AgentGrain(
             Send(Owe([new JobEffect(job, JobEffectKind.Lost, "agent deregistered while working on the job")], null));
         }
 
-        var reminder = await this.GetReminder(LivenessReminder);
-        if (reminder is not null) await this.UnregisterReminder(reminder);
-
         // The record stays, marked unregistered, so its version keeps growing: the same hostname registering
         // again gets this id back, and the read model only takes versions newer than the deletion.
         State.Registered = false;
@@ -171,16 +176,15 @@ public sealed class AgentGrain(
             : CommandResult<AgentSnapshot>.Fail(Map(result.Outcome), DescribeFailure("cancel", result), Snapshot());
     }
 
+    /// <summary>
+    /// Only the per-agent reminder of earlier versions comes here: the roll call does its work now, so it is dropped
+    /// (after doing that work once, as it used to).
+    /// </summary>
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (!State.Registered)
-        {
-            // A reminder outliving its agent keeps re-activating the grain: drop it.
-            var stale = await this.GetReminder(reminderName);
-            if (stale is not null) await this.UnregisterReminder(stale);
-            return;
-        }
-        await CheckSilenceAsync();
+        var legacy = await this.GetReminder(reminderName);
+        if (legacy is not null) await this.UnregisterReminder(legacy);
+        if (reminderName == LegacyLivenessReminder) await CheckSilenceAsync();
     }
 
     private async Task<CommandResult<AgentSnapshot>> PushJobAsync(
@@ -231,6 +235,22 @@ public sealed class AgentGrain(
         {
             logger.LogWarning(e, "Agent {AgentId} could not be told to drop job {JobId} after a failed write", Id, jobId);
         }
+    }
+
+    public async Task RollCallAsync(DateTimeOffset lastHeard)
+    {
+        // A fresh activation gave the agent a full grace from its own start, not knowing when the agent was last heard;
+        // the read model knows. One that has heard the agent itself knows better than the read model.
+        if (!_heardSinceActivation && State.Registered && State.Status != AgentStatus.Offline)
+        {
+            var known = lastHeard > _storedLastHeartbeat ? lastHeard : _storedLastHeartbeat;
+            if (known < State.LastHeartbeat)
+            {
+                State.LastHeartbeat = known;
+                WatchSilence();
+            }
+        }
+        await CheckSilenceAsync();
     }
 
     public async Task CheckSilenceAsync()

@@ -21,8 +21,9 @@ public sealed class AgentLivenessOptions
     public TimeSpan? SilenceCheckInterval { get; set; }
 
     /// <summary>
-    /// Period of the reminder that re-activates an agent's grain after the silo hosting it was lost
-    /// (AGENT_OFFLINE_REMINDER_SECONDS). Default: 60 s, Orleans' minimum reminder period.
+    /// Period of the cluster's roll call (<see cref="IAgentRollCallGrain"/>, one reminder), which finds silent agents
+    /// whose grain was lost with its silo (AGENT_OFFLINE_REMINDER_SECONDS). Default: 60 s, Orleans' minimum reminder
+    /// period; such an agent is marked offline at most this long after the grace plus one silence check interval.
     /// </summary>
     public TimeSpan ReminderPeriod { get; set; } = TimeSpan.FromSeconds(60);
 

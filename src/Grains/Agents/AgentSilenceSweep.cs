@@ -14,7 +14,7 @@ namespace Cockpit.Grains.Agents;
 /// times a second under the lock every timer re-arm also takes, so a timer per agent made that walk, and the waiting
 /// for its lock, grow with the fleet — a silo with 100,000 agents spent a fifth of its CPU there and fell minutes behind
 /// on heartbeats. Here a heartbeat costs one dictionary write, and the sweep one pass over the silo's agents per
-/// interval, outside any lock. Each agent's reminder stays: it is what finds a silent agent whose silo died.
+/// interval, outside any lock. A silent agent whose silo died is found by the cluster's <see cref="IAgentRollCallGrain"/>.
 /// </remarks>
 public sealed class AgentSilenceSweep : IAsyncDisposable
 {
@@ -64,7 +64,7 @@ public sealed class AgentSilenceSweep : IAsyncDisposable
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    // The agent's reminder, or the next sweep, asks again.
+                    // The next sweep asks again, or the roll call once the grain is gone from this silo.
                     _logger.LogWarning(e, "Silence check of agent {AgentId} failed", agentId);
                 }
             });

@@ -34,9 +34,16 @@ public interface IAgentGrain : IGrainWithGuidKey
 
     /// <summary>
     /// Marks the agent offline when it has been silent longer than the grace (nothing otherwise), and sends again the
-    /// outcomes it still owes jobs. Called by the silo's <see cref="AgentSilenceSweep"/>; the reminder does the same.
+    /// outcomes it still owes jobs. Called by the silo's <see cref="AgentSilenceSweep"/>.
     /// </summary>
     Task CheckSilenceAsync();
+
+    /// <summary>
+    /// <see cref="CheckSilenceAsync"/> as the cluster's <see cref="IAgentRollCallGrain"/> asks it, for an agent the read
+    /// model last heard at <paramref name="lastHeard"/>. A grain activated by this call (its silo died) counts the
+    /// silence from there instead of from its own start; one that has heard the agent itself ignores it.
+    /// </summary>
+    Task RollCallAsync(DateTimeOffset lastHeard);
 
     /// <summary>The silo this grain lives on right now (for the cluster view and failover tests).</summary>
     Task<string> GetSiloAsync();

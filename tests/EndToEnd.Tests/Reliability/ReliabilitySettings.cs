@@ -4,8 +4,8 @@ namespace Cockpit.EndToEnd.Tests.Reliability;
 public static class ReliabilitySettings
 {
     /// <summary>
-    /// Heartbeat every second (the harness default), offline after 6 s of silence, checked every second; the reminder
-    /// that brings a silent agent's grain back after its silo died fires every 3 s.
+    /// Heartbeat every second (the harness default), offline after 6 s of silence, checked every second; the roll call
+    /// that finds a silent agent whose silo died runs every 3 s.
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string> FastLiveness = new Dictionary<string, string>
     {

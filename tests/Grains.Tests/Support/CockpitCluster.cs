@@ -7,10 +7,10 @@ using Orleans.TestingHost;
 namespace Cockpit.Grains.Tests.Support;
 
 /// <summary>
-/// An in-process Orleans cluster of two silos with the grains' real wiring except the two ports:
+/// An in-process Orleans cluster of two silos with the grains' real wiring except the three ports:
 /// memory grain storage under <see cref="GrainStorage.Name"/> (whose writes can be made to fail, <see cref="StorageFaults"/>),
-/// in-memory reminders, short liveness timings, and the shared <see cref="RecordingEventSink"/> and
-/// <see cref="ScriptedPodClient"/> in every silo.
+/// in-memory reminders, short liveness timings, and the shared <see cref="RecordingEventSink"/>,
+/// <see cref="ScriptedPodClient"/> and <see cref="ScriptedSilentAgentFinder"/> in every silo.
 /// </summary>
 public sealed class CockpitCluster : IAsyncLifetime
 {
@@ -31,6 +31,8 @@ public sealed class CockpitCluster : IAsyncLifetime
 
     public StorageFaults StorageFaults { get; } = new();
 
+    public ScriptedSilentAgentFinder ReadModel { get; } = new();
+
     public InProcessTestCluster Cluster => _cluster ?? throw new InvalidOperationException("the cluster is not deployed");
 
     public IClusterClient Client => Cluster.Client;
@@ -47,7 +49,8 @@ public sealed class CockpitCluster : IAsyncLifetime
             silo.Services.AddSingleton<IDomainEventSink>(Events);
             silo.Services.AddSingleton<IAgentPodClient>(Pods);
             silo.Services.AddSingleton(TimeProvider.System);
-            silo.Services.AddSingleton<AgentSilenceSweep>();
+            silo.Services.AddSingleton<ISilentAgentFinder>(ReadModel);
+            silo.AddAgentLiveness();
             silo.Services.Configure<AgentLivenessOptions>(options =>
             {
                 options.OfflineAfter = OfflineAfter;
