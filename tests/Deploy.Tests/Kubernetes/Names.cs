@@ -11,6 +11,7 @@ public static class Names
     public const string AgentContainer = "agent";
     public const string WorkspaceClaim = "cockpit-workspace";
     public const string PostgresSecret = "cockpit-postgres";
+    public const string RegistrationSecret = "cockpit-agent-registration";
 
     /// <summary>The value every Secret template and placeholder Secret uses for what the operator must fill in.</summary>
     public const string Placeholder = "REPLACE_ME";

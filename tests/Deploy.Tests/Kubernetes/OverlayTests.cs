@@ -28,6 +28,29 @@ public sealed class OverlayTests(DeployFixture fixture)
         ingress.Body.StringMap("metadata", "annotations")["traefik.ingress.kubernetes.io/router.entrypoints"].ShouldBe("websecure");
     }
 
+    [Theory]
+    [InlineData("production", true)]
+    [InlineData("mongodb", true)]
+    [InlineData("neo4j", true)]
+    [InlineData("dev", false)]
+    public void Silos_and_agents_share_the_registration_secret_which_production_requires(string overlay, bool required)
+    {
+        var manifests = fixture.Overlay(overlay);
+        var readers = new[]
+        {
+            manifests.Workload(Names.SiloWorkload).Container(Names.SiloContainer),
+            manifests.Workload(Names.AgentWorkload).Container(Names.AgentContainer),
+        };
+        foreach (var container in readers)
+        {
+            var reference = container.EnvVar("AGENT_REGISTRATION_TOKEN").ShouldNotBeNull().At("valueFrom", "secretKeyRef").ShouldNotBeNull();
+            reference.Text("name").ShouldBe(Names.RegistrationSecret);
+            reference.Text("key").ShouldBe("AGENT_REGISTRATION_TOKEN");
+            // Optional means a missing Secret leaves the variable unset, and then anyone may register.
+            (reference.At("optional")?.GetValue<bool>() ?? false).ShouldBe(!required, $"{overlay}: {container}");
+        }
+    }
+
     [Fact]
     public void Dev_runs_one_silo_without_a_budget_that_blocks_drains()
     {
