@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Cockpit.EndToEnd.Tests.Support;
@@ -120,6 +121,49 @@ public sealed class SecurityAgentTests(SecurityFixture fixture)
         statuses.Skip(SecurityFixture.AuthRequestsPerMinute).ShouldAllBe(s => s == HttpStatusCode.TooManyRequests);
         (await flooder.GetAsync("/api/jobs")).Status.ShouldBe(HttpStatusCode.OK, "only /api/auth is limited");
     }
+
+    [Fact]
+    public async Task Behind_a_trusted_proxy_each_forwarded_client_has_its_own_budget()
+    {
+        using var proxy = new CockpitClient(fixture.Silo.BaseAddress, new CookieContainer(), null, SourceAddressHandler.From(IPAddress.Parse(SecurityFixture.TrustedProxy)));
+
+        var flood = await SignInFloodAsync(proxy, _ => "198.51.100.7");
+        var neighbour = await GuestLoginAsync(proxy, "198.51.100.8");
+
+        flood.Take(SecurityFixture.AuthRequestsPerMinute).ShouldAllBe(s => s == HttpStatusCode.OK);
+        flood.Skip(SecurityFixture.AuthRequestsPerMinute).ShouldAllBe(s => s == HttpStatusCode.TooManyRequests);
+        neighbour.ShouldBe(HttpStatusCode.OK, "another client behind the same proxy has a budget of its own");
+    }
+
+    [Fact]
+    public async Task A_client_that_is_not_a_trusted_proxy_cannot_pick_its_address_with_x_forwarded_for()
+    {
+        using var spoofer = new CockpitClient(fixture.Silo.BaseAddress, new CookieContainer(), null, SourceAddressHandler.From(IPAddress.Parse("127.0.0.47")));
+
+        var flood = await SignInFloodAsync(spoofer, i => $"203.0.113.{i + 1}");
+
+        flood.Take(SecurityFixture.AuthRequestsPerMinute).ShouldAllBe(s => s == HttpStatusCode.OK);
+        flood.Skip(SecurityFixture.AuthRequestsPerMinute).ShouldAllBe(s => s == HttpStatusCode.TooManyRequests);
+    }
+
+    [Fact]
+    public async Task A_trusted_proxy_that_is_not_an_address_stops_the_silo_with_the_setting_named()
+    {
+        var failure = await Should.ThrowAsync<InvalidOperationException>(() =>
+            fixture.System.StartSiloAsync(new Dictionary<string, string> { ["TRUSTED_PROXIES"] = "10.42.0.0/16, ingress.local" }));
+        failure.Message.ShouldContain("TRUSTED_PROXIES: 'ingress.local'");
+    }
+
+    private static async Task<List<HttpStatusCode>> SignInFloodAsync(CockpitClient client, Func<int, string> forwardedFor)
+    {
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < SecurityFixture.AuthRequestsPerMinute + 3; i++) statuses.Add(await GuestLoginAsync(client, forwardedFor(i)));
+        return statuses;
+    }
+
+    private static async Task<HttpStatusCode> GuestLoginAsync(CockpitClient client, string forwardedFor) =>
+        (await client.SendAsync(HttpMethod.Post, "/api/auth/guest-login", JsonContent.Create(new { }),
+            new Dictionary<string, string> { ["X-Forwarded-For"] = forwardedFor })).Status;
 
     private async Task<(Guid Id, string Token)> RegisterAsync(string hostname)
     {

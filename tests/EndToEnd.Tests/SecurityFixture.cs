@@ -13,6 +13,9 @@ public sealed class SecurityFixture : IAsyncLifetime
     public const int RegistrationsPerMinute = 20;
     public const int AuthRequestsPerMinute = 30;
 
+    /// <summary>The one address whose X-Forwarded-For the silos believe (TRUSTED_PROXIES), as an ingress's would be.</summary>
+    public const string TrustedProxy = "127.0.0.46";
+
     private SystemUnderTest? _system;
 
     /// <summary>The locked silo's single sign-on provider (discovery only).</summary>
@@ -35,6 +38,7 @@ public sealed class SecurityFixture : IAsyncLifetime
             ["AGENT_REGISTRATION_RATE_LIMIT_PER_MINUTE"] = RegistrationsPerMinute.ToString(),
             ["AUTH_RATE_LIMIT_PER_MINUTE"] = AuthRequestsPerMinute.ToString(),
             ["AGENT_OFFLINE_AFTER_SECONDS"] = "3600",
+            ["TRUSTED_PROXIES"] = TrustedProxy,
         };
         foreach (var (key, value) in extra) settings[key] = value;
         return settings;

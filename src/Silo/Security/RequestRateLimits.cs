@@ -8,8 +8,8 @@ namespace Cockpit.Silo.Security;
 /// <summary>
 /// Per-client-address fixed windows of one minute on the endpoints worth flooding: everything under /api/auth
 /// (AUTH_RATE_LIMIT_PER_MINUTE) and agent registration (AGENT_REGISTRATION_RATE_LIMIT_PER_MINUTE). Refused requests get
-/// 429 with Retry-After and change nothing. The address is the TCP peer's: behind a proxy, all clients share the proxy's
-/// budget (raise the limits there, or limit at the proxy).
+/// 429 with Retry-After and change nothing. The address is the TCP peer's, or the client's as a proxy listed in
+/// <see cref="TrustedProxies"/> forwarded it; behind an unlisted proxy all clients share the proxy's budget.
 /// </summary>
 public static class RequestRateLimits
 {

@@ -57,16 +57,22 @@ public static class SecurityServiceCollectionExtensions
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
 
         services.AddCockpitRateLimits(AuthSettings.RateLimitsFrom(config));
+
+        var proxies = TrustedProxies.From(config);
+        services.AddSingleton(proxies);
+        services.Configure<ForwardedHeadersOptions>(proxies.Configure);
         return services;
     }
 
     /// <summary>
-    /// The security middleware, in order (authentication, guest role, rate limits, CSRF and origin, authorization), and
-    /// the /api/auth endpoints. Call it before anything that serves content, the cockpit's static files included.
+    /// The security middleware, in order (the client's address and scheme from trusted proxies, authentication, guest
+    /// role, rate limits, CSRF and origin, authorization), and the /api/auth endpoints. Call it before anything that
+    /// serves content, the cockpit's static files included.
     /// </summary>
     public static WebApplication UseCockpitSecurity(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        if (app.Services.GetRequiredService<TrustedProxies>().Any) app.UseForwardedHeaders();
         app.UseAuthentication();
         app.UseMiddleware<GuestPrincipalMiddleware>();
         app.UseRateLimiter();
