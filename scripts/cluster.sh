@@ -30,6 +30,8 @@ export CLUSTER_ID="${CLUSTER_ID:-cockpit}" SERVICE_ID="${SERVICE_ID:-cockpit}"
 # listed for the WebSocket and CSRF origin checks.
 export AUTH_GUEST_ROLE="${AUTH_GUEST_ROLE:-operator}"
 export GRAPHQL_ALLOWED_ORIGINS="${GRAPHQL_ALLOWED_ORIGINS:-http://127.0.0.1:$proxy_port http://localhost:$proxy_port}"
+# The proxy forwards each client's address (X-Forwarded-For): rate limits then apply per client, not to the proxy.
+export TRUSTED_PROXIES="${TRUSTED_PROXIES:-127.0.0.1}"
 mkdir -p "$WORKSPACE_ROOT"
 
 [[ "$silos" =~ ^[1-9][0-9]*$ ]] && [ "$silos" -le 20 ] || { echo "SILOS must be 1 to 20 (got '$silos')" >&2; exit 2; }
@@ -42,31 +44,10 @@ if [ "$demo_agents" -gt 0 ] && [ "$agent_port_base" -le "$last_silo_http" ] && [
   exit 2
 fi
 
-pids=()
+. scripts/lib/processes.sh
 names=()
-private_pg=""
-stopping=""
-stop_all() {
-  trap - INT TERM EXIT
-  [ -z "$stopping" ] || return 0
-  stopping=1
-  echo; echo "stopping…"
-  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  [ -z "$private_pg" ] || scripts/postgres.sh stop "$private_pg"
-  echo "stopped."
-}
 trap stop_all INT TERM EXIT
-
-if [ -z "${POSTGRES_HOST:-}" ] && [ -z "${POSTGRES_CONNECTION_STRING:-}" ]; then
-  scripts/ensure-deps.sh postgres
-  private_pg="$root/.data/postgres"
-  export POSTGRES_HOST=127.0.0.1 POSTGRES_PORT="${PRIVATE_POSTGRES_PORT:-55432}" POSTGRES_USER=postgres
-  export POSTGRES_DB="${POSTGRES_DB:-cockpit}" POSTGRES_PASSWORD="${POSTGRES_PASSWORD:-changeme}"
-  scripts/postgres.sh start "$private_pg" "$POSTGRES_PORT" "$POSTGRES_PASSWORD"
-else
-  scripts/ensure-deps.sh
-fi
+ensure_postgres
 
 if [ -n "${ARTIFACTS_PATH:-}" ]; then
   build_args=(--artifacts-path "$ARTIFACTS_PATH")

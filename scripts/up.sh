@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# `make up`: the whole system on one machine. Starts a private PostgreSQL under .data/ unless POSTGRES_HOST is set,
-# then the silo and DEMO_AGENTS reference agents; prints the URLs; Ctrl-C or SIGTERM stops everything it started.
+# `make up`: the whole system on one machine. Starts a private PostgreSQL under .data/ unless POSTGRES_HOST (or
+# POSTGRES_CONNECTION_STRING) is set, then the silo and DEMO_AGENTS reference agents; prints the URLs; Ctrl-C or
+# SIGTERM stops everything it started.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$(pwd)"
@@ -16,29 +17,9 @@ export AUTH_GUEST_ROLE="${AUTH_GUEST_ROLE:-operator}"
 demo_agents="${DEMO_AGENTS:-3}"
 mkdir -p "$WORKSPACE_ROOT"
 
-pids=()
-private_pg=""
-stopping=""
-stop_all() {
-  trap - INT TERM EXIT
-  stopping=1
-  echo; echo "stopping…"
-  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  [ -z "$private_pg" ] || scripts/postgres.sh stop "$private_pg"
-  echo "stopped."
-}
+. scripts/lib/processes.sh
 trap stop_all INT TERM EXIT
-
-if [ -z "${POSTGRES_HOST:-}" ]; then
-  scripts/ensure-deps.sh postgres
-  private_pg="$root/.data/postgres"
-  export POSTGRES_HOST=127.0.0.1 POSTGRES_PORT="${PRIVATE_POSTGRES_PORT:-55432}" POSTGRES_USER=postgres
-  export POSTGRES_DB="${POSTGRES_DB:-cockpit}" POSTGRES_PASSWORD="${POSTGRES_PASSWORD:-changeme}"
-  scripts/postgres.sh start "$private_pg" "$POSTGRES_PORT" "$POSTGRES_PASSWORD"
-else
-  scripts/ensure-deps.sh
-fi
+ensure_postgres
 
 echo "building…"
 scripts/build-graphiql.sh
@@ -69,7 +50,7 @@ cat <<INFO
     Health        http://127.0.0.1:$ORCHESTRATOR_PORT/health/ready
     Agents        $demo_agents reference agents on ports $AGENT_PORT..$((AGENT_PORT + demo_agents - 1))
     Workspaces    $WORKSPACE_ROOT
-    Database      ${POSTGRES_HOST}:${POSTGRES_PORT}/${POSTGRES_DB}${private_pg:+ (private, in .data/postgres)}
+    Database      ${POSTGRES_HOST:-(connection string)}${POSTGRES_PORT:+:$POSTGRES_PORT}${POSTGRES_DB:+/$POSTGRES_DB}${private_pg:+ (private, in .data/postgres)}
   Press Ctrl-C to stop everything.
 
 INFO

@@ -88,18 +88,18 @@ public static class ObservabilityServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Categories that log every HTTP request at Information: Warning unless LOG_LEVEL or
-    /// <c>Logging__LogLevel__&lt;category&gt;</c> says otherwise, so that <c>make up</c> shows what happens to agents
-    /// and jobs rather than a line per heartbeat.
+    /// Categories that log every HTTP request, or (Polly, for Orleans' placement pipeline) every grain activation, at
+    /// Information: Warning unless LOG_LEVEL or <c>Logging__LogLevel__&lt;category&gt;</c> says otherwise, so that
+    /// <c>make up</c> shows what happens to agents and jobs rather than a line per heartbeat.
     /// </summary>
-    private static readonly string[] RequestLogCategories =
-        ["Microsoft.AspNetCore.Hosting.Diagnostics", "Microsoft.AspNetCore.Routing", "Microsoft.AspNetCore.Http.Result"];
+    private static readonly string[] PerOperationLogCategories =
+        ["Microsoft.AspNetCore.Hosting.Diagnostics", "Microsoft.AspNetCore.Routing", "Microsoft.AspNetCore.Http.Result", "Polly"];
 
     private static void ConfigureLogging(ILoggingBuilder logging, ObservabilitySettings settings, IConfiguration configuration)
     {
         if (settings.LogLevel is null)
         {
-            foreach (var category in RequestLogCategories.Where(c => configuration[$"Logging:LogLevel:{c}"] is null))
+            foreach (var category in PerOperationLogCategories.Where(c => configuration[$"Logging:LogLevel:{c}"] is null))
             {
                 logging.AddFilter(category, LogLevel.Warning);
             }
