@@ -52,7 +52,8 @@ public sealed class AgentGrain(
         if (State.Registered)
         {
             // Heartbeat times are not persisted (that would be a write per heartbeat). After a move to another
-            // silo the agent gets a full grace from now: detection may come later, but never falsely.
+            // silo the agent gets a full grace from now, unless the roll call tells when the read model last heard
+            // it (RollCallAsync).
             var now = clock.GetUtcNow();
             _storedLastHeartbeat = State.LastHeartbeat;
             if (State.LastHeartbeat < now) State.LastHeartbeat = now;
