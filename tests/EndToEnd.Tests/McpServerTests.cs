@@ -53,6 +53,7 @@ public sealed class McpServerTests(McpFixture fixture)
         Required(tools, "list_jobs").ShouldBeEmpty();
         Properties(tools, "list_jobs").ShouldBe(["status", "agent_id", "config_name", "search", "limit", "cursor"], ignoreOrder: true);
         Properties(tools, "get_job_audit").ShouldBe(["job_id", "step_type", "limit", "cursor", "order"], ignoreOrder: true);
+        Properties(tools, "get_chat_history").ShouldBe(["job_id", "offset", "limit"], ignoreOrder: true);
         Properties(tools, "query_table").ShouldBe(["table", "offset", "limit"], ignoreOrder: true);
         Properties(tools, "get_stats").ShouldBe(["days", "stuck_threshold_minutes"], ignoreOrder: true);
         ((string?)Tool(tools, "list_jobs")["inputSchema"]!["properties"]!["limit"]!["type"]).ShouldBe("integer");
@@ -144,14 +145,31 @@ public sealed class McpServerTests(McpFixture fixture)
         while (cursor is not null);
         paged.ShouldBe(audit["items"]!.AsArray().Select(i => (string?)i!["id"]).Reverse());
 
-        // The chat: the LLM calls merged, as GET /api/jobs/{id}/chat; each message opens its call.
+        // The chat: the LLM calls merged, as GET /api/jobs/{id}/chat, one page of it; each message opens its call.
         var chat = answers[2].Json();
-        SameJson(chat, (await Rest.GetAsync($"/api/jobs/{JobId}/chat")).Ok(), "get_chat_history vs GET /api/jobs/{id}/chat");
+        var restChat = (await Rest.GetAsync($"/api/jobs/{JobId}/chat")).Ok();
+        foreach (var field in new[] { "job_id", "calls", "messages", "truncated" }) SameJson(chat[field], restChat[field], $"get_chat_history.{field} vs GET /api/jobs/{{id}}/chat");
+        ((int?)chat["total"]).ShouldBe(restChat["messages"]!.AsArray().Count, "the whole chat fits the first page");
+        ((int?)chat["offset"]).ShouldBe(0);
+        chat["next_offset"].ShouldBeNull();
         ((int?)chat["calls"]).ShouldBe(llmCalls["items"]!.AsArray().Count);
         var roles = chat["messages"]!.AsArray().Select(m => (string?)m!["role"]).ToList();
         roles.ShouldContain("system");
         roles.ShouldContain("user");
         roles.ShouldContain("assistant");
+
+        // Two messages at a time, the pages join up into the whole chat.
+        var pagedChat = new List<JsonNode?>();
+        int? offset = 0;
+        while (offset is { } from)
+        {
+            var page = (await Mcp.CallAsync("get_chat_history", new { job_id = JobId, offset = from, limit = 2 })).Json();
+            ((int?)page["offset"]).ShouldBe(from);
+            page["messages"]!.AsArray().Count.ShouldBeInRange(1, 2);
+            pagedChat.AddRange(page["messages"]!.AsArray().Select(m => m?.DeepClone()));
+            offset = (int?)page["next_offset"];
+        }
+        SameJson(new JsonArray([.. pagedChat]), restChat["messages"], "get_chat_history in pages of 2 vs GET /api/jobs/{id}/chat");
 
         var auditId = (string)chat["messages"]![0]!["audit_id"]!;
         var request = (await Mcp.CallAsync("get_llm_request", new { request_id = auditId })).Json();
@@ -246,6 +264,7 @@ public sealed class McpServerTests(McpFixture fixture)
             (new("get_job_audit", new { job_id = JobId, order = "sideways" }), ["order"]),
             (new("get_job_audit", new { job_id = JobId, limit = 201 }), ["limit: must be a whole number from 1 to 200"]),
             (new("get_chat_history", new { job_id = unknown }), [$"job {unknown} not found"]),
+            (new("get_chat_history", new { job_id = JobId, offset = -1, limit = 501 }), ["offset: must be a whole number from 0", "limit: must be a whole number from 1 to 500"]),
             (new("get_todos", new { job_id = "../etc" }), ["job_id", "is not a UUID"]),
             (new("get_llm_request", new { request_id = unknown }), [$"audit entry {unknown} not found"]),
             (new("get_llm_request", new { request_id = 42 }), ["request_id: must be a string"]),

@@ -241,10 +241,13 @@ public sealed class AgentGrain(
     public async Task RollCallAsync(DateTimeOffset lastHeard)
     {
         // A fresh activation gave the agent a full grace from its own start, not knowing when the agent was last heard;
-        // the read model knows. One that has heard the agent itself knows better than the read model.
+        // the read model knows, give or take one heartbeat interval (see SilentAgent.LastHeard), which the agent is
+        // given: its silence is never counted from earlier than it could have been heard. One that has heard the agent
+        // itself knows better than the read model.
         if (!_heardSinceActivation && State.Registered && State.Status != AgentStatus.Offline)
         {
-            var known = lastHeard > _storedLastHeartbeat ? lastHeard : _storedLastHeartbeat;
+            var latest = lastHeard + _liveness.HeartbeatInterval;
+            var known = latest > _storedLastHeartbeat ? latest : _storedLastHeartbeat;
             if (known < State.LastHeartbeat)
             {
                 State.LastHeartbeat = known;

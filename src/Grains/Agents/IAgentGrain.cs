@@ -40,8 +40,9 @@ public interface IAgentGrain : IGrainWithGuidKey
 
     /// <summary>
     /// <see cref="CheckSilenceAsync"/> as the cluster's <see cref="IAgentRollCallGrain"/> asks it, for an agent the read
-    /// model last heard at <paramref name="lastHeard"/>. A grain activated by this call (its silo died) counts the
-    /// silence from there instead of from its own start; one that has heard the agent itself ignores it.
+    /// model last heard at about <paramref name="lastHeard"/> (<see cref="SilentAgent.LastHeard"/>). A grain activated by
+    /// this call (its silo died) counts the silence from there plus one heartbeat interval instead of from its own start;
+    /// one that has heard the agent itself ignores it.
     /// </summary>
     Task RollCallAsync(DateTimeOffset lastHeard);
 

@@ -14,6 +14,10 @@ public static class McpLimits
     public const int DefaultAuditEntries = 50;
     public const int MaxAuditEntries = 200;
 
+    /// <summary><c>get_chat_history</c>: 100 messages by default, at most 500.</summary>
+    public const int DefaultChatMessages = 100;
+    public const int MaxChatMessages = 500;
+
     /// <summary><c>get_graph_changes</c>: 200 deltas by default, at most 1000.</summary>
     public const int DefaultGraphDeltas = 200;
     public const int MaxGraphDeltas = 1000;

@@ -38,16 +38,25 @@ public sealed class TelemetryTools(IGrainFactory grains, TelemetryReader reader)
     }
 
     [McpServerTool(Name = McpToolNames.GetChatHistory, Title = "Job chat history", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false)]
-    [Description("The LLM calls of a job merged into one sequential conversation, as GET /api/jobs/{id}/chat shows it: " +
-        "{calls, messages: [{index, role, content, message, source (request or response), audit_id, at}], truncated}. " +
-        "A message's audit_id opens its whole LLM call with get_llm_request. Empty when the job's agent made no LLM calls.")]
+    [Description("The LLM calls of a job merged into one sequential conversation, as GET /api/jobs/{id}/chat shows it, a page at a time: " +
+        "{job_id, calls, messages: [{index, role, content, message, source (request or response), audit_id, at}], total, offset, " +
+        "next_offset, truncated}. Pass next_offset as offset for the next page; it is null on the last. A message's audit_id opens " +
+        "its whole LLM call with get_llm_request. Empty when the job's agent made no LLM calls.")]
     public async Task<CallToolResult> GetChatHistoryAsync(
         [Description("The job's id (a UUID).")] string job_id,
+        [Description("Messages to skip: 0 for the first page, else the previous page's next_offset.")]
+        int offset = 0,
+        [Description("Messages per page, 1 to 500.")]
+        int limit = McpLimits.DefaultChatMessages,
         CancellationToken cancellationToken = default)
     {
         var found = await KnownJob.FindAsync(grains, job_id);
         if (found.Error is { } error) return error;
-        return ToolResults.Json(await reader.ChatAsync(found.Job!.Id, cancellationToken));
+        var errors = new Dictionary<string, string[]>();
+        ToolArguments.InRange(offset, "offset", 0, int.MaxValue, errors);
+        ToolArguments.InRange(limit, "limit", 1, McpLimits.MaxChatMessages, errors);
+        if (errors.Count > 0) return ToolResults.Invalid(errors);
+        return ToolResults.Json(McpChatPage.From(await reader.ChatAsync(found.Job!.Id, cancellationToken), offset, limit));
     }
 
     [McpServerTool(Name = McpToolNames.GetLlmRequest, Title = "LLM request", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false)]

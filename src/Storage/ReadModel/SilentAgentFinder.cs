@@ -2,6 +2,7 @@ using Cockpit.Grains;
 using Cockpit.Grains.Agents;
 using Cockpit.Grains.Jobs;
 using Cockpit.Grains.Ports;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -10,11 +11,12 @@ namespace Cockpit.Storage.ReadModel;
 /// <summary>The roll call's question to the <c>agents</c> and <c>jobs</c> tables; see <see cref="ISilentAgentFinder"/>.</summary>
 /// <remarks>
 /// Both halves use an index (<c>idx_agents_last_heartbeat</c>, <c>idx_jobs_status</c>), so a roll call over a large
-/// fleet reads only the rows it returns. The read model lags the grains by up to one heartbeat flush
-/// (<see cref="ReadModelOptions.HeartbeatFlushInterval"/>); the grain, not this query, decides.
+/// fleet reads only the rows it returns. The grain, not this query, decides.
 /// </remarks>
-public sealed class SilentAgentFinder(NpgsqlDataSource dataSource) : ISilentAgentFinder
+public sealed class SilentAgentFinder(NpgsqlDataSource dataSource, IOptions<ReadModelOptions> options) : ISilentAgentFinder
 {
+    private readonly TimeSpan _writeDelay = options.Value.HeartbeatFlushInterval;
+
     private static readonly string Sql = $"""
         SELECT id, last_heartbeat FROM (
             SELECT a.id, a.last_heartbeat
@@ -40,7 +42,9 @@ public sealed class SilentAgentFinder(NpgsqlDataSource dataSource) : ISilentAgen
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            found.Add(new SilentAgent(reader.GetGuid(0), reader.GetNullableTimestamp(1) ?? DateTimeOffset.MinValue));
+            // Heartbeats reach the table a flush interval after they arrive at the latest (see SilentAgent.LastHeard).
+            var written = reader.GetNullableTimestamp(1);
+            found.Add(new SilentAgent(reader.GetGuid(0), written is { } at ? at + _writeDelay : DateTimeOffset.MinValue));
         }
         return found;
     }

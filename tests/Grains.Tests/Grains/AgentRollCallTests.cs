@@ -18,7 +18,7 @@ public sealed class AgentRollCallTests(CockpitCluster cluster)
     private IAgentRollCallGrain RollCall => _fleet.Grains.GetGrain<IAgentRollCallGrain>(IAgentRollCallGrain.Key);
 
     [Fact]
-    public async Task A_silent_agent_whose_grain_is_gone_goes_offline_at_the_first_roll_call_that_finds_it()
+    public async Task A_silent_agent_whose_grain_is_gone_goes_offline_counting_from_the_read_models_last_heartbeat()
     {
         var agent = await _fleet.ReadyAgentAsync();
         cluster.ReadModel.Says(agent.Id, agent.LastHeartbeat);
@@ -26,16 +26,16 @@ public sealed class AgentRollCallTests(CockpitCluster cluster)
         {
             // Gone from its silo, so no sweep watches it; the roll call finds it once the read model's silence is past the grace.
             await _fleet.Agent(agent.Id).Cast<IGrainManagementExtension>().DeactivateOnIdle();
-            var asked = 0;
-            await Poll.UntilAsync(async () => (asked = await RollCall.CallAsync()) > 0, "the roll call to find the agent");
+            await Poll.UntilAsync(async () => await RollCall.CallAsync() > 0, "the roll call to find the agent");
+            var revived = DateTimeOffset.UtcNow;
 
-            // The call brought the grain back; it counted the silence from the read model's last heartbeat, not from its
-            // own start (that would give it a whole new grace), so the first call that found the agent was enough.
-            asked.ShouldBe(1);
-            var offline = _fleet.Events.AgentEvents(agent.Id).Where(e => e.Agent.Status == AgentStatus.Offline).ShouldHaveSingleItem();
+            var offline = await _fleet.Events.WaitForAgentAsync(agent.Id, e => e.Agent.Status == AgentStatus.Offline, "offline");
             offline.PreviousStatus.ShouldBe(AgentStatus.Ready);
             offline.Cause.ShouldStartWith("offline: no heartbeat for");
-            (offline.At - agent.LastHeartbeat).ShouldBeGreaterThanOrEqualTo(CockpitCluster.OfflineAfter);
+            // Never counted from earlier than the agent could have been heard: the read model's time plus one interval.
+            (offline.At - agent.LastHeartbeat).ShouldBeGreaterThanOrEqualTo(CockpitCluster.OfflineAfter + CockpitCluster.HeartbeatInterval);
+            // Nor from the call that brought the grain back: that would have given the agent a whole new grace.
+            (offline.At - revived).ShouldBeLessThan(CockpitCluster.OfflineAfter);
         }
         finally
         {

@@ -19,6 +19,9 @@ public sealed class CockpitCluster : IAsyncLifetime
 
     public static readonly TimeSpan SilenceCheckInterval = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>The interval agents are told to heartbeat at; the roll call gives a revived agent this much more.</summary>
+    public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromMilliseconds(500);
+
     public const int SiloCount = 2;
 
     private const string MemoryStorageName = "cockpit-memory";
@@ -55,6 +58,10 @@ public sealed class CockpitCluster : IAsyncLifetime
             {
                 options.OfflineAfter = OfflineAfter;
                 options.SilenceCheckInterval = SilenceCheckInterval;
+                options.HeartbeatInterval = HeartbeatInterval;
+                // What two default (60 s) heartbeat intervals gave before HeartbeatInterval was set here: the stale-heartbeat
+                // scenarios are written against a grace longer than any test.
+                options.JobConfirmationGrace = TimeSpan.FromMinutes(2);
             });
         });
         _cluster = builder.Build();

@@ -2,6 +2,7 @@ using Cockpit.Grains.Agents;
 using Cockpit.Grains.Jobs;
 using Cockpit.Storage.ReadModel;
 using Cockpit.Storage.Tests.Support;
+using Microsoft.Extensions.Options;
 using static Cockpit.Storage.Tests.Support.DomainEvents;
 
 namespace Cockpit.Storage.Tests.ReadModel;
@@ -10,6 +11,12 @@ namespace Cockpit.Storage.Tests.ReadModel;
 public sealed class SilentAgentFinderTests : FreshDatabaseTest
 {
     private static readonly DateTimeOffset Cutoff = T0.AddHours(1);
+
+    /// <summary>The read model's write delay, which the finder adds to the time it read.</summary>
+    private static readonly TimeSpan Delay = new ReadModelOptions().HeartbeatFlushInterval;
+
+    private static SilentAgentFinder Finder(ProjectorHarness harness) =>
+        new(harness.DataSource, Options.Create(new ReadModelOptions()));
 
     [Fact]
     public async Task Finds_agents_silent_since_the_cutoff_unless_offline_longest_silent_first()
@@ -23,9 +30,9 @@ public sealed class SilentAgentFinderTests : FreshDatabaseTest
         var deregistered = Agent(Guid.NewGuid(), 2, AgentStatus.Offline, lastHeartbeat: T0, deleted: true);
         await harness.PublishAndFlushAsync(silentWorking, heardAfterCutoff, alreadyOffline, silentLongest, deregistered);
 
-        var found = await new SilentAgentFinder(harness.DataSource).FindAsync(Cutoff, 100, CancellationToken.None);
+        var found = await Finder(harness).FindAsync(Cutoff, 100, CancellationToken.None);
 
-        found.ShouldBe([new SilentAgent(silentLongest.Agent.Id, T0), new SilentAgent(silentWorking.Agent.Id, T0.AddMinutes(10))]);
+        found.ShouldBe([new SilentAgent(silentLongest.Agent.Id, T0 + Delay), new SilentAgent(silentWorking.Agent.Id, T0.AddMinutes(10) + Delay)]);
     }
 
     [Fact]
@@ -51,12 +58,12 @@ public sealed class SilentAgentFinderTests : FreshDatabaseTest
         };
         await harness.PublishAndFlushAsync([Agent(offline), Agent(movedOn), Agent(onIt), Agent(done), .. jobs]);
 
-        var finder = new SilentAgentFinder(harness.DataSource);
+        var finder = Finder(harness);
         var found = await finder.FindAsync(Cutoff, 100, CancellationToken.None);
         // A job that changed after the cutoff is left alone: its outcome may be on its way right now.
         var tooEarly = await finder.FindAsync(T0, 100, CancellationToken.None);
 
-        found.ShouldBe([new SilentAgent(offline.Id, T0.AddMinutes(1)), new SilentAgent(movedOn.Id, recent)]);
+        found.ShouldBe([new SilentAgent(offline.Id, T0.AddMinutes(1) + Delay), new SilentAgent(movedOn.Id, recent + Delay)]);
         tooEarly.ShouldBeEmpty();
     }
 
@@ -68,9 +75,9 @@ public sealed class SilentAgentFinderTests : FreshDatabaseTest
         var agents = Enumerable.Range(0, 5).Select(i => Agent(Guid.NewGuid(), 1, lastHeartbeat: T0.AddMinutes(5 - i))).ToArray();
         await harness.PublishAndFlushAsync(agents);
 
-        var found = await new SilentAgentFinder(harness.DataSource).FindAsync(Cutoff, 2, CancellationToken.None);
+        var found = await Finder(harness).FindAsync(Cutoff, 2, CancellationToken.None);
 
         found.Select(a => a.AgentId).ShouldBe([agents[4].Agent.Id, agents[3].Agent.Id]);
-        await Should.ThrowAsync<ArgumentOutOfRangeException>(() => new SilentAgentFinder(harness.DataSource).FindAsync(Cutoff, 0, CancellationToken.None));
+        await Should.ThrowAsync<ArgumentOutOfRangeException>(() => Finder(harness).FindAsync(Cutoff, 0, CancellationToken.None));
     }
 }
