@@ -118,6 +118,20 @@ public sealed class JobSearchTests(JobSearchTests.Database database) : IClassFix
         (await _jobs.TimelineAsync(b)).ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task A_text_filter_with_a_NUL_matches_nothing_instead_of_failing_the_query()
+    {
+        await InsertAsync("find A", T0, config: "default");
+
+        var bySearch = await _jobs.SearchAsync(new JobSearchQuery(First: 10, Search: "A\0"));
+        var byConfig = await _jobs.SearchAsync(new JobSearchQuery(First: 10, ConfigName: "default\0"));
+
+        bySearch.Items.ShouldBeEmpty();
+        bySearch.TotalCount.ShouldBe(0);
+        byConfig.Items.ShouldBeEmpty();
+        (await _jobs.SearchAsync(new JobSearchQuery(First: 10, Search: "A"))).TotalCount.ShouldBe(1);
+    }
+
     private async Task<Guid> InsertAsync(string prompt, DateTimeOffset createdAt, string status = "created", Guid? agent = null, string? config = null)
     {
         var id = Guid.NewGuid();

@@ -51,6 +51,11 @@ public sealed class TelemetryQueryParserTests
 
         TelemetryQueryParser.Requirements(Job, ["finished"], ["huge"], [], "0", "-1", errors).ShouldBeNull();
         errors.Keys.Order().ShouldBe(["limit", "offset", "priority", "status"]);
+
+        // Found by the REST fuzz test: a NUL reached PostgreSQL, which refused it, and the refusal read as an outage (503).
+        var nul = new Dictionary<string, string[]>();
+        TelemetryQueryParser.Requirements(Job, [], [], ["A\0B"], null, null, nul).ShouldBeNull();
+        nul["tag"].ShouldBe(["must not contain NUL characters"]);
     }
 
     [Fact]
