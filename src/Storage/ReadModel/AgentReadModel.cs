@@ -19,6 +19,7 @@ public sealed class AgentReadModel(NpgsqlDataSource dataSource)
         string? configName = null,
         CancellationToken cancellationToken = default)
     {
+        if (TextFilter.MatchesNothing(configName)) return [];
         await using var command = dataSource.CreateCommand();
         var filters = new List<string>();
         if (status is { } s)

@@ -25,8 +25,7 @@ public sealed partial class JobReadModel
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfLessThan(query.First, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(query.First, MaxLimit);
-        // PostgreSQL text holds no NUL, so such a filter matches nothing; sent as a parameter it would fail the query.
-        if (query.ConfigName?.Contains('\0', StringComparison.Ordinal) == true || query.Search?.Contains('\0', StringComparison.Ordinal) == true)
+        if (TextFilter.MatchesNothing(query.ConfigName) || TextFilter.MatchesNothing(query.Search))
         {
             return new JobSearchPage([], 0, false, null);
         }

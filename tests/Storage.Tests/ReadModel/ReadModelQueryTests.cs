@@ -31,6 +31,7 @@ public sealed class ReadModelQueryTests : FreshDatabaseTest
         Ids(alpha).ShouldBe([readyA.Agent.Id, workingA.Agent.Id]);
         Ids(readyAlpha).ShouldBe([readyA.Agent.Id]);
         none.ShouldBeEmpty();
+        (await harness.Agents.ListAsync(configName: "alpha\0")).ShouldBeEmpty("PostgreSQL text holds no NUL: nothing matches, nothing fails");
         (await harness.Agents.GetAsync(Guid.NewGuid())).ShouldBeNull();
     }
 
