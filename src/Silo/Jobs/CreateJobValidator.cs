@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Cockpit.Grains.Jobs;
+using Cockpit.Storage;
 
 namespace Cockpit.Silo.Jobs;
 
@@ -49,7 +50,7 @@ public static partial class CreateJobValidator
     {
         if (path is null) return;
         if (path.Length > MaxPathLength) errors[field] = [$"must be at most {MaxPathLength} characters"];
-        else if (path.Contains('\0', StringComparison.Ordinal)) errors[field] = ["must not contain NUL characters"];
+        else if (PostgresText.HoldsNul(path)) errors[field] = [PostgresText.NulRefusal];
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

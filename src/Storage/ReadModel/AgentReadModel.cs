@@ -19,7 +19,8 @@ public sealed class AgentReadModel(NpgsqlDataSource dataSource)
         string? configName = null,
         CancellationToken cancellationToken = default)
     {
-        if (TextFilter.MatchesNothing(configName)) return [];
+        // A filter with a NUL matches no row, and PostgreSQL would refuse it.
+        if (PostgresText.HoldsNul(configName)) return [];
         await using var command = dataSource.CreateCommand();
         var filters = new List<string>();
         if (status is { } s)

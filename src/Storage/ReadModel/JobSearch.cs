@@ -25,7 +25,8 @@ public sealed partial class JobReadModel
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfLessThan(query.First, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(query.First, MaxLimit);
-        if (TextFilter.MatchesNothing(query.ConfigName) || TextFilter.MatchesNothing(query.Search))
+        // A filter with a NUL matches no row, and PostgreSQL would refuse it.
+        if (PostgresText.HoldsNul(query.ConfigName) || PostgresText.HoldsNul(query.Search))
         {
             return new JobSearchPage([], 0, false, null);
         }

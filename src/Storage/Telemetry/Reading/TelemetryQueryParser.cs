@@ -88,10 +88,9 @@ public static class TelemetryQueryParser
             errors[field] = [$"each value must be at most {Ingestion.TelemetryBatchValidator.MaxTagLength} characters"];
             return null;
         }
-        else if (values.Any(v => v.Contains('\0', StringComparison.Ordinal)))
+        else if (values.Any(PostgresText.HoldsNul))
         {
-            // PostgreSQL text cannot hold NUL: the query would fail, and a failed query reads as an outage (503).
-            errors[field] = ["must not contain NUL characters"];
+            errors[field] = [PostgresText.NulRefusal];
             return null;
         }
         return values.ToHashSet(StringComparer.Ordinal);
