@@ -18,6 +18,7 @@ demo_agents="${DEMO_AGENTS:-3}"
 mkdir -p "$WORKSPACE_ROOT"
 
 . scripts/lib/processes.sh
+. scripts/lib/demo-llm.sh
 trap stop_all INT TERM EXIT
 ensure_postgres
 
@@ -35,6 +36,7 @@ for _ in $(seq 1 120); do
 done
 curl -fsS "http://127.0.0.1:$ORCHESTRATOR_PORT/health/ready" >/dev/null || { echo "the silo did not become ready; see [silo] lines above" >&2; exit 1; }
 
+start_demo_llm
 for i in $(seq 1 "$demo_agents"); do
   AGENT_PORT=$((AGENT_PORT + i - 1)) AGENT_HOSTNAME="demo-agent-$i" POD_IP=127.0.0.1 AGENT_BIND_ADDRESS=127.0.0.1 \
     dotnet src/Agent/bin/Release/net10.0/Cockpit.Agent.dll > >(sed -u "s/^/[agent-$i] /") 2>&1 &
@@ -49,6 +51,7 @@ cat <<INFO
     REST API      http://127.0.0.1:$ORCHESTRATOR_PORT/api/agents   http://127.0.0.1:$ORCHESTRATOR_PORT/api/jobs
     Health        http://127.0.0.1:$ORCHESTRATOR_PORT/health/ready
     Agents        $demo_agents reference agents on ports $AGENT_PORT..$((AGENT_PORT + demo_agents - 1))
+    Demo LLM      $demo_llm_line
     Workspaces    $WORKSPACE_ROOT
     Database      ${POSTGRES_HOST:-(connection string)}${POSTGRES_PORT:+:$POSTGRES_PORT}${POSTGRES_DB:+/$POSTGRES_DB}${private_pg:+ (private, in .data/postgres)}
   Press Ctrl-C to stop everything.

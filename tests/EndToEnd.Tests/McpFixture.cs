@@ -1,23 +1,21 @@
 using System.Net;
-using System.Text.Json;
-using System.Text.RegularExpressions;
 using Cockpit.EndToEnd.Tests.Support;
 using Cockpit.TestSupport;
 
 namespace Cockpit.EndToEnd.Tests;
 
 /// <summary>
-/// One silo and one reference agent in LLM mode (its LLM is <see cref="ChatCompletionsTestDouble"/>, which answers
-/// with the document's "shall" sentences), after the agent completed a job: so the audit trail, chat, todos,
+/// One silo and one reference agent in LLM mode (its LLM is the demo LLM process, which answers with the
+/// document's "shall" sentences), after the agent completed a job: so the audit trail, chat, todos,
 /// requirements and graph hold real data. Plus a second job that waits unassigned. Shared by the MCP and OpenAPI cases,
 /// which only read.
 /// </summary>
-public sealed partial class McpFixture : IAsyncLifetime
+public sealed class McpFixture : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     private SystemUnderTest? _system;
-    private ChatCompletionsTestDouble? _llm;
+    private DemoLlmProcess? _llm;
 
     public SiloProcess Silo { get; private set; } = null!;
     public AgentProcess Agent { get; private set; } = null!;
@@ -30,14 +28,9 @@ public sealed partial class McpFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _system = await SystemUnderTest.CreateAsync();
-        _llm = await ChatCompletionsTestDouble.StartAsync(ShallSentences, promptTokens: 120, completionTokens: 30);
+        _llm = await DemoLlmProcess.StartAsync();
         Silo = await _system.StartSiloAsync();
-        Agent = _system.StartAgent(Silo, "mcp-agent", settings: new Dictionary<string, string>
-        {
-            ["LLM_BASE_URL"] = _llm.BaseUrl.ToString(),
-            ["OPENAI_API_KEY"] = "test-key",
-            ["LLM_MODEL"] = "test-model",
-        });
+        Agent = _system.StartAgent(Silo, "mcp-agent", settings: _llm.AgentSettings);
         AgentId = await SystemUnderTest.ReadyAgentIdAsync(Silo, Agent);
 
         var document = _system.WriteRequirementsDocument(3);
@@ -67,13 +60,6 @@ public sealed partial class McpFixture : IAsyncLifetime
     public McpTestClient Guest { get; private set; } = null!;
 
     public string Diagnostics() => Agent.Tail() + "\n" + Silo.Tail();
-
-    /// <summary>The LLM's answer: every sentence of the chunk that says "shall", as a JSON array of high-priority requirements.</summary>
-    private static string ShallSentences(string user) =>
-        JsonSerializer.Serialize(ShallSentence().Matches(user).Select(m => new { text = m.Value.Trim(), priority = "high" }));
-
-    [GeneratedRegex(@"[^.\n]*\bshall\b[^.\n]*\.")]
-    private static partial Regex ShallSentence();
 
     public async Task DisposeAsync()
     {

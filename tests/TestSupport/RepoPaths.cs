@@ -1,6 +1,6 @@
 namespace Cockpit.TestSupport;
 
-/// <summary>Finds the built silo and agent next to this test build (same configuration: Debug or Release).</summary>
+/// <summary>Finds the built silo, agent and demo LLM next to this test build (same configuration: Debug or Release).</summary>
 public static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
@@ -12,6 +12,8 @@ public static class RepoPaths
     public static string SiloDll => Built("src/Silo", "Cockpit.Silo.dll");
 
     public static string AgentDll => Built("src/Agent", "Cockpit.Agent.dll");
+
+    public static string DemoLlmDll => Built("src/DemoLlm", "Cockpit.DemoLlm.dll");
 
     private static string Built(string project, string dll)
     {

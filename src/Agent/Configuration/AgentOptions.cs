@@ -47,6 +47,13 @@ public sealed class AgentOptions
     /// <summary>LLM_MODEL. Default <c>gpt-4o-mini</c>.</summary>
     public string LlmModel { get; set; } = "gpt-4o-mini";
 
+    /// <summary>
+    /// LLM_ATTEMPTS_PER_CHUNK: how often one chunk is asked, the same request each time, while the answer holds no
+    /// usable JSON array; then the job fails. Default 3 (a model at temperature 0 that answered badly twice rarely
+    /// recovers), 1 to 100. A high value makes the agent loop on a broken model, as the loop tests need.
+    /// </summary>
+    public int LlmAttemptsPerChunk { get; set; } = 3;
+
     /// <summary>Characters of document text per chat-completions call. Default 6000 (not read from the environment).</summary>
     public int LlmChunkCharacters { get; set; } = 6000;
 
@@ -97,6 +104,7 @@ public sealed class AgentOptions
         if (Get("LLM_BASE_URL") is { } llm) options.LlmBaseUrl = ParseHttpUri("LLM_BASE_URL", llm);
         options.OpenAiApiKey = Get("OPENAI_API_KEY");
         if (Get("LLM_MODEL") is { } model) options.LlmModel = model;
+        if (Get("LLM_ATTEMPTS_PER_CHUNK") is { } attempts) options.LlmAttemptsPerChunk = ParseInt("LLM_ATTEMPTS_PER_CHUNK", attempts, min: 1, max: 100);
         options.RegistrationToken = Get("AGENT_REGISTRATION_TOKEN");
         return options;
     }

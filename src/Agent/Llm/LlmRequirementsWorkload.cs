@@ -81,9 +81,18 @@ public sealed class LlmRequirementsWorkload(ChatCompletionsClient llm, AgentOpti
             while (done < chunks.Count && !cancellationToken.IsCancellationRequested)
             {
                 var chunk = chunks[done];
-                var answer = await AskAsync(execution, chunk, cancellationToken);
-                tokens += answer.PromptTokens + answer.CompletionTokens;
-                foreach (var (text, priority) in ParseOrFail(answer.Content, chunk))
+                ChatCompletion answer;
+                IReadOnlyList<(string Text, string Priority)>? parsed = null;
+                var attempt = 0;
+                do
+                {
+                    attempt++;
+                    answer = await AskAsync(execution, chunk, cancellationToken);
+                    tokens += answer.PromptTokens + answer.CompletionTokens;
+                    parsed = ParseOrFail(answer.Content, chunk, lastAttempt: attempt >= options.LlmAttemptsPerChunk);
+                }
+                while (parsed is null);
+                foreach (var (text, priority) in parsed)
                 {
                     if (!seen.Add(text)) continue;
                     var requirement = new ExtractedRequirement(RequirementExtractor.FormatId(found.Count + 1), text, priority, chunk.Source);
@@ -151,11 +160,16 @@ public sealed class LlmRequirementsWorkload(ChatCompletionsClient llm, AgentOpti
         }
     }
 
-    private static IReadOnlyList<(string Text, string Priority)> ParseOrFail(string content, DocumentChunk chunk)
+    /// <summary>The answer's requirements; null when it has none usable and another attempt is left.</summary>
+    private static IReadOnlyList<(string Text, string Priority)>? ParseOrFail(string content, DocumentChunk chunk, bool lastAttempt)
     {
         try
         {
             return LlmRequirementParser.Parse(content);
+        }
+        catch (FormatException) when (!lastAttempt)
+        {
+            return null;
         }
         catch (FormatException e)
         {

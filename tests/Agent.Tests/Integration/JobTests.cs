@@ -149,7 +149,7 @@ public sealed class JobTests : IDisposable
         return completed >= 0 && list.Skip(completed + 1).Any(h => h.Status == AgentStatuses.Ready) ? list : null;
     }
 
-    private static List<AgentHeartbeat>? ReadyAfter(IReadOnlyList<AgentHeartbeat> heartbeats, string status)
+    internal static List<AgentHeartbeat>? ReadyAfter(IReadOnlyList<AgentHeartbeat> heartbeats, string status)
     {
         var list = heartbeats.ToList();
         var index = list.FindIndex(h => h.Status == status);
