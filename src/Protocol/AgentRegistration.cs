@@ -25,4 +25,11 @@ public sealed record AgentRegistration
     /// <summary>Free-form metadata; an addition seed clients may omit.</summary>
     [JsonPropertyName("metadata")]
     public Dictionary<string, System.Text.Json.JsonElement>? Metadata { get; init; }
+
+    /// <summary>
+    /// What a job's <c>selector</c> is matched against (limits: <see cref="AgentLabelRules"/>); an addition seed clients
+    /// may omit and seed orchestrators ignore.
+    /// </summary>
+    [JsonPropertyName("labels")]
+    public Dictionary<string, string>? Labels { get; init; }
 }

@@ -32,6 +32,12 @@ public sealed class AgentOptions
     /// </summary>
     public string Hostname { get; set; } = Environment.MachineName;
 
+    /// <summary>
+    /// AGENT_LABELS (<c>gpu=true,region=eu</c>), sent as <c>labels</c> on registration; jobs with a <c>selector</c> go
+    /// only to agents whose labels contain every pair. Default: none. See <see cref="AgentLabelsParser"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Labels { get; set; } = new Dictionary<string, string>();
+
     /// <summary>WORKSPACE_ROOT: where <c>job_&lt;id&gt;/</c> directories go. Default <c>./workspace</c>.</summary>
     public string WorkspaceRoot { get; set; } = "./workspace";
 
@@ -98,6 +104,7 @@ public sealed class AgentOptions
         if (Get("AGENT_BIND_ADDRESS") is { } bind) options.BindAddress = ParseBindAddress(bind);
         if (Get("CONFIG_NAME") is { } config) options.ConfigName = config;
         if (Get("AGENT_HOSTNAME") is { } host) options.Hostname = host;
+        options.Labels = AgentLabelsParser.Parse(Get(AgentLabelsParser.Variable));
         if (Get("WORKSPACE_ROOT") is { } root) options.WorkspaceRoot = root;
         if (Get("AGENT_WORK_DELAY_MS") is { } delay)
             options.WorkDelay = TimeSpan.FromMilliseconds(ParseInt("AGENT_WORK_DELAY_MS", delay, min: 0, max: int.MaxValue));

@@ -95,6 +95,8 @@ public sealed class OrchestratorLink(
                     ["agent"] = JsonSerializer.SerializeToElement("Cockpit.Agent"),
                     ["workload"] = JsonSerializer.SerializeToElement(workload.Name),
                 },
+                // Left out when empty, so an agent without AGENT_LABELS sends exactly the seed's body.
+                Labels = options.Labels.Count == 0 ? null : new Dictionary<string, string>(options.Labels, StringComparer.Ordinal),
             };
             try
             {

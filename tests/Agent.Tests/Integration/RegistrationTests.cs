@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Cockpit.Agent.Configuration;
 using Cockpit.Agent.Tests.Support;
 using Cockpit.Protocol;
 using Cockpit.TestSupport;
@@ -39,6 +40,23 @@ public sealed class RegistrationTests : IDisposable
         await agent.StopAsync();
 
         orchestrator.Deregistrations.ShouldBe([agentId]);
+    }
+
+    [Fact]
+    public async Task Sends_its_labels_on_registration_and_none_when_it_has_none()
+    {
+        await using var orchestrator = await OrchestratorTestDouble.StartAsync();
+        await using var labelled = await AgentUnderTest.StartAsync(orchestrator.Url, _temp.Path,
+            o => o.Labels = AgentLabelsParser.Parse("gpu=true,region=eu"));
+        await using var plain = await AgentUnderTest.StartAsync(orchestrator.Url, _temp.Path);
+
+        Task<RecordedRegistration> RegistrationOf(AgentUnderTest agent) => orchestrator.WaitForAsync(
+            o => o.Registrations.FirstOrDefault(r => r.AgentId is not null && r.Registration.Hostname == agent.Options.Hostname),
+            $"the registration of {agent.Options.Hostname}");
+
+        (await RegistrationOf(labelled)).Registration.Labels.ShouldBe(new Dictionary<string, string> { ["gpu"] = "true", ["region"] = "eu" });
+        // Left out entirely, so an orchestrator that predates labels sees the body it always saw.
+        (await RegistrationOf(plain)).Registration.Labels.ShouldBeNull();
     }
 
     [Fact]

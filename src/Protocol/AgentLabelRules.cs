@@ -1,0 +1,35 @@
+namespace Cockpit.Protocol;
+
+/// <summary>
+/// What an agent label may be: the one home for the limits, so the agent refuses at start-up exactly what the
+/// orchestrator would refuse at registration. Sized like Kubernetes label values (63 characters), because the k3s
+/// Deployment fills labels from the pod.
+/// </summary>
+public static class AgentLabelRules
+{
+    public const int MaxPairs = 32;
+    public const int MaxKeyLength = 63;
+    public const int MaxValueLength = 63;
+
+    /// <summary>Null when the key is acceptable, else why not.</summary>
+    public static string? KeyProblem(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (key.Length == 0) return "a label key must not be empty";
+        if (key.Length > MaxKeyLength) return $"label key '{Shorten(key)}' is longer than {MaxKeyLength} characters";
+        // Control characters (NUL above all) cannot be stored in PostgreSQL text and have no business in a selector.
+        if (key.Any(char.IsControl)) return "a label key must not contain control characters";
+        return null;
+    }
+
+    /// <summary>Null when the value is acceptable (empty is, as in Kubernetes), else why not.</summary>
+    public static string? ValueProblem(string key, string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (value.Length > MaxValueLength) return $"the value of label '{Shorten(key)}' is longer than {MaxValueLength} characters";
+        if (value.Any(char.IsControl)) return $"the value of label '{Shorten(key)}' must not contain control characters";
+        return null;
+    }
+
+    private static string Shorten(string text) => text.Length <= 20 ? text : string.Concat(text.AsSpan(0, 20), "…");
+}
