@@ -31,5 +31,5 @@ public sealed record AgentRegistration
     /// may omit and seed orchestrators ignore.
     /// </summary>
     [JsonPropertyName("labels")]
-    public Dictionary<string, string>? Labels { get; init; }
+    public Dictionary<string, string?>? Labels { get; init; }
 }

@@ -96,7 +96,7 @@ public sealed class OrchestratorLink(
                     ["workload"] = JsonSerializer.SerializeToElement(workload.Name),
                 },
                 // Left out when empty, so an agent without AGENT_LABELS sends exactly the seed's body.
-                Labels = options.Labels.Count == 0 ? null : new Dictionary<string, string>(options.Labels, StringComparer.Ordinal),
+                Labels = options.Labels.Count == 0 ? null : options.Labels.ToDictionary(p => p.Key, string? (p) => p.Value, StringComparer.Ordinal),
             };
             try
             {

@@ -54,7 +54,7 @@ public sealed class RegistrationTests : IDisposable
             o => o.Registrations.FirstOrDefault(r => r.AgentId is not null && r.Registration.Hostname == agent.Options.Hostname),
             $"the registration of {agent.Options.Hostname}");
 
-        (await RegistrationOf(labelled)).Registration.Labels.ShouldBe(new Dictionary<string, string> { ["gpu"] = "true", ["region"] = "eu" });
+        (await RegistrationOf(labelled)).Registration.Labels.ShouldBe(new Dictionary<string, string?> { ["gpu"] = "true", ["region"] = "eu" });
         // Left out entirely, so an orchestrator that predates labels sees the body it always saw.
         (await RegistrationOf(plain)).Registration.Labels.ShouldBeNull();
     }
