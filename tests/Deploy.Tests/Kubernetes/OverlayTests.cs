@@ -10,6 +10,7 @@ public sealed class OverlayTests(DeployFixture fixture)
     [InlineData("production")]
     [InlineData("mongodb")]
     [InlineData("neo4j")]
+    [InlineData("autoscale")]
     public void Production_runs_three_silos_and_keeps_two_through_disruptions(string overlay)
     {
         var manifests = fixture.Overlay(overlay);
@@ -32,6 +33,7 @@ public sealed class OverlayTests(DeployFixture fixture)
     [InlineData("production", true)]
     [InlineData("mongodb", true)]
     [InlineData("neo4j", true)]
+    [InlineData("autoscale", true)]
     [InlineData("dev", false)]
     public void Silos_and_agents_share_the_registration_secret_which_production_requires(string overlay, bool required)
     {

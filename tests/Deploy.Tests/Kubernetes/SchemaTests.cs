@@ -71,6 +71,14 @@ public sealed class SchemaTests(DeployFixture fixture)
             metadata: {name: broken}
             spec: {ports: [{port: 80}], selectr: {app: x}}
             ---
+            apiVersion: keda.sh/v1alpha1
+            kind: ScaledObject
+            metadata: {name: broken}
+            spec:
+              scaleTargetRef: {name: x}
+              maxReplicas: 5
+              triggers: [{type: prometheus, metadata: {threshold: 1}}]
+            ---
             apiVersion: traefik.io/v1alpha1
             kind: Middleware
             metadata: {name: unknown-kind}
@@ -84,6 +92,9 @@ public sealed class SchemaTests(DeployFixture fixture)
         deployment.ShouldContain(e => e.Contains("containerPort must be integer"));
         deployment.ShouldContain(e => e.Contains("must have required property fieldPath"));
         objects.Single(o => o.Kind == "Service").Errors.ShouldContain(e => e.Contains("/spec/selectr: unknown field"));
+        var scaled = objects.Single(o => o.Kind == "ScaledObject").Errors;
+        scaled.ShouldContain(e => e.Contains("/spec/maxReplicas: unknown field"));
+        scaled.ShouldContain(e => e.Contains("must be string"));
         objects.Single(o => o.Kind == "Middleware").Errors.ShouldContain(e => e.Contains("no Kubernetes schema"));
     }
 

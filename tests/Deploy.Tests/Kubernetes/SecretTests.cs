@@ -69,7 +69,7 @@ public sealed class SecretTests(DeployFixture fixture)
     [Fact]
     public void Production_renders_no_secret_so_applying_it_never_overwrites_the_operators()
     {
-        foreach (var overlay in new[] { "production", "mongodb", "neo4j" })
+        foreach (var overlay in new[] { "production", "mongodb", "neo4j", "autoscale" })
         {
             fixture.Overlay(overlay).OfKind("Secret").ShouldBeEmpty(overlay);
         }

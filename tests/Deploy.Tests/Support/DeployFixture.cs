@@ -11,7 +11,7 @@ namespace Cockpit.Deploy.Tests.Support;
 public sealed class DeployFixture : IAsyncLifetime
 {
     /// <summary>Every overlay under deploy/k3s/overlays; a test checks this list is complete.</summary>
-    public static readonly string[] OverlayNames = ["dev", "production", "mongodb", "neo4j"];
+    public static readonly string[] OverlayNames = ["dev", "production", "mongodb", "neo4j", "autoscale"];
 
     private readonly string _scratch = Path.Combine(Path.GetTempPath(), $"cockpit-deploy-tests-{Guid.NewGuid():N}");
     private readonly Dictionary<string, Manifests> _overlays = [];

@@ -9,13 +9,22 @@
 import { readFileSync, existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseAllDocuments } from "yaml";
 
 const require = createRequire(import.meta.url);
 
-/** "apps/v1" + "Deployment" -> "kubernetes-models/apps/v1/Deployment"; the core group has no group segment. */
+/** Custom resources the overlays use, by API group: the npm package that carries their schemas (from the CRDs). */
+const customResourcePackages = new Map([["keda.sh", "@kubernetes-models/keda"]]);
+
+/**
+ * "apps/v1" + "Deployment" -> "kubernetes-models/apps/v1/Deployment"; the core group has no group segment.
+ * "keda.sh/v1alpha1" + "ScaledObject" -> "@kubernetes-models/keda/keda.sh/v1alpha1/ScaledObject".
+ */
 function modelSpecifier(apiVersion, kind) {
-  return `kubernetes-models/${apiVersion}/${kind}`;
+  const group = apiVersion.includes("/") ? apiVersion.split("/")[0] : "";
+  const crdPackage = customResourcePackages.get(group);
+  return crdPackage ? `${crdPackage}/${apiVersion}/${kind}` : `kubernetes-models/${apiVersion}/${kind}`;
 }
 
 /** The .d.ts beside the module a specifier resolves to (CommonJS resolution honours the packages' exports maps). */
@@ -27,7 +36,12 @@ function declarationFile(specifier, fromDir) {
     try {
       resolved = require.resolve(specifier);
     } catch {
-      return null;
+      // Packages published as ES modules only (@kubernetes-models/keda) have no "require" export to resolve.
+      try {
+        resolved = fileURLToPath(import.meta.resolve(specifier));
+      } catch {
+        return null;
+      }
     }
   }
   const base = resolved.replace(/\.(m?js|d\.ts)$/, "");
@@ -185,4 +199,5 @@ for (const file of process.argv.slice(2)) {
   }
 }
 process.stdout.write(JSON.stringify({ documents }) + "\n");
-process.exit(failed ? 1 : 0);
+// Not process.exit(): it drops what a pipe has not taken yet, and the answer outgrew a pipe's 64 KiB buffer.
+process.exitCode = failed ? 1 : 0;
