@@ -1,0 +1,123 @@
+namespace Cockpit.Grains.Dispatch;
+
+/// <summary>
+/// The dispatcher's whole state and its rules, without I/O: pending jobs, idle agents, starts under way or running
+/// per concurrency key, limits and the round robin's memory. Each event updates the board; <see cref="Plan"/> then
+/// says which jobs to start on which agents and books them, so that nothing is offered twice while a start is under
+/// way. The grain around it only talks to other grains.
+/// </summary>
+public sealed class DispatchBoard
+{
+    private readonly Dictionary<Guid, QueuedJob> _pending = [];
+    private readonly Dictionary<Guid, IdleAgent> _idle = [];
+    private readonly Dictionary<Guid, RunningJob> _running = [];
+    private readonly HashSet<Guid> _startingOn = [];
+    private readonly Dictionary<string, int> _limits = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _lastServed = new(StringComparer.Ordinal);
+    private long _serial;
+
+    public IReadOnlyCollection<QueuedJob> Pending => _pending.Values;
+    public IReadOnlyCollection<IdleAgent> Idle => _idle.Values;
+    public IReadOnlyDictionary<string, int> Limits => _limits;
+
+    /// <summary>Jobs started (or being started) and not ended, per concurrency key.</summary>
+    public IReadOnlyDictionary<string, int> RunningPerKey() => _running.Values
+        .Where(r => r.ConcurrencyKey is not null)
+        .GroupBy(r => r.ConcurrencyKey!, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+
+    public bool IsRunning(Guid jobId) => _running.ContainsKey(jobId);
+
+    /// <summary>Pending jobs in the order they will be offered.</summary>
+    public IReadOnlyList<QueuedJob> InDispatchOrder() => DispatchOrder.Order(_pending.Values, _lastServed);
+
+    /// <summary>The earliest end of a backoff among pending jobs, to wake up then.</summary>
+    public DateTimeOffset? NextDue(DateTimeOffset now) => _pending.Values
+        .Where(j => !j.IsDue(now)).Select(j => j.NotBefore).Min();
+
+    /// <summary>A job is (again) pending: new, retried after a failed attempt, or its priority changed.</summary>
+    public void JobQueued(QueuedJob job)
+    {
+        _running.Remove(job.Id);
+        _pending[job.Id] = job;
+    }
+
+    /// <summary>A job the dispatcher knew runs now, from what the read model says (on a rebuild).</summary>
+    public void JobRunning(Guid jobId, string? concurrencyKey, Guid agentId)
+    {
+        if (!_pending.ContainsKey(jobId)) _running[jobId] = new RunningJob(concurrencyKey, agentId);
+    }
+
+    /// <summary>The job is no longer the dispatcher's: it ended, was cancelled, deleted, or started by hand.</summary>
+    public void JobLeft(Guid jobId)
+    {
+        _pending.Remove(jobId);
+        _running.Remove(jobId);
+    }
+
+    /// <summary>An agent says it is ready without a job. One being started right now stays booked.</summary>
+    public void AgentIdle(Guid agentId, string configName, IReadOnlyDictionary<string, string> labels, DateTimeOffset now)
+    {
+        if (_startingOn.Contains(agentId)) return;
+        var since = _idle.TryGetValue(agentId, out var known) ? known.IdleSince : now;
+        _idle[agentId] = new IdleAgent(agentId, configName, labels, since);
+    }
+
+    /// <summary>An agent is working, offline, failed or gone.</summary>
+    public void AgentBusy(Guid agentId) => _idle.Remove(agentId);
+
+    /// <summary>Sets a key's limit; null removes it (no limit).</summary>
+    public void SetLimit(string key, int? limit)
+    {
+        if (limit is { } value) _limits[key] = value;
+        else _limits.Remove(key);
+    }
+
+    /// <summary>Decides what starts now and books it: the jobs leave the queue and the agents the idle set.</summary>
+    public IReadOnlyList<DispatchPair> Plan(DateTimeOffset now)
+    {
+        if (_idle.Count == 0 || _pending.Count == 0) return [];
+        var pairs = DispatchPlanner.Plan(InDispatchOrder(), _idle.Values, RunningPerKey(), _limits, now);
+        foreach (var (job, agent) in pairs)
+        {
+            _pending.Remove(job.Id);
+            _idle.Remove(agent.Id);
+            _startingOn.Add(agent.Id);
+            _running[job.Id] = new RunningJob(job.ConcurrencyKey, agent.Id);
+            _lastServed[job.TurnKey] = ++_serial;
+        }
+        return pairs;
+    }
+
+    /// <summary>The job runs on the agent.</summary>
+    public void Started(DispatchPair pair) => _startingOn.Remove(pair.Agent.Id);
+
+    /// <summary>The job was not there to start (cancelled, deleted, started by hand): the agent is free again.</summary>
+    public void JobWasGone(DispatchPair pair, DateTimeOffset now)
+    {
+        _startingOn.Remove(pair.Agent.Id);
+        if (_running.TryGetValue(pair.Job.Id, out var run) && run.AgentId == pair.Agent.Id) _running.Remove(pair.Job.Id);
+        _idle.TryAdd(pair.Agent.Id, pair.Agent with { IdleSince = now });
+    }
+
+    /// <summary>
+    /// The agent did not take the job (busy, gone, unreachable) or the outcome is unknown: the agent stays out until it
+    /// says it is ready again, and the job is pending again as <paramref name="requeued"/> says (a retry's backoff), or
+    /// is no longer the dispatcher's when null.
+    /// </summary>
+    public void AgentDidNotTake(DispatchPair pair, QueuedJob? requeued)
+    {
+        _startingOn.Remove(pair.Agent.Id);
+        if (_running.TryGetValue(pair.Job.Id, out var run) && run.AgentId == pair.Agent.Id) _running.Remove(pair.Job.Id);
+        if (requeued is not null && !_running.ContainsKey(requeued.Id)) _pending[requeued.Id] = requeued;
+    }
+
+    /// <summary>Forgets everything but the limits, before a rebuild.</summary>
+    public void Clear()
+    {
+        _pending.Clear();
+        _idle.Clear();
+        _running.Clear();
+        _startingOn.Clear();
+    }
+}

@@ -1,0 +1,110 @@
+using Cockpit.Grains.Dispatch;
+using FsCheck.Xunit;
+using Shouldly;
+
+namespace Cockpit.Grains.Tests.Dispatch;
+
+/// <summary>
+/// The dispatch board under random sequences of events (jobs queued, retried, cancelled; agents ready and busy; limits
+/// changed; time passing; starts answered in any way): no job is started twice without being queued again, no start
+/// takes a key past its limit, and after every event no job that could start waits beside an idle agent it matches.
+/// </summary>
+public sealed class DispatchBoardProperties
+{
+    private static readonly string?[] Configs = [null, "writer", "reviewer"];
+    private static readonly string?[] Keys = [null, "k1", "k2"];
+    private static readonly string[] AgentConfigs = ["writer", "reviewer"];
+
+    [Property(Arbitrary = [typeof(BoardArbitraries)], MaxTest = 1000, EndSize = 80)]
+    public void No_double_start_no_limit_exceeded_no_matchable_job_left_beside_an_idle_agent(BoardStep[] steps)
+    {
+        var board = new DispatchBoard();
+        var now = DispatchSamples.T0;
+        var startable = new HashSet<Guid>();
+        var underWay = new List<DispatchPair>();
+        var log = new List<string>();
+
+        foreach (var step in steps)
+        {
+            log.Add(step.ToString());
+            switch (step.Kind)
+            {
+                case BoardStepKind.Queue:
+                    var job = JobFor(step, now);
+                    board.JobQueued(job);
+                    startable.Add(job.Id);
+                    break;
+                case BoardStepKind.Leave:
+                    board.JobLeft(DispatchSamples.JobId(step.Job));
+                    startable.Remove(DispatchSamples.JobId(step.Job));
+                    break;
+                case BoardStepKind.AgentIdle:
+                    board.AgentIdle(DispatchSamples.AgentId(step.Agent), AgentConfigs[step.Agent % 2], AgentLabels(step.Agent), now);
+                    break;
+                case BoardStepKind.AgentBusy:
+                    board.AgentBusy(DispatchSamples.AgentId(step.Agent));
+                    break;
+                case BoardStepKind.SetLimit:
+                    board.SetLimit(Keys[1 + step.Job % 2]!, step.Value > 3 ? null : step.Value);
+                    break;
+                case BoardStepKind.Advance:
+                    now = now.AddSeconds(step.Value);
+                    break;
+                case BoardStepKind.Answer when underWay.Count > 0:
+                    var pair = underWay[0];
+                    underWay.RemoveAt(0);
+                    switch (step.Value % 4)
+                    {
+                        case 0: board.Started(pair); break;
+                        case 1: board.JobWasGone(pair, now); break;
+                        case 2:
+                            var retry = pair.Job with { NotBefore = now.AddSeconds(step.Agent) };
+                            board.AgentDidNotTake(pair, retry);
+                            startable.Add(retry.Id);
+                            break;
+                        default: board.AgentDidNotTake(pair, null); break;
+                    }
+                    break;
+            }
+
+            var running = board.RunningPerKey();
+            var context = string.Join(" → ", log);
+            foreach (var started in board.Plan(now))
+            {
+                startable.Remove(started.Job.Id).ShouldBeTrue($"{started.Job.Id} started twice: {context}");
+                DispatchMatching.Matches(started.Job, started.Agent).ShouldBeTrue(context);
+                underWay.Any(u => u.Agent.Id == started.Agent.Id).ShouldBeFalse($"agent booked twice: {context}");
+                if (started.Job.ConcurrencyKey is { } key && board.Limits.TryGetValue(key, out var limit))
+                {
+                    running.GetValueOrDefault(key).ShouldBeLessThan(limit, $"limit of {key} exceeded: {context}");
+                }
+                underWay.Add(started);
+                running = board.RunningPerKey();
+            }
+
+            AssertNothingStartableWaitsBesideAnIdleAgent(board, now, context);
+        }
+    }
+
+    private static void AssertNothingStartableWaitsBesideAnIdleAgent(DispatchBoard board, DateTimeOffset now, string context)
+    {
+        var running = board.RunningPerKey();
+        foreach (var job in board.Pending.Where(j => j.IsDue(now)))
+        {
+            if (job.ConcurrencyKey is { } key && board.Limits.TryGetValue(key, out var limit) && running.GetValueOrDefault(key) >= limit) continue;
+            board.Idle.Any(a => DispatchMatching.Matches(job, a)).ShouldBeFalse($"{job.Id} waits beside an idle agent: {context}");
+        }
+    }
+
+    private static QueuedJob JobFor(BoardStep step, DateTimeOffset now) => new(
+        DispatchSamples.JobId(step.Job),
+        Configs[step.Job % 3],
+        step.Value % 3 - 1,
+        now,
+        step.Job % 4 == 0 ? DispatchSamples.Labels("gpu=true") : DispatchSamples.NoLabels,
+        Keys[step.Value % 3],
+        step.Value > 9 ? now.AddSeconds(step.Value) : null);
+
+    private static IReadOnlyDictionary<string, string> AgentLabels(int agent) =>
+        agent % 3 == 0 ? DispatchSamples.Labels("gpu=true") : DispatchSamples.NoLabels;
+}
