@@ -31,5 +31,36 @@ public static class AgentLabelRules
         return null;
     }
 
+    /// <summary>
+    /// Checks a whole set (an agent's labels or a job's selector) and adds an error under <paramref name="field"/>, or
+    /// <c>field.key</c> for one pair, for each problem. Returns the pairs when all are acceptable; null is no pairs.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Check(IReadOnlyDictionary<string, string>? labels, string field,
+        IDictionary<string, string[]> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var valid = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (labels is null) return valid;
+        if (labels.Count > MaxPairs)
+        {
+            errors[field] = [$"must have at most {MaxPairs} pairs"];
+            return valid;
+        }
+        foreach (var (key, value) in labels)
+        {
+            if (KeyProblem(key) is { } keyProblem)
+            {
+                // A key that cannot be shown cannot name the field either.
+                errors[key.Length == 0 || key.Any(char.IsControl) ? field : $"{field}.{key}"] = [keyProblem];
+                continue;
+            }
+            // JSON null arrives as null whatever the annotation says.
+            var problem = value is null ? "must be a string" : ValueProblem(key, value);
+            if (problem is not null) errors[$"{field}.{key}"] = [problem];
+            else valid[key] = value!;
+        }
+        return valid;
+    }
+
     private static string Shorten(string text) => text.Length <= 20 ? text : string.Concat(text.AsSpan(0, 20), "…");
 }

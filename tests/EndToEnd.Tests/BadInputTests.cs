@@ -27,6 +27,14 @@ public sealed class BadInputTests(BadInputFixture fixture) : IClassFixture<BadIn
         { "register: pod_port as string", "POST", "/api/agents/register", """{"config_name":"a","pod_ip":"127.0.0.1","pod_port":"8001"}""", 400, "pod_port" },
         { "register: pod_port out of range", "POST", "/api/agents/register", """{"config_name":"a","pod_ip":"127.0.0.1","pod_port":70000}""", 400, "pod_port" },
         { "register: config_name too long", "POST", "/api/agents/register", "{\"config_name\":\"" + new string('x', 101) + "\",\"pod_ip\":\"127.0.0.1\"}", 400, "config_name" },
+        { "register: labels not an object", "POST", "/api/agents/register", """{"config_name":"a","pod_ip":"127.0.0.1","labels":["gpu"]}""", 400, "labels" },
+        { "register: label value not a string", "POST", "/api/agents/register", """{"config_name":"a","pod_ip":"127.0.0.1","labels":{"gpu":true}}""", 400, "labels.gpu" },
+        { "register: label value null", "POST", "/api/agents/register", """{"config_name":"a","pod_ip":"127.0.0.1","labels":{"gpu":null}}""", 400, "labels.gpu" },
+        { "register: label value too long", "POST", "/api/agents/register", "{\"config_name\":\"a\",\"pod_ip\":\"127.0.0.1\",\"labels\":{\"zone\":\"" + new string('z', 64) + "\"}}", 400, "labels.zone" },
+        { "register: label key too long", "POST", "/api/agents/register", "{\"config_name\":\"a\",\"pod_ip\":\"127.0.0.1\",\"labels\":{\"" + new string('k', 64) + "\":\"v\"}}", 400, "labels." + new string('k', 64) },
+        { "register: empty label key", "POST", "/api/agents/register", """{"config_name":"a","pod_ip":"127.0.0.1","labels":{"":"v"}}""", 400, "labels" },
+        { "register: NUL in a label", "POST", "/api/agents/register", """{"config_name":"a","pod_ip":"127.0.0.1","labels":{"k":"a\u0000b"}}""", 400, "labels.k" },
+        { "register: 33 labels", "POST", "/api/agents/register", "{\"config_name\":\"a\",\"pod_ip\":\"127.0.0.1\",\"labels\":{" + string.Join(",", Enumerable.Range(0, 33).Select(i => $"\"k{i}\":\"v\"")) + "}}", 400, "labels" },
         { "heartbeat: malformed id", "POST", "/api/agents/not-a-uuid/heartbeat", """{"status":"ready"}""", 400, "id" },
         { "heartbeat: unknown agent", "POST", $"/api/agents/{Unknown}/heartbeat", """{"status":"ready"}""", 404, null },
         { "heartbeat: missing status", "POST", "/api/agents/{agent}/heartbeat", "{}", 400, "status" },
@@ -96,6 +104,21 @@ public sealed class BadInputTests(BadInputFixture fixture) : IClassFixture<BadIn
         response.Status.ShouldBe(HttpStatusCode.RequestEntityTooLarge, response.Text);
         response.MediaType.ShouldBe("application/problem+json");
         (await StateAsync()).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task Labels_given_at_registration_are_shown_on_the_agent_and_in_the_list()
+    {
+        var registered = await fixture.Silo.Client.PostJsonAsync("/api/agents/register",
+            new { config_name = "labelled", hostname = "labelled-agent", pod_ip = "127.0.0.1", labels = new { gpu = "true", region = "eu" } });
+        var id = Guid.Parse((string)registered.Ok()["agent_id"]!);
+
+        var agent = (await fixture.Silo.Client.AgentAsync(id))!;
+        agent["labels"]!.ToJsonString().ShouldBe("""{"gpu":"true","region":"eu"}""");
+        var listed = await Eventually.UntilAsync(async () => (await fixture.Silo.Client.AgentsAsync())
+            .FirstOrDefault(a => (string?)a!["id"] == id.ToString()), TimeSpan.FromSeconds(30), "the agent in GET /api/agents");
+        ((string?)listed!["labels"]!["region"]).ShouldBe("eu");
+        (await fixture.Silo.Client.AgentAsync(fixture.Agent.Id))!["labels"]!.ToJsonString().ShouldBe("{}");
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Cockpit.AgentBridge.Networks;
 using Cockpit.Grains.Agents;
+using Cockpit.Grains.Dispatch;
 using Cockpit.Protocol;
 
 namespace Cockpit.AgentBridge.Inbound;
@@ -34,9 +35,10 @@ public sealed class RegistrationValidator(DestinationGuard guard)
         var podPort = body.PodPort ?? ProtocolPaths.DefaultAgentPort;
         if (podPort is < 1 or > 65535) errors["pod_port"] = ["must be between 1 and 65535"];
         if (body.Pid is < 0) errors["pid"] = ["must not be negative"];
+        var labels = LabelDictionary.Of(AgentLabelRules.Check(body.Labels, "labels", errors));
 
         if (errors.Count > 0) return null;
         var metadata = body.Metadata is null ? "{}" : JsonSerializer.Serialize(body.Metadata);
-        return new AgentRegistrationInfo(configName!, hostname, podIp!, podPort, body.Pid, metadata);
+        return new AgentRegistrationInfo(configName!, hostname, podIp!, podPort, body.Pid, metadata, labels);
     }
 }

@@ -81,6 +81,7 @@ public sealed class AgentGrain(
         State.PodPort = registration.PodPort;
         State.Pid = registration.Pid;
         State.MetadataJson = registration.MetadataJson;
+        State.Labels = registration.Labels?.ToDictionary(p => p.Key, p => p.Value) ?? [];
         State.LastHeartbeat = now;
         _heardSinceActivation = true;
         if (isNew) State.RegisteredAt = now;
@@ -394,5 +395,6 @@ public sealed class AgentGrain(
         _jobPushedAt is { } pushed && clock.GetUtcNow() - pushed < _liveness.EffectiveJobConfirmationGrace);
 
     private AgentSnapshot Snapshot() => new(Id, State.ConfigName, State.Hostname, State.PodIp, State.PodPort, State.Pid,
-        State.Status, State.CurrentJobId, State.RegisteredAt, State.LastHeartbeat, State.MetadataJson, State.MetricsJson, State.Version);
+        State.Status, State.CurrentJobId, State.RegisteredAt, State.LastHeartbeat, State.MetadataJson, State.MetricsJson, State.Version,
+        Dispatch.LabelDictionary.Of(State.Labels));
 }

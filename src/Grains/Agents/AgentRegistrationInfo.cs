@@ -8,4 +8,5 @@ public sealed record AgentRegistrationInfo(
     [property: Id(2)] string PodIp,
     [property: Id(3)] int PodPort,
     [property: Id(4)] int? Pid,
-    [property: Id(5)] string MetadataJson);
+    [property: Id(5)] string MetadataJson,
+    [property: Id(6)] Dispatch.LabelDictionary? Labels = null);

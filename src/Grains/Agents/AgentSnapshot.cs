@@ -16,4 +16,5 @@ public sealed record AgentSnapshot(
     [property: Id(9)] DateTimeOffset LastHeartbeat,
     [property: Id(10)] string MetadataJson,
     [property: Id(11)] string? MetricsJson,
-    [property: Id(12)] long Version);
+    [property: Id(12)] long Version,
+    [property: Id(13)] Dispatch.LabelDictionary? Labels = null);

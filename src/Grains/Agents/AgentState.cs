@@ -24,4 +24,8 @@ public sealed class AgentState
     /// acknowledges (the job ignores what no longer applies).
     /// </summary>
     [Id(13)] public List<PendingJobReport> UndeliveredReports { get; set; } = [];
+
+    /// <summary>What the agent offers, as it registered them; matched against jobs' selectors. A plain dictionary: grain
+    /// storage writes it as JSON.</summary>
+    [Id(14)] public Dictionary<string, string> Labels { get; set; } = [];
 }

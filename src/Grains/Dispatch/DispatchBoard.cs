@@ -56,7 +56,7 @@ public sealed class DispatchBoard
     }
 
     /// <summary>An agent says it is ready without a job. One being started right now stays booked.</summary>
-    public void AgentIdle(Guid agentId, string configName, IReadOnlyDictionary<string, string> labels, DateTimeOffset now)
+    public void AgentIdle(Guid agentId, string configName, LabelDictionary labels, DateTimeOffset now)
     {
         if (_startingOn.Contains(agentId)) return;
         var since = _idle.TryGetValue(agentId, out var known) ? known.IdleSince : now;

@@ -8,10 +8,6 @@ public static class DispatchLimits
     public const int MinAttempts = 1;
     public const int MaxAttempts = 20;
 
-    /// <summary>Agent labels and job selectors: pairs, and characters per key or value (Kubernetes' label size).</summary>
-    public const int MaxLabels = 32;
-    public const int MaxLabelLength = 63;
-
     public const int MaxConcurrencyKeyLength = 100;
 
     /// <summary>A concurrency limit; zero holds every job of the key.</summary>

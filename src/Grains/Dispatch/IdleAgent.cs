@@ -6,5 +6,5 @@ namespace Cockpit.Grains.Dispatch;
 public sealed record IdleAgent(
     [property: Id(0)] Guid Id,
     [property: Id(1)] string ConfigName,
-    [property: Id(2)] IReadOnlyDictionary<string, string> Labels,
+    [property: Id(2)] LabelDictionary Labels,
     [property: Id(3)] DateTimeOffset IdleSince);

@@ -12,7 +12,7 @@ public sealed record QueuedJob(
     [property: Id(1)] string? ConfigName,
     [property: Id(2)] int Priority,
     [property: Id(3)] DateTimeOffset QueuedAt,
-    [property: Id(4)] IReadOnlyDictionary<string, string> Selector,
+    [property: Id(4)] LabelDictionary Selector,
     [property: Id(5)] string? ConcurrencyKey,
     [property: Id(6)] DateTimeOffset? NotBefore = null)
 {

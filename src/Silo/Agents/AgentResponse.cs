@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Cockpit.Grains;
 using Cockpit.Grains.Agents;
+using Cockpit.Grains.Dispatch;
 using Cockpit.Storage.ReadModel;
 
 namespace Cockpit.Silo.Agents;
@@ -21,6 +22,9 @@ public sealed record AgentResponse
     public JsonElement? Metadata { get; init; }
     public JsonElement? Metrics { get; init; }
 
+    /// <summary>What the agent offers to jobs' selectors (automatic dispatch); empty when it registered none.</summary>
+    public required IReadOnlyDictionary<string, string> Labels { get; init; }
+
     public static AgentResponse From(AgentSnapshot agent) => new()
     {
         Id = agent.Id,
@@ -35,6 +39,7 @@ public sealed record AgentResponse
         LastHeartbeat = agent.LastHeartbeat,
         Metadata = RawJson.Parse(agent.MetadataJson),
         Metrics = RawJson.Parse(agent.MetricsJson),
+        Labels = agent.Labels ?? LabelDictionary.Empty,
     };
 
     public static AgentResponse From(AgentRow row) => new()
@@ -51,5 +56,6 @@ public sealed record AgentResponse
         LastHeartbeat = row.LastHeartbeat ?? default,
         Metadata = RawJson.Parse(row.MetadataJson),
         Metrics = RawJson.Parse(row.LastMetricsJson),
+        Labels = row.Labels,
     };
 }

@@ -10,7 +10,7 @@ public sealed class AgentReadModel(NpgsqlDataSource dataSource)
 {
     private const string Columns = """
         id, config_name, hostname, pod_ip, pod_port, pid, status, current_job_id, registered_at, last_heartbeat,
-        metadata, last_metrics, version
+        metadata, last_metrics, version, labels
         """;
 
     /// <summary>Agents in registration order, optionally only those with <paramref name="status"/> and/or <paramref name="configName"/>.</summary>
@@ -70,5 +70,6 @@ public sealed class AgentReadModel(NpgsqlDataSource dataSource)
         r.GetNullableTimestamp(9),
         r.GetNullableString(10),
         r.GetNullableString(11),
-        r.GetInt64(12));
+        r.GetInt64(12),
+        LabelsJson.Read(r.GetNullableString(13)));
 }

@@ -5,6 +5,7 @@ namespace Cockpit.Storage.ReadModel;
 /// <param name="MetadataJson">The <c>metadata</c> jsonb column as JSON text.</param>
 /// <param name="LastMetricsJson">The <c>last_metrics</c> jsonb column as JSON text.</param>
 /// <param name="Version">The agent grain's version of this row.</param>
+/// <param name="Labels">The <c>labels</c> jsonb column: what the agent offers to jobs' selectors.</param>
 public sealed record AgentRow(
     Guid Id,
     string ConfigName,
@@ -18,4 +19,5 @@ public sealed record AgentRow(
     DateTimeOffset? LastHeartbeat,
     string? MetadataJson,
     string? LastMetricsJson,
-    long Version);
+    long Version,
+    Cockpit.Grains.Dispatch.LabelDictionary Labels);

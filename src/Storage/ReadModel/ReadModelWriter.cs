@@ -18,12 +18,12 @@ internal sealed class ReadModelWriter(NpgsqlDataSource dataSource)
     // Rows go in id order so that two silos writing overlapping batches lock rows in the same order.
     private const string UpsertAgentsSql = """
         INSERT INTO agents (id, config_name, hostname, pod_ip, pod_port, pid, status, current_job_id,
-                            registered_at, last_heartbeat, metadata, last_metrics, version)
+                            registered_at, last_heartbeat, metadata, last_metrics, version, labels)
         SELECT u.id, u.config_name, u.hostname, u.pod_ip, u.pod_port, u.pid, u.status, u.current_job_id,
-               u.registered_at, u.last_heartbeat, u.metadata, u.last_metrics, u.version
-        FROM unnest($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+               u.registered_at, u.last_heartbeat, u.metadata, u.last_metrics, u.version, u.labels
+        FROM unnest($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
              AS u(id, config_name, hostname, pod_ip, pod_port, pid, status, current_job_id,
-                  registered_at, last_heartbeat, metadata, last_metrics, version)
+                  registered_at, last_heartbeat, metadata, last_metrics, version, labels)
         WHERE NOT EXISTS (SELECT 1 FROM read_model_tombstones AS t
                           WHERE t.entity_type = 'agent' AND t.entity_id = u.id AND t.version >= u.version)
         ORDER BY u.id
@@ -42,6 +42,7 @@ internal sealed class ReadModelWriter(NpgsqlDataSource dataSource)
             last_metrics = CASE WHEN agents.last_heartbeat IS NULL OR EXCLUDED.last_heartbeat >= agents.last_heartbeat
                                 THEN EXCLUDED.last_metrics ELSE agents.last_metrics END,
             metadata = EXCLUDED.metadata,
+            labels = EXCLUDED.labels,
             version = EXCLUDED.version
         WHERE agents.version < EXCLUDED.version
         """;
@@ -200,7 +201,8 @@ internal sealed class ReadModelWriter(NpgsqlDataSource dataSource)
                 TimestampArray(snapshots.Select(s => (DateTime?)s.LastHeartbeat.UtcDateTime).ToArray()),
                 JsonbArray(snapshots.Select(s => (string?)s.MetadataJson).ToArray()),
                 JsonbArray(snapshots.Select(s => s.MetricsJson).ToArray()),
-                BigintArray(snapshots.Select(s => s.Version).ToArray()));
+                BigintArray(snapshots.Select(s => s.Version).ToArray()),
+                JsonbArray(snapshots.Select(s => (string?)LabelsJson.Write(s.Labels)).ToArray()));
         }
 
         if (liveJobs.Count > 0)

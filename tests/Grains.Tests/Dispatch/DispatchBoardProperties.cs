@@ -105,6 +105,6 @@ public sealed class DispatchBoardProperties
         Keys[step.Value % 3],
         step.Value > 9 ? now.AddSeconds(step.Value) : null);
 
-    private static IReadOnlyDictionary<string, string> AgentLabels(int agent) =>
+    private static LabelDictionary AgentLabels(int agent) =>
         agent % 3 == 0 ? DispatchSamples.Labels("gpu=true") : DispatchSamples.NoLabels;
 }

@@ -28,6 +28,6 @@ public sealed class DispatchMatchingTests
         DispatchMatching.Matches(job, agent).ShouldBe(expected);
     }
 
-    private static IReadOnlyDictionary<string, string> Parse(string pairs) =>
+    private static LabelDictionary Parse(string pairs) =>
         pairs.Length == 0 ? NoLabels : Labels(pairs.Split(','));
 }

@@ -1,4 +1,5 @@
 using Cockpit.Grains.Agents;
+using Cockpit.Grains.Dispatch;
 using Cockpit.Grains.Events;
 using Cockpit.Grains.Jobs;
 using Cockpit.Grains.Tests.Support;
@@ -27,6 +28,7 @@ public sealed class AgentRegistrationTests(CockpitCluster cluster)
         agent.ConfigName.ShouldBe("default");
         agent.Pid.ShouldBe(42);
         agent.MetadataJson.ShouldBe("""{"zone":"test"}""");
+        agent.Labels.ShouldBe(LabelDictionary.Of(new Dictionary<string, string> { ["gpu"] = "true" }));
         (await _fleet.Agent(agent.Id).GetAsync()).ShouldBe(agent);
 
         var registered = await _fleet.Events.WaitForAgentAsync(agent.Id, _ => true, "any change");

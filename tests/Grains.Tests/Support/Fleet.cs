@@ -1,4 +1,5 @@
 using Cockpit.Grains.Agents;
+using Cockpit.Grains.Dispatch;
 using Cockpit.Grains.Jobs;
 using Shouldly;
 
@@ -29,7 +30,7 @@ public sealed class Fleet(CockpitCluster cluster)
     public static string NewHostname() => $"agent-pod-{Guid.NewGuid():N}";
 
     public static AgentRegistrationInfo Registration(string hostname, string podIp, int? pid = 42) =>
-        new("default", hostname, podIp, PodPort, pid, """{"zone":"test"}""");
+        new("default", hostname, podIp, PodPort, pid, """{"zone":"test"}""", LabelDictionary.Of(new Dictionary<string, string> { ["gpu"] = "true" }));
 
     public IAgentGrain Agent(Guid agentId) => Grains.GetGrain<IAgentGrain>(agentId);
 

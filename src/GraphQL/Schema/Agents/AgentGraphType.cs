@@ -28,6 +28,9 @@ public sealed class AgentGraphType : ObjectGraphType<AgentNode>
         Field<NonNullGraphType<IsoDateTimeGraphType>>("registeredAt").Resolve(c => c.Source.RegisteredAt);
         Field<NonNullGraphType<IsoDateTimeGraphType>>("lastHeartbeat").Resolve(c => c.Source.LastHeartbeat);
         Field<JsonGraphType>("metadata").Resolve(c => JsonText.Parse(c.Source.MetadataJson));
+        Field<NonNullGraphType<JsonGraphType>>("labels")
+            .Description("What the agent offers to jobs' selectors, as an object of strings (automatic dispatch).")
+            .Resolve(c => c.Source.Labels.ToDictionary(p => p.Key, p => p.Value));
         Field<JsonGraphType>("metrics")
             .Description("The metrics of the last heartbeat (memory_mb, cpu_percent, tokens_processed).")
             .Resolve(c => JsonText.Parse(c.Source.MetricsJson));
