@@ -35,7 +35,7 @@ public static class AgentLabelRules
     /// Checks a whole set (an agent's labels or a job's selector) and adds an error under <paramref name="field"/>, or
     /// <c>field.key</c> for one pair, for each problem. Returns the pairs when all are acceptable; null is no pairs.
     /// </summary>
-    public static IReadOnlyDictionary<string, string> Check(IReadOnlyDictionary<string, string>? labels, string field,
+    public static IReadOnlyDictionary<string, string> Check(IReadOnlyDictionary<string, string?>? labels, string field,
         IDictionary<string, string[]> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
@@ -54,7 +54,6 @@ public static class AgentLabelRules
                 errors[key.Length == 0 || key.Any(char.IsControl) ? field : $"{field}.{key}"] = [keyProblem];
                 continue;
             }
-            // JSON null arrives as null whatever the annotation says.
             var problem = value is null ? "must be a string" : ValueProblem(key, value);
             if (problem is not null) errors[$"{field}.{key}"] = [problem];
             else valid[key] = value!;
