@@ -1,0 +1,91 @@
+import { type LabelParse, parseLabels } from '../../shared/labels/labels';
+
+/** What the "New job" form's dispatch section holds, as typed. */
+export interface DispatchForm {
+  auto: boolean;
+  priority: string;
+  selector: string;
+  maxAttempts: string;
+  timeoutSeconds: string;
+  concurrencyKey: string;
+}
+
+/** The section's values as the server takes them; null means "the server's default". */
+export interface DispatchOptions {
+  auto: boolean;
+  priority: number | null;
+  selector: Record<string, string> | null;
+  maxAttempts: number | null;
+  timeoutSeconds: number | null;
+  concurrencyKey: string | null;
+}
+
+export type DispatchField = 'priority' | 'selector' | 'maxAttempts' | 'timeoutSeconds' | 'concurrencyKey';
+
+/** The server's ranges (POST /api/jobs): checked here too, so a bad value is named before anything is sent. */
+export const PRIORITY_RANGE = { min: -100, max: 100 } as const;
+export const MAX_ATTEMPTS_RANGE = { min: 1, max: 20 } as const;
+export const MAX_CONCURRENCY_KEY_LENGTH = 100;
+/** One day: longer runs checkpoint and resume rather than hold one attempt open. */
+export const MAX_TIMEOUT_SECONDS = 86_400;
+
+export const EMPTY_DISPATCH_FORM: DispatchForm = {
+  auto: true,
+  priority: '0',
+  selector: '',
+  maxAttempts: '',
+  timeoutSeconds: '',
+  concurrencyKey: '',
+};
+
+export type DispatchCheck =
+  | { valid: true; options: DispatchOptions }
+  | { valid: false; errors: Partial<Record<DispatchField, string>>; selector?: LabelParse };
+
+function wholeNumber(text: string): number | null {
+  const t = text.trim();
+  return /^[+-]?\d+$/.test(t) ? Number(t) : null;
+}
+
+/**
+ * Checks the dispatch section. Manual jobs keep only their retry settings out of the request: priority, selector,
+ * attempts, timeout and key mean something only in the queue, so a manual job sends none of them (the seed's shape).
+ * Error values are i18n keys.
+ */
+export function checkDispatch(form: DispatchForm): DispatchCheck {
+  if (!form.auto) {
+    return { valid: true, options: { auto: false, priority: null, selector: null, maxAttempts: null, timeoutSeconds: null, concurrencyKey: null } };
+  }
+  const errors: Partial<Record<DispatchField, string>> = {};
+
+  const priority = form.priority.trim() === '' ? 0 : wholeNumber(form.priority);
+  if (priority === null || priority < PRIORITY_RANGE.min || priority > PRIORITY_RANGE.max) errors.priority = 'dispatch.error.priority';
+
+  const selector = parseLabels(form.selector);
+  if (!selector.valid) errors.selector = `dispatch.error.selector.${selector.problem}`;
+
+  const attempts = form.maxAttempts.trim() === '' ? null : wholeNumber(form.maxAttempts);
+  if (form.maxAttempts.trim() !== '' && (attempts === null || attempts < MAX_ATTEMPTS_RANGE.min || attempts > MAX_ATTEMPTS_RANGE.max)) {
+    errors.maxAttempts = 'dispatch.error.maxAttempts';
+  }
+
+  const timeout = form.timeoutSeconds.trim() === '' ? null : wholeNumber(form.timeoutSeconds);
+  if (form.timeoutSeconds.trim() !== '' && (timeout === null || timeout < 1 || timeout > MAX_TIMEOUT_SECONDS)) errors.timeoutSeconds = 'dispatch.error.timeoutSeconds';
+
+  const key = form.concurrencyKey.trim();
+  if (key.length > MAX_CONCURRENCY_KEY_LENGTH) errors.concurrencyKey = 'dispatch.error.concurrencyKey';
+
+  if (Object.keys(errors).length > 0) return { valid: false, errors, selector };
+  const labels = selector.valid ? selector.labels : {};
+  return {
+    valid: true,
+    options: {
+      auto: true,
+      priority: priority === 0 ? null : priority,
+      selector: Object.keys(labels).length === 0 ? null : labels,
+      maxAttempts: attempts,
+      timeoutSeconds: timeout,
+      concurrencyKey: key === '' ? null : key,
+    },
+  };
+}
