@@ -55,6 +55,7 @@ export function agent(overrides: Partial<AgentRow> = {}): AgentRow {
     lastHeartbeat: new Date().toISOString(),
     metrics: null,
     silo: 'silo-1',
+    labels: {},
     ...overrides,
   };
 }

@@ -7,7 +7,7 @@ import { AgentListPanel } from './agent-list.panel';
 
 describe('AgentListPanel', () => {
   let fake: FakeGraphQLClient;
-  const ready = agent({ id: 'a1', hostname: 'alpha', status: 'ready' });
+  const ready = agent({ id: 'a1', hostname: 'alpha', status: 'ready', labels: { region: 'eu', gpu: 'true' } });
   const working = agent({ id: 'a2', hostname: 'beta', status: 'working', currentJobId: 'job-running' });
 
   beforeEach(() => {
@@ -31,6 +31,13 @@ describe('AgentListPanel', () => {
     expect(items[1].querySelector('.badge')?.classList).toContain('status-working');
     expect(items[1].textContent).toContain('job-runn');
     expect(items[0].querySelector('.heartbeat')?.textContent).toMatch(/\d+s ago/);
+  });
+
+  it('shows each agent’s labels, the pairs jobs’ selectors match', async () => {
+    const { host } = await render();
+    const labels = (id: string) => [...host.querySelectorAll(`[data-agent-id="${id}"] [data-testid="agent-label"]`)].map((l) => l.textContent?.trim());
+    expect(labels('a1')).toEqual(['gpu=true', 'region=eu']);
+    expect(labels('a2')).toEqual([]);
   });
 
   it('follows agentChanged: status changes and deregistrations show at once', async () => {

@@ -9,6 +9,7 @@ import { I18nService } from '../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
 import { SelectionService } from '../../core/state/selection.service';
 import { formatDateTime, secondsSince, shortId, truncate } from '../../shared/format/format';
+import { labelPairs } from '../../shared/labels/labels';
 import { StateView } from '../../shared/state-view/state-view';
 import { StatusBadge } from '../../shared/status-badge/status-badge';
 import { ClockService } from '../../core/state/clock.service';
@@ -41,6 +42,8 @@ export class AgentListPanel {
   protected readonly assignError = signal<{ agentId: string; error: UserError } | null>(null);
   protected readonly waitingJobs = computed(() => this.jobs.rows().filter((j) => ASSIGNABLE.has(j.status)));
   protected readonly shortId = shortId;
+  /** Labels are what jobs' selectors match, so they are shown on every agent, not only in the details. */
+  protected readonly labelPairs = labelPairs;
   protected readonly truncate = truncate;
 
   constructor() {
