@@ -15,6 +15,7 @@ public static class BenchRunner
         new LiveEventsScenario(),
         new ScaleScenario(),
         new FailoverScenario(),
+        new QueueScenario(),
     ];
 
     /// <summary>"PostgreSQL 15.14 (fsync on, synchronous_commit off)": what every write of the run paid for.</summary>

@@ -65,6 +65,13 @@ public sealed record BenchSettings
     public int FailoverAgents { get; init; } = 300;
     public int FailoverJobs { get; init; } = 60;
 
+    /// <summary>Jobs queued at once for the queue scenario's drain, and the simulated agents that finish them at once.</summary>
+    public int QueueJobs { get; init; } = 1000;
+    public int QueueAgents { get; init; } = 100;
+
+    /// <summary>Jobs queued one at a time, each with idle agents waiting, for the enqueue → /job/start latency.</summary>
+    public int QueueLatencyJobs { get; init; } = 300;
+
     public static BenchSettings Quick { get; } = new() { Mode = "quick" };
 
     public static BenchSettings Full { get; } = new()
@@ -86,6 +93,9 @@ public sealed record BenchSettings
         ScaleSilentAgents = 50,
         FailoverAgents = 1000,
         FailoverJobs = 200,
+        QueueJobs = 20_000,
+        QueueAgents = 1000,
+        QueueLatencyJobs = 2000,
     };
 
     public static BenchSettings For(string mode) => mode.Trim().ToLowerInvariant() switch

@@ -34,6 +34,10 @@ public static class BaselineServer
             listening = naive.ListenAsync(connectionString!, stop.Token);
             backend = naive;
         }
+        else if (kind == BaselineKind.Queue)
+        {
+            backend = new QueueBackend(database ?? throw new ArgumentException("the queue baseline needs a PostgreSQL connection string"), pods);
+        }
         else
         {
             backend = new BareBackend(live, pods);

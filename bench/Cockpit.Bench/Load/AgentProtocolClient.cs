@@ -54,6 +54,16 @@ public sealed class AgentProtocolClient(Uri baseAddress, int connections, TimeSp
         return Guid.Parse((string)JsonNode.Parse(text)!["id"]!);
     }
 
+    /// <summary>POST /api/jobs with <c>"dispatch": "auto"</c>: the job goes straight into the queue.</summary>
+    public async Task<Guid> EnqueueJobAsync(string prompt, string? concurrencyKey = null)
+    {
+        using var response = await PostAsync("/api/jobs", JsonSerializer.SerializeToUtf8Bytes(
+            new { prompt, dispatch = "auto", concurrency_key = concurrencyKey }, BaselineServers.BaselineJson.Wire));
+        var text = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode) throw new HttpRequestException($"queue job: {(int)response.StatusCode} {text}");
+        return Guid.Parse((string)JsonNode.Parse(text)!["id"]!);
+    }
+
     /// <summary>The GraphQL <c>assignJob</c> mutation over HTTP; null on success, else what went wrong.</summary>
     public async Task<string?> AssignJobAsync(Guid jobId, Guid agentId, CancellationToken cancellationToken = default)
     {

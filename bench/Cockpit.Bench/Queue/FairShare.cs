@@ -1,0 +1,30 @@
+namespace Cockpit.Bench.Queue;
+
+/// <summary>
+/// Each concurrency key's share of the starts made while every key still had jobs waiting: after one key runs out,
+/// the others take every start, which says nothing about fairness.
+/// </summary>
+public static class FairShare
+{
+    /// <param name="startedKeys">The key of each start, in the order the starts arrived.</param>
+    /// <param name="waiting">How many jobs of each key had not started when the counted starts began.</param>
+    /// <returns>Each key's share in percent (0 for all when no start was made while every key had work), and how many starts were counted.</returns>
+    public static (IReadOnlyDictionary<string, double> Percent, int Counted) Compute(
+        IEnumerable<string> startedKeys, IReadOnlyDictionary<string, int> waiting)
+    {
+        ArgumentNullException.ThrowIfNull(startedKeys);
+        ArgumentNullException.ThrowIfNull(waiting);
+        var left = waiting.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        var counted = waiting.Keys.ToDictionary(k => k, _ => 0, StringComparer.Ordinal);
+        var total = 0;
+        foreach (var key in startedKeys)
+        {
+            if (!left.ContainsKey(key)) continue;
+            if (left.Values.Any(n => n <= 0)) break;
+            counted[key]++;
+            total++;
+            left[key]--;
+        }
+        return (counted.ToDictionary(p => p.Key, p => total == 0 ? 0 : 100.0 * p.Value / total, StringComparer.Ordinal), total);
+    }
+}

@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using Cockpit.Bench.BaselineServers;
+using Cockpit.Bench.Infrastructure;
+using Cockpit.Bench.Load;
+using Cockpit.Bench.Measurement;
+using Cockpit.Bench.Queue;
+using Cockpit.Bench.Results;
+using Cockpit.TestSupport;
+using Npgsql;
+
+namespace Cockpit.Bench.Scenarios;
+
+/// <summary>
+/// Automatic dispatch: jobs queued with <c>"dispatch": "auto"</c> for simulated agents that finish each job at once
+/// and report ready. The silo against the standard PostgreSQL queue (<see cref="QueueBackend"/>), same agents, same
+/// client. Three figures: how fast a backlog drains (starts/s), enqueue → /job/start with idle agents waiting, and
+/// how two concurrency keys with 9:1 jobs share the starts while both have work.
+/// </summary>
+public sealed class QueueScenario : IScenario
+{
+    // Unmeasured: the first jobs pay for JIT compilation of the whole queue and push path.
+    private const int WarmupJobs = 50;
+    private const string BigKey = "tenant-big";
+    private const string SmallKey = "tenant-small";
+
+    public string Name => "queue";
+
+    private sealed record Measured(LatencySummary Latency, double StartsPerSecond, double SmallKeyShare, int FairnessCounted,
+        int Duplicates, long ReportFailures, double DrainSeconds);
+
+    public async Task<IReadOnlyList<BenchResult>> RunAsync(BenchContext context)
+    {
+        var s = context.Settings;
+        // The baseline first: it needs nothing of the silo, so its figures are in the log even when the silo's part fails.
+        await using var queueDatabase = await BenchContext.CreateDatabaseAsync("bench_queue_pg");
+        // The same pool ceiling as the silo's default (POSTGRES_MAX_POOL_SIZE 50).
+        var queueConnection = new NpgsqlConnectionStringBuilder(queueDatabase.ConnectionString) { MaxPoolSize = 50 }.ConnectionString;
+        await QueueSchema.CreateAsync(queueConnection);
+        Measured baseline;
+        await using (var server = await BaselineProcess.StartAsync(BaselineKind.Queue, queueConnection))
+        {
+            baseline = await MeasureAsync(Contender.Naive, server.BaseAddress, s);
+        }
+
+        await using var siloDatabase = await BenchContext.CreateDatabaseAsync("bench_queue");
+        Measured silo;
+        await using (var node = await SiloNode.StartAsync(siloDatabase.ConnectionString, BenchContext.NewClusterId(Name), context.WorkspaceRoot))
+        {
+            silo = await MeasureAsync(Contender.Silo, node.BaseAddress, s);
+        }
+
+        var how = $"{s.QueueJobs:N0} jobs queued at once (9:1 between two concurrency keys, equal priority) for {s.QueueAgents:N0} simulated agents "
+            + "that report working, completed and ready the moment /job/start arrives; the agents held their first jobs until the whole "
+            + $"backlog was queued, then the drain was timed (silo {silo.DrainSeconds:0.00} s, PostgreSQL queue {baseline.DrainSeconds:0.00} s). "
+            + "The baseline column is the standard PostgreSQL queue (SELECT … FOR UPDATE SKIP LOCKED on the seed's jobs table, claimed "
+            + "when a job is queued or an agent reports ready). "
+            + $"Jobs started twice: silo {silo.Duplicates}, baseline {baseline.Duplicates}; failed agent reports: silo {silo.ReportFailures}, baseline {baseline.ReportFailures}.";
+        var latencyHow = $"{s.QueueLatencyJobs} jobs queued one at a time (after {WarmupJobs} unmeasured) while {s.QueueAgents} agents wait idle; "
+            + "timed from sending POST /api/jobs until the agent's /job/start arrives.";
+        var fairHow = $"Share of the smaller key's starts among the starts made while both keys had jobs waiting ({silo.FairnessCounted} starts on the silo, "
+            + $"{baseline.FairnessCounted} on the baseline); the PostgreSQL queue serves oldest first, so it gives the smaller key about its 10 % of the jobs.";
+        return
+        [
+            new BenchResult(Name, "dispatch throughput", silo.StartsPerSecond, "starts/s", new Baselines(NaivePostgres: baseline.StartsPerSecond),
+                [Target.AtLeastTimesNaive(2)], how),
+            new BenchResult(Name, "enqueue → /job/start p50", silo.Latency.P50, "ms", new Baselines(NaivePostgres: baseline.Latency.P50)),
+            new BenchResult(Name, "enqueue → /job/start p99", silo.Latency.P99, "ms", new Baselines(NaivePostgres: baseline.Latency.P99),
+                [Target.AtMost(25)], latencyHow),
+            new BenchResult(Name, "fair share of the 1-in-10 key", silo.SmallKeyShare, "%", new Baselines(NaivePostgres: baseline.SmallKeyShare),
+                [Target.AtLeast(45), Target.AtMost(55)], fairHow),
+        ];
+    }
+
+    private async Task<Measured> MeasureAsync(Contender kind, Uri address, BenchSettings s)
+    {
+        using var client = new AgentProtocolClient(address, 64, TimeSpan.FromSeconds(30));
+        await using var agents = await FinishingAgents.StartAsync(s.QueueAgents);
+        await agents.RegisterAsync(client, $"queue-{kind}");
+
+        // Latency: one job at a time, every agent idle but the one finishing the previous job.
+        var latency = new LatencyRecorder();
+        for (var i = 0; i < WarmupJobs + s.QueueLatencyJobs; i++)
+        {
+            var sent = Stopwatch.GetTimestamp();
+            var job = await client.EnqueueJobAsync($"bench queue latency {i}");
+            var started = agents.WhenStartedAsync(job);
+            if (await Task.WhenAny(started, Task.Delay(TimeSpan.FromSeconds(10))) != started)
+                throw new TimeoutException($"{kind}: job {job} queued with {s.QueueAgents} idle agents did not start within 10 s");
+            if (i >= WarmupJobs) latency.Record(Stopwatch.GetElapsedTime(sent, await started).TotalMilliseconds);
+        }
+        var afterLatency = agents.StartCount;
+
+        // Drain: the agents keep what they get while the backlog is queued (9 big-key jobs, then 1 small-key job, …).
+        agents.CloseGate();
+        var keys = new Dictionary<Guid, string>();
+        var keyLock = new object();
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, 32).Select(_ => Task.Run(async () =>
+        {
+            while (Interlocked.Increment(ref next) is var i && i < s.QueueJobs)
+            {
+                var key = i % 10 == 9 ? SmallKey : BigKey;
+                var job = await client.EnqueueJobAsync($"bench queue drain {i}", key);
+                lock (keyLock) keys[job] = key;
+            }
+        })));
+        var held = Math.Min(s.QueueAgents, s.QueueJobs);
+        await agents.WaitForStartsAsync(afterLatency + held, TimeSpan.FromSeconds(60));
+        var before = agents.Starts.Skip(afterLatency).Select(st => st.JobId).ToHashSet();
+        var waiting = new[] { BigKey, SmallKey }.ToDictionary(k => k, k => keys.Count(p => p.Value == k && !before.Contains(p.Key)));
+
+        var opened = Stopwatch.GetTimestamp();
+        agents.OpenGate();
+        await agents.WaitForStartsAsync(afterLatency + s.QueueJobs, TimeSpan.FromSeconds(Math.Max(120, s.QueueJobs / 50)));
+        var drained = agents.Starts.Skip(afterLatency).Where(st => !before.Contains(st.JobId)).ToList();
+        var drainSeconds = Stopwatch.GetElapsedTime(opened, drained.Max(st => st.Timestamp)).TotalSeconds;
+        await agents.DrainReportsAsync();
+
+        var (shares, counted) = FairShare.Compute(drained.Select(st => keys.GetValueOrDefault(st.JobId, "")), waiting);
+        var measured = new Measured(latency.Summarize(), drained.Count / drainSeconds, shares[SmallKey], counted,
+            agents.DuplicateStarts, agents.ReportFailures, drainSeconds);
+        BenchContext.Log($"queue {kind}: latency {measured.Latency}; drain {drained.Count} in {drainSeconds:0.00} s = {measured.StartsPerSecond:0} starts/s; "
+            + $"small key {measured.SmallKeyShare:0.0} % of {counted}; duplicates {measured.Duplicates}; report failures {measured.ReportFailures}");
+        return measured;
+    }
+}
