@@ -12,6 +12,7 @@ export const PanelIds = {
   todos: 'todos',
   databaseBrowser: 'database-browser',
   timelineScrubber: 'timeline-scrubber',
+  queues: 'queues',
 } as const;
 
 export type PanelId = (typeof PanelIds)[keyof typeof PanelIds];

@@ -1,0 +1,135 @@
+import { signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { FakeAuth } from '../../../testing/fake-auth';
+import { FakeGraphQLClient, settle } from '../../../testing/fake-graphql-client';
+import { panelTestProviders } from '../../../testing/providers';
+import type { UserError } from '../../core/errors/user-error';
+import { type PendingRow, type QueueRow, QUEUES_SOURCE, type QueuesSource } from './queue-view';
+import { QueuesPanel } from './queues.panel';
+import type { WaitSample } from './wait-trend';
+
+class FakeQueues implements QueuesSource {
+  readonly queues = signal<QueueRow[] | undefined>(undefined);
+  readonly pending = signal<PendingRow[]>([]);
+  readonly trends = signal<ReadonlyMap<string, readonly WaitSample[]>>(new Map());
+  readonly error = signal<UserError | null>(null);
+  readonly cachedAt = signal<string | null>(null);
+  started = 0;
+  readonly priorities: [string, number][] = [];
+  answer: UserError | null = null;
+  start(): void {
+    this.started++;
+  }
+  reload(): void {}
+  async setPriority(jobId: string, priority: number): Promise<UserError | null> {
+    this.priorities.push([jobId, priority]);
+    return this.answer;
+  }
+}
+
+const queue = (overrides: Partial<QueueRow>): QueueRow => ({
+  configName: null, pending: 0, oldestWaitSeconds: null, idleAgents: 0, running: 0, waitP50Seconds: null, waitP95Seconds: null, ...overrides,
+});
+const pendingJob = (overrides: Partial<PendingRow>): PendingRow => ({
+  id: 'j', prompt: 'Extract', configName: null, priority: 0, concurrencyKey: null, position: 1, waitingReason: null, createdAt: '2026-12-05T10:00:00Z', ...overrides,
+});
+
+describe('QueuesPanel', () => {
+  let source: FakeQueues;
+  let auth: FakeAuth;
+
+  beforeEach(() => {
+    source = new FakeQueues();
+    auth = new FakeAuth('operator');
+    TestBed.configureTestingModule({ providers: [...panelTestProviders(new FakeGraphQLClient(), auth), { provide: QUEUES_SOURCE, useValue: source }] });
+  });
+
+  async function render() {
+    const fixture = TestBed.createComponent(QueuesPanel);
+    await settle();
+    await fixture.whenStable();
+    return { fixture, host: fixture.nativeElement as HTMLElement, panel: fixture.componentInstance as unknown as Record<string, any> };
+  }
+
+  it('starts the live source and shows loading until the queues arrive', async () => {
+    const { host } = await render();
+    expect(source.started).toBe(1);
+    expect(host.querySelector('[data-testid="loading-state"]')).not.toBeNull();
+  });
+
+  it('shows each queue’s depth, oldest wait, idle agents, running jobs and wait trend', async () => {
+    source.queues.set([
+      queue({ configName: 'creator', pending: 12, oldestWaitSeconds: 75, idleAgents: 0, running: 3, waitP50Seconds: 4, waitP95Seconds: 30 }),
+      queue({ configName: null, pending: 1, idleAgents: 2 }),
+    ]);
+    source.trends.set(new Map([['creator', [{ at: 0, seconds: 1 }, { at: 10, seconds: 4 }]]]));
+    const { fixture, host } = await render();
+    fixture.detectChanges();
+
+    const creator = host.querySelector('[data-queue="creator"]')!;
+    expect(creator.querySelector('[data-testid="queue-depth"]')?.textContent?.trim()).toBe('12');
+    expect(creator.textContent).toContain('1m 15s');
+    expect(creator.querySelector('[data-testid="queue-running"]')?.textContent?.trim()).toBe('3');
+    expect(creator.textContent).toContain('p95 30s');
+    expect(creator.querySelector('polyline')?.getAttribute('points')).toBe('0,13.5 80,0');
+    expect(host.querySelector('[data-queue="*"]')?.textContent).toContain('any agent');
+  });
+
+  it('follows the source live: a drained queue shows zero at once', async () => {
+    source.queues.set([queue({ configName: 'default', pending: 5 })]);
+    const { fixture, host } = await render();
+    source.queues.set([queue({ configName: 'default', pending: 0, running: 1 })]);
+    fixture.detectChanges();
+    expect(host.querySelector('[data-queue="default"] [data-testid="queue-depth"]')?.textContent?.trim()).toBe('0');
+  });
+
+  it('lists pending jobs in dispatch order with why they wait', async () => {
+    source.queues.set([queue({ configName: 'default', pending: 2 })]);
+    source.pending.set([
+      pendingJob({ id: 'first', position: 1, priority: 50 }),
+      pendingJob({ id: 'second', position: 2, concurrencyKey: 'acme', waitingReason: 'no registered agent has labels gpu=true' }),
+    ]);
+    const { fixture, host } = await render();
+    fixture.detectChanges();
+    const items = [...host.querySelectorAll('[data-testid="pending"] li')];
+    expect(items.map((i) => i.getAttribute('data-job-id'))).toEqual(['first', 'second']);
+    expect(items[0].textContent).toContain('#1');
+    expect(items[1].querySelector('[data-testid="pending-reason"]')?.textContent).toContain('gpu=true');
+    expect(items[1].textContent).toContain('acme');
+  });
+
+  it('lets an operator change a priority, refusing one out of range before sending', async () => {
+    source.queues.set([queue({})]);
+    source.pending.set([pendingJob({ id: 'j1', priority: 0 })]);
+    const { fixture, host, panel } = await render();
+    await panel['savePriority'](source.pending()[0], '150');
+    fixture.detectChanges();
+    expect(source.priorities).toEqual([]);
+    expect(host.querySelector('[role="alert"]')?.textContent).toContain('from −100 to 100');
+
+    await panel['savePriority'](source.pending()[0], '80');
+    fixture.detectChanges();
+    expect(source.priorities).toEqual([['j1', 80]]);
+    expect(host.querySelector('[role="alert"]')).toBeNull();
+  });
+
+  it('shows the server’s refusal of a priority change', async () => {
+    source.queues.set([queue({})]);
+    source.pending.set([pendingJob({ id: 'j1' })]);
+    source.answer = { key: 'error.conflict', detail: 'job j1 is no longer pending' } as UserError;
+    const { fixture, host, panel } = await render();
+    await panel['savePriority'](source.pending()[0], '10');
+    fixture.detectChanges();
+    expect(host.querySelector('[role="alert"]')?.textContent).toContain('no longer pending');
+  });
+
+  it('shows a viewer the priority without a control to change it', async () => {
+    auth.set('viewer');
+    source.queues.set([queue({})]);
+    source.pending.set([pendingJob({ id: 'j1', priority: 7 })]);
+    const { fixture, host } = await render();
+    fixture.detectChanges();
+    expect(host.querySelector('[data-testid="pending-priority"]')).toBeNull();
+    expect(host.querySelector('[data-testid="pending-priority-readonly"]')?.textContent).toContain('7');
+  });
+});

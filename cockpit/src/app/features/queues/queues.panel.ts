@@ -1,0 +1,64 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { Router } from '@angular/router';
+import { AuthService } from '../../core/auth/auth.service';
+import type { UserError } from '../../core/errors/user-error';
+import { TranslatePipe } from '../../core/i18n/translate.pipe';
+import { formatDuration, shortId, truncate } from '../../shared/format/format';
+import { StateView } from '../../shared/state-view/state-view';
+import { PRIORITY_RANGE } from '../job-create/dispatch-options';
+import { QUEUES_SOURCE, type PendingRow, queueKey } from './queue-view';
+import { sparklinePoints } from './wait-trend';
+
+/**
+ * The dispatch queues, live: per queue its depth, oldest wait, idle agents, running jobs and a wait-time trend; below,
+ * the pending jobs in the order they will go, each with why it waits, and (for operators) its priority to change.
+ */
+@Component({
+  selector: 'app-queues',
+  imports: [StateView, TranslatePipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './queues.panel.html',
+  styleUrl: './queues.panel.css',
+})
+export class QueuesPanel {
+  protected readonly source = inject(QUEUES_SOURCE);
+  protected readonly auth = inject(AuthService);
+  private readonly router = inject(Router);
+  protected readonly formatDuration = formatDuration;
+  protected readonly shortId = shortId;
+  protected readonly truncate = truncate;
+  protected readonly queueKey = queueKey;
+  protected readonly range = PRIORITY_RANGE;
+  protected readonly trendWidth = 80;
+  protected readonly trendHeight = 18;
+  /** The job whose priority is being saved, and the last save's error, by job id. */
+  protected readonly saving = signal<string | null>(null);
+  protected readonly priorityError = signal<{ jobId: string; error: UserError | 'range' } | null>(null);
+
+  constructor() {
+    this.source.start();
+  }
+
+  protected trend(configName: string | null): string {
+    return sparklinePoints(this.source.trends().get(queueKey(configName)) ?? [], this.trendWidth, this.trendHeight);
+  }
+
+  protected async savePriority(job: PendingRow, text: string): Promise<void> {
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < PRIORITY_RANGE.min || value > PRIORITY_RANGE.max) {
+      this.priorityError.set({ jobId: job.id, error: 'range' });
+      return;
+    }
+    if (value === job.priority) return;
+    this.saving.set(job.id);
+    this.priorityError.set(null);
+    const error = await this.source.setPriority(job.id, value);
+    this.saving.set(null);
+    if (error) this.priorityError.set({ jobId: job.id, error });
+  }
+
+  protected open(jobId: string, event: Event): void {
+    event.preventDefault();
+    void this.router.navigate(['/jobs', jobId], { queryParamsHandling: 'preserve' });
+  }
+}
