@@ -6,7 +6,7 @@ import type { WaitSample } from './wait-trend';
 export interface QueueRow {
   configName: string | null;
   pending: number;
-  oldestWaitSeconds: number | null;
+  oldestPendingAgeSeconds: number | null;
   idleAgents: number;
   running: number;
   waitP50Seconds: number | null;

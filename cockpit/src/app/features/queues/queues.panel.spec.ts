@@ -28,7 +28,7 @@ class FakeQueues implements QueuesSource {
 }
 
 const queue = (overrides: Partial<QueueRow>): QueueRow => ({
-  configName: null, pending: 0, oldestWaitSeconds: null, idleAgents: 0, running: 0, waitP50Seconds: null, waitP95Seconds: null, ...overrides,
+  configName: null, pending: 0, oldestPendingAgeSeconds: null, idleAgents: 0, running: 0, waitP50Seconds: null, waitP95Seconds: null, ...overrides,
 });
 const pendingJob = (overrides: Partial<PendingRow>): PendingRow => ({
   id: 'j', prompt: 'Extract', configName: null, priority: 0, concurrencyKey: null, position: 1, waitingReason: null, createdAt: '2026-12-05T10:00:00Z', ...overrides,
@@ -59,7 +59,7 @@ describe('QueuesPanel', () => {
 
   it('shows each queue’s depth, oldest wait, idle agents, running jobs and wait trend', async () => {
     source.queues.set([
-      queue({ configName: 'creator', pending: 12, oldestWaitSeconds: 75, idleAgents: 0, running: 3, waitP50Seconds: 4, waitP95Seconds: 30 }),
+      queue({ configName: 'creator', pending: 12, oldestPendingAgeSeconds: 75, idleAgents: 0, running: 3, waitP50Seconds: 4, waitP95Seconds: 30 }),
       queue({ configName: null, pending: 1, idleAgents: 2 }),
     ]);
     source.trends.set(new Map([['creator', [{ at: 0, seconds: 1 }, { at: 10, seconds: 4 }]]]));
