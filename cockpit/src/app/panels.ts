@@ -15,5 +15,4 @@ export const PANELS: readonly PanelDefinition[] = [
   { id: PanelIds.todos, titleKey: 'panel.todos', load: () => import('./features/todos/todos.panel').then((m) => m.TodosPanel) },
   { id: PanelIds.databaseBrowser, titleKey: 'panel.databaseBrowser', load: () => import('./features/database-browser/database-browser.panel').then((m) => m.DatabaseBrowserPanel) },
   { id: PanelIds.timelineScrubber, titleKey: 'panel.timelineScrubber', load: () => import('./features/timeline-scrubber/timeline-scrubber.panel').then((m) => m.TimelineScrubberPanel) },
-  { id: PanelIds.queues, titleKey: 'panel.queues', load: () => import('./features/queues/queues.panel').then((m) => m.QueuesPanel) },
 ];

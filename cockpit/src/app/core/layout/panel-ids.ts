@@ -12,7 +12,6 @@ export const PanelIds = {
   todos: 'todos',
   databaseBrowser: 'database-browser',
   timelineScrubber: 'timeline-scrubber',
-  queues: 'queues',
 } as const;
 
 export type PanelId = (typeof PanelIds)[keyof typeof PanelIds];

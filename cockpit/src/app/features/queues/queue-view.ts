@@ -25,7 +25,10 @@ export interface PendingRow {
   createdAt: string;
 }
 
-/** What the Queues panel reads and does; the store behind it speaks GraphQL (queues, queueChanged). */
+/**
+ * What the Queues panel reads and does; the store behind it speaks GraphQL (queues, queueChanged). The panel is
+ * registered (panel-ids, panels.ts, presets) together with that store, once the core's queue schema is on main.
+ */
 export interface QueuesSource {
   readonly queues: Signal<QueueRow[] | undefined>;
   readonly pending: Signal<PendingRow[]>;
