@@ -1,3 +1,4 @@
+using Cockpit.Commands.Jobs;
 using Cockpit.GraphQL.Schema;
 using Cockpit.GraphQL.Schema.Errors;
 using Cockpit.GraphQL.Security;
@@ -22,7 +23,7 @@ public static class GraphQLServiceCollectionExtensions
     /// <remarks>
     /// Resolvers use, from the request's services: IGrainFactory, the read models (AgentReadModel, JobReadModel),
     /// StatisticsQueries, TableBrowser, the telemetry stores and TelemetryReader, WorkspaceReader, ILiveEventHub, and
-    /// two ports the host implements: <see cref="Schema.Commands.IJobCommands"/> and <see cref="Schema.Configs.IAgentConfigCatalog"/>.
+    /// and the command layer (Cockpit.Commands: <see cref="Commands.Jobs.IJobCommands"/>, <see cref="Commands.Configs.ConfigCatalog"/>).
     /// None is needed to build or print the schema.
     /// </remarks>
     public static IServiceCollection AddCockpitGraphQL(this IServiceCollection services, IConfiguration configuration)

@@ -1,4 +1,5 @@
 using Cockpit.AgentBridge.Http;
+using Cockpit.Commands.Jobs;
 using Cockpit.Grains.Agents;
 using Cockpit.Grains.Jobs;
 using Cockpit.Silo.Jobs;
@@ -27,7 +28,7 @@ public static class AgentEndpoints
     }
 
     public static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> AssignAsync(
-        string id, HttpRequest request, [FromServices] JobCommandService commands)
+        string id, HttpRequest request, [FromServices] IJobCommands commands)
     {
         if (!RouteIds.TryParse(id, "id", out var agentId, out var badId)) return badId;
         var body = await JsonBody.ReadAsync<AssignJobRequest>(request);

@@ -1,4 +1,5 @@
 using Cockpit.AgentBridge.Http;
+using Cockpit.Commands.Configs;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Cockpit.Silo.Configs;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Cockpit.Commands.Configs;
 
 namespace Cockpit.Silo.Configs;
 

@@ -1,7 +1,7 @@
 using Cockpit.AgentBridge.Http;
+using Cockpit.Commands.Jobs;
 using Cockpit.Grains;
 using Cockpit.Grains.Jobs;
-using Cockpit.GraphQL.Schema.Commands;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Cockpit.Silo.Jobs;

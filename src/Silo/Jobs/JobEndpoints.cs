@@ -1,15 +1,15 @@
-using Cockpit.Security;
 using Cockpit.AgentBridge.Http;
+using Cockpit.Commands.Jobs;
 using Cockpit.Grains.Jobs;
-using Cockpit.GraphQL.Schema.Commands;
-using Microsoft.AspNetCore.Mvc;
+using Cockpit.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Cockpit.Silo.Jobs;
 
 /// <summary>
-/// The seed's job management endpoints. Commands go through <see cref="JobCommandService"/> (GraphQL's mutations use the
-/// same one); single jobs come from their grain, lists from the read model.
+/// The seed's job management endpoints. Commands go through the command layer's <see cref="IJobCommands"/> (GraphQL's
+/// mutations use the same one); single jobs come from their grain, lists from the read model.
 /// </summary>
 public static class JobEndpoints
 {
@@ -27,12 +27,12 @@ public static class JobEndpoints
     }
 
     public static async Task<Results<Created<JobResponse>, ProblemHttpResult>> CreateAsync(
-        HttpRequest request, [FromServices] JobCommandService commands)
+        HttpRequest request, [FromServices] IJobCommands commands)
     {
         var body = await JsonBody.ReadAsync<CreateJobRequest>(request);
         if (body.Problem is not null) return body.Problem;
 
-        var created = await commands.CreateAsync(body.Value!);
+        var created = await commands.CreateAsync(body.Value!.ToNewJob());
         if (!created.IsOk) return JobCommandResults.ToProblem(created);
         var job = created.Result!.Value!;
         return TypedResults.Created($"/api/jobs/{job.Id}", JobResponse.From(job));
@@ -46,21 +46,21 @@ public static class JobEndpoints
     }
 
     public static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> AssignAsync(
-        string id, string agentId, [FromServices] JobCommandService commands)
+        string id, string agentId, [FromServices] IJobCommands commands)
     {
         if (!RouteIds.TryParse(id, "id", out var jobId, out var badId)) return badId;
         if (!RouteIds.TryParse(agentId, "agent_id", out var agent, out var badAgent)) return badAgent;
         return JobCommandResults.ToHttp(await commands.AssignAsync(jobId, agent));
     }
 
-    public static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> CancelAsync(string id, [FromServices] JobCommandService commands)
+    public static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> CancelAsync(string id, [FromServices] IJobCommands commands)
     {
         if (!RouteIds.TryParse(id, "id", out var jobId, out var badId)) return badId;
         return JobCommandResults.ToHttp(await commands.CancelAsync(jobId));
     }
 
     public static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> ResumeAsync(
-        string id, HttpRequest request, [FromServices] JobCommandService commands)
+        string id, HttpRequest request, [FromServices] IJobCommands commands)
     {
         if (!RouteIds.TryParse(id, "id", out var jobId, out var badId)) return badId;
         var body = await JsonBody.ReadAsync<ResumeJobRequest>(request, allowEmpty: true);
@@ -68,7 +68,7 @@ public static class JobEndpoints
         return JobCommandResults.ToHttp(await commands.ResumeAsync(jobId, body.Value?.AgentId));
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string id, [FromServices] JobCommandService commands)
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string id, [FromServices] IJobCommands commands)
     {
         if (!RouteIds.TryParse(id, "id", out var jobId, out var badId)) return badId;
         var deleted = await commands.DeleteAsync(jobId);

@@ -1,3 +1,4 @@
+using Cockpit.Commands.Jobs;
 using Cockpit.Protocol;
 using Cockpit.Silo.Agents;
 using Cockpit.Silo.Jobs;

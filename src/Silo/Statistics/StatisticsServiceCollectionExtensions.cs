@@ -9,14 +9,13 @@ namespace Cockpit.Silo.Statistics;
 
 /// <summary>
 /// The cockpit's read-only insight features: statistics, job progress with ETA, the database browser and the
-/// agent configuration catalog.
+/// agent configuration catalog's REST endpoints (the catalog itself is the command layer's).
 /// </summary>
 public static class StatisticsServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="StatisticsQueries"/> with <see cref="StatisticsReader"/> and <see cref="JobProgressReader"/>
-    /// (the shapes REST and MCP share), <see cref="TableBrowser"/> (default allow-list),
-    /// <see cref="ConfigCatalog"/> (CONFIG_DIR, see <see cref="ConfigDirectory.Resolve"/>) and
+    /// (the shapes REST and MCP share), <see cref="TableBrowser"/> (default allow-list) and
     /// <see cref="StatisticsSettings"/> (STUCK_JOB_THRESHOLD_MINUTES, default 60). Needs the storage services
     /// (the <see cref="NpgsqlDataSource"/>). Throws at start-up when a setting is out of range.
     /// </summary>
@@ -31,8 +30,6 @@ public static class StatisticsServiceCollectionExtensions
         services.AddSingleton<StatisticsReader>();
         services.AddSingleton<JobProgressReader>();
         services.AddSingleton(sp => new TableBrowser(sp.GetRequiredService<NpgsqlDataSource>()));
-        services.AddSingleton(sp => new ConfigCatalog(ConfigDirectory.Resolve(
-            configuration[ConfigDirectory.SettingName], sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
         return services;
     }
 

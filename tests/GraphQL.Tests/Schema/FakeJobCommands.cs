@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Cockpit.Commands.Jobs;
 using Cockpit.Grains;
 using Cockpit.Grains.Jobs;
 using Cockpit.GraphQL.Schema.Commands;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Cockpit.Commands.Jobs;
 using Cockpit.Grains;
 using Cockpit.GraphQL.Schema.Commands;
 using Cockpit.GraphQL.Tests.Security;

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
+using Cockpit.Commands.Jobs;
 using Cockpit.GraphQL.Schema.Commands;
 using Cockpit.GraphQL.Tests.Schema;
 using Cockpit.Security;

@@ -1,3 +1,4 @@
+using Cockpit.Commands.Jobs;
 using GraphQL.Types;
 
 namespace Cockpit.GraphQL.Schema.Commands;

@@ -1,3 +1,4 @@
+using Cockpit.Commands.Jobs;
 using Cockpit.GraphQL.Schema.Errors;
 using Cockpit.GraphQL.Schema.Jobs;
 using GraphQL;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Cockpit.Commands.Jobs;
 using Cockpit.GraphQL.Schema.Scalars;
 using GraphQL.Types;
 

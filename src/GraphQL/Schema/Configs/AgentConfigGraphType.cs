@@ -1,9 +1,10 @@
+using Cockpit.Commands.Configs;
 using Cockpit.GraphQL.Schema.Scalars;
 using GraphQL.Types;
 
 namespace Cockpit.GraphQL.Schema.Configs;
 
-public sealed class AgentConfigGraphType : ObjectGraphType<AgentConfigView>
+public sealed class AgentConfigGraphType : ObjectGraphType<AgentConfig>
 {
     public AgentConfigGraphType()
     {

@@ -1,9 +1,10 @@
+using Cockpit.Commands.Jobs;
 using Cockpit.GraphQL.Schema.Commands;
-using Cockpit.GraphQL.Security;
 using Cockpit.GraphQL.Schema.Errors;
 using Cockpit.GraphQL.Schema.Jobs;
-using Cockpit.Storage.Availability;
+using Cockpit.GraphQL.Security;
 using Cockpit.Security;
+using Cockpit.Storage.Availability;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.Extensions.Logging;

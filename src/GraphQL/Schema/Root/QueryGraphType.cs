@@ -1,3 +1,4 @@
+using Cockpit.Commands.Configs;
 using Cockpit.GraphQL.Schema.Agents;
 using Cockpit.GraphQL.Schema.Audit;
 using Cockpit.GraphQL.Schema.Configs;
@@ -46,8 +47,8 @@ public sealed class QueryGraphType : ObjectGraphType
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .ResolveAsync(async c => await c.Service<TelemetryReader>().RequestAsync(Ids.Parse(c.GetArgument<object>("id"), "id"), c.CancellationToken));
         Field<NonNullGraphType<StatsGraphType>, StatsSource>("stats").Resolve(c => new StatsSource(c.Now()));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AgentConfigGraphType>>>, IReadOnlyList<AgentConfigView>>("configs")
-            .ResolveAsync(async c => await c.Service<IAgentConfigCatalog>().ListAsync(c.CancellationToken));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AgentConfigGraphType>>>, IReadOnlyList<AgentConfig>>("configs")
+            .ResolveAsync(async c => await c.Service<ConfigCatalog>().ListAsync(c.CancellationToken));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TableGraphType>>>, IReadOnlyList<TableInfo>>("tables")
             .RequireRole(CockpitRole.Admin)
             .ResolveAsync(async c => await c.Service<TableBrowser>().ListAsync(c.CancellationToken));

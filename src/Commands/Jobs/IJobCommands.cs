@@ -1,8 +1,8 @@
-namespace Cockpit.GraphQL.Schema.Commands;
+namespace Cockpit.Commands.Jobs;
 
 /// <summary>
-/// The job commands behind both front doors: REST's job endpoints and GraphQL's mutations call one implementation
-/// (the Silo's JobCommandService), so rules, validation and errors are the same. Ids are parsed by the caller.
+/// The job commands behind every front door: REST's job endpoints, GraphQL's mutations and MCP's tools call one
+/// implementation (<see cref="JobCommandService"/>), so rules, validation and errors are the same. Ids are parsed by the caller.
 /// </summary>
 public interface IJobCommands
 {

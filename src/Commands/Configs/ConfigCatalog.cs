@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using NJsonSchema;
 using NJsonSchema.Validation;
 
-namespace Cockpit.Silo.Configs;
+namespace Cockpit.Commands.Configs;
 
 /// <summary>
 /// The named agent configurations in a config directory: <c>defaults.yaml</c>, <c>schema.json</c> and

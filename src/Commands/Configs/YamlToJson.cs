@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace Cockpit.Silo.Configs;
+namespace Cockpit.Commands.Configs;
 
 /// <summary>
 /// Reads one YAML document into JSON nodes, so it can be merged and validated with JSON Schema. Plain scalars are

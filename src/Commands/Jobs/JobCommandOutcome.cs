@@ -1,7 +1,7 @@
 using Cockpit.Grains;
 using Cockpit.Grains.Jobs;
 
-namespace Cockpit.GraphQL.Schema.Commands;
+namespace Cockpit.Commands.Jobs;
 
 /// <summary>
 /// How a job command ended: refused input (<see cref="Errors"/>, keyed by REST field name, nothing changed), or the

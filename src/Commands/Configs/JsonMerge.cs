@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Cockpit.Silo.Configs;
+namespace Cockpit.Commands.Configs;
 
 /// <summary>How a named configuration lies over the defaults.</summary>
 public static class JsonMerge

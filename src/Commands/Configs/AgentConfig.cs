@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Cockpit.Silo.Configs;
+namespace Cockpit.Commands.Configs;
 
 /// <summary>A named agent configuration: merged settings, and whether they pass the schema.</summary>
 /// <param name="Name">The file name without extension; agents register with it as <c>config_name</c>.</param>

@@ -1,4 +1,4 @@
-namespace Cockpit.GraphQL.Schema.Commands;
+namespace Cockpit.Commands.Jobs;
 
 /// <summary>The outcome of one id in a bulk command.</summary>
 /// <param name="Id">The id as the client sent it (it may not be a UUID).</param>

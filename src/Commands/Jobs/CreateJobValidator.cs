@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Cockpit.Grains.Jobs;
 using Cockpit.Storage;
 
-namespace Cockpit.Silo.Jobs;
+namespace Cockpit.Commands.Jobs;
 
 /// <summary>Checks a job submission field by field; every problem is reported, keyed by its field name.</summary>
 public static partial class CreateJobValidator
@@ -15,8 +15,11 @@ public static partial class CreateJobValidator
     /// <summary>Seed column size: config_name VARCHAR(100).</summary>
     public const int MaxConfigNameLength = 100;
 
-    public static JobSpec? Validate(Guid jobId, CreateJobRequest body, IDictionary<string, string[]> errors)
+    /// <summary>The job to create, or null with every problem in <paramref name="errors"/> (keyed by REST field name).</summary>
+    public static JobSpec? Validate(Guid jobId, NewJob body, IDictionary<string, string[]> errors)
     {
+        ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(errors);
         if (string.IsNullOrWhiteSpace(body.Prompt)) errors["prompt"] = ["is required"];
         else if (body.Prompt.Length > MaxPromptLength) errors["prompt"] = [$"must be at most {MaxPromptLength} characters"];
 

@@ -1,4 +1,4 @@
-namespace Cockpit.Silo.Configs;
+namespace Cockpit.Commands.Configs;
 
 /// <summary>Where the agent configurations live: the CONFIG_DIR setting, resolved against the content root.</summary>
 public static class ConfigDirectory

@@ -1,12 +1,11 @@
 using Cockpit.Grains;
 using Cockpit.Grains.Jobs;
-using Cockpit.GraphQL.Schema.Commands;
 using Cockpit.Storage.Workspace;
 
-namespace Cockpit.Silo.Jobs;
+namespace Cockpit.Commands.Jobs;
 
 /// <summary>
-/// The job commands, once, for every front door: REST's job endpoints and GraphQL's mutations both call this, so
+/// The job commands, once, for every front door: REST's job endpoints, GraphQL's mutations and MCP's tools call this, so
 /// they validate with <see cref="CreateJobValidator"/>, claim uploaded document sets and call the grains the same
 /// way, and refuse with the same errors. Ids are parsed by the caller (route or GraphQL argument).
 /// </summary>
@@ -16,16 +15,16 @@ public sealed class JobCommandService(IGrainFactory grains, DocumentSetStore doc
     /// Validates the submission field by field (errors keyed by REST field name; nothing changes then), claims the
     /// uploaded document set when one is named, and creates the job in <c>created</c>.
     /// </summary>
-    public async Task<JobCommandOutcome> CreateAsync(CreateJobRequest body)
+    public async Task<JobCommandOutcome> CreateAsync(NewJob job, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(job);
         var errors = new Dictionary<string, string[]>();
-        var spec = CreateJobValidator.Validate(Guid.NewGuid(), body, errors);
+        var spec = CreateJobValidator.Validate(Guid.NewGuid(), job, errors);
         if (spec is null) return JobCommandOutcome.Invalid(errors);
 
         // An uploaded set is claimed (moved into the job's workspace) before the job exists, and given back if the
         // job cannot be created, so a set ends up with exactly one job and a refused request changes nothing.
-        Guid? setId = body.DocumentSetId is { } raw ? Guid.Parse(raw) : null;
+        Guid? setId = job.DocumentSetId is { } raw ? Guid.Parse(raw) : null;
         if (setId is { } claim)
         {
             var documentDir = documentSets.ClaimForJob(claim, spec.JobId);
@@ -45,21 +44,6 @@ public sealed class JobCommandService(IGrainFactory grains, DocumentSetStore doc
         }
         if (!created.IsOk && setId is { } returned) documentSets.ReleaseFromJob(returned, spec.JobId);
         return JobCommandOutcome.From(created);
-    }
-
-    public Task<JobCommandOutcome> CreateAsync(NewJob job, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(job);
-        return CreateAsync(new CreateJobRequest
-        {
-            Prompt = job.Prompt,
-            DocumentPath = job.DocumentPath,
-            DocumentDir = job.DocumentDir,
-            ConfigName = job.ConfigName,
-            Context = job.Context,
-            Instructions = job.Instructions,
-            DocumentSetId = job.DocumentSetId,
-        });
     }
 
     public async Task<JobCommandOutcome> AssignAsync(Guid jobId, Guid agentId, CancellationToken cancellationToken = default) =>

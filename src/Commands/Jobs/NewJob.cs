@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Cockpit.GraphQL.Schema.Commands;
+namespace Cockpit.Commands.Jobs;
 
 /// <summary>
 /// A job submission as a client sends it, unchecked: the fields of REST's <c>POST /api/jobs</c> body. The command
