@@ -71,7 +71,10 @@ app.MapAgentEndpoints();
 app.MapJobEndpoints();
 app.MapClusterEndpoints();
 // Feature endpoints: one line per feature (keep this anchor; features insert their line right below it).
-app.UseCockpitSecurity(); // first: authentication, roles, CSRF and rate limits guard everything mapped or served below
+// Authentication, roles, CSRF and rate limits guard every endpoint, those mapped above this line too: WebApplication
+// matches routes before any middleware added here and runs the matched endpoint after all of it. Only middleware order
+// matters here: security must come before the static cockpit files (MapCockpitUi's UseStaticFiles) it also guards.
+app.UseCockpitSecurity();
 app.MapCockpitMcp().MapCockpitOpenApi();
 app.MapCockpitUi();
 app.MapCockpitGraphQL();
