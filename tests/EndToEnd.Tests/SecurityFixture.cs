@@ -12,6 +12,7 @@ public sealed class SecurityFixture : IAsyncLifetime
     public const string RegistrationToken = "e2e-registration-token-0123456789abcdef";
     public const int RegistrationsPerMinute = 20;
     public const int AuthRequestsPerMinute = 30;
+    public const int ApiTokenRequestsPerMinute = 40;
 
     /// <summary>The one address whose X-Forwarded-For the silos believe (TRUSTED_PROXIES), as an ingress's would be.</summary>
     public const string TrustedProxy = "127.0.0.46";
@@ -37,6 +38,7 @@ public sealed class SecurityFixture : IAsyncLifetime
             ["AGENT_REGISTRATION_TOKEN"] = RegistrationToken,
             ["AGENT_REGISTRATION_RATE_LIMIT_PER_MINUTE"] = RegistrationsPerMinute.ToString(),
             ["AUTH_RATE_LIMIT_PER_MINUTE"] = AuthRequestsPerMinute.ToString(),
+            ["API_TOKEN_RATE_LIMIT_PER_MINUTE"] = ApiTokenRequestsPerMinute.ToString(),
             ["AGENT_OFFLINE_AFTER_SECONDS"] = "3600",
             ["TRUSTED_PROXIES"] = TrustedProxy,
         };

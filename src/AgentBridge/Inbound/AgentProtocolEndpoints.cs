@@ -20,7 +20,7 @@ public static class AgentProtocolEndpoints
     {
         // Agents have no sessions and no roles: they prove themselves with AGENT_REGISTRATION_TOKEN and their agent token
         // (AgentTokens), checked in each handler; people's role checks do not apply here.
-        var agents = app.MapGroup("/api/agents").WithTags("Agent protocol").AllowAnonymous();
+        var agents = app.MapGroup("/api/agents").WithTags("Agent protocol").AllowAnonymous().WithMetadata(AgentCredentialsEndpoint.Instance);
         agents.MapPost("/register", RegisterAsync).WithName("RegisterAgent");
         agents.MapPost("/{id}/heartbeat", HeartbeatAsync).WithName("AgentHeartbeat");
         agents.MapDelete("/{id}", DeregisterAsync).WithName("DeregisterAgent");

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Cockpit.AgentBridge.Http;
+using Cockpit.Protocol;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -19,12 +20,14 @@ public sealed class AgentTokens
     private const string Purpose = "cockpit-agent-token-v1:";
 
     private readonly byte[]? _key;
+    private readonly string? _registrationToken;
 
     public AgentTokens(IOptions<AgentBridgeOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var secret = options.Value.RegistrationToken?.Trim();
-        _key = string.IsNullOrEmpty(secret) ? null : Encoding.UTF8.GetBytes(secret);
+        _registrationToken = string.IsNullOrEmpty(secret) ? null : secret;
+        _key = _registrationToken is null ? null : Encoding.UTF8.GetBytes(_registrationToken);
     }
 
     /// <summary>Whether agents must present tokens (AGENT_REGISTRATION_TOKEN is set).</summary>
@@ -38,7 +41,7 @@ public sealed class AgentTokens
     {
         ArgumentNullException.ThrowIfNull(request);
         if (_key is null) return null;
-        return Matches(Bearer(request), _key)
+        return Secrets.Matches(Secrets.FromBearer(request.Headers.Authorization), _registrationToken)
             ? null
             : Refuse(request, "registration needs 'Authorization: Bearer <AGENT_REGISTRATION_TOKEN>'");
     }
@@ -48,25 +51,13 @@ public sealed class AgentTokens
     {
         ArgumentNullException.ThrowIfNull(request);
         if (_key is null) return null;
-        return Matches(Bearer(request), Encoding.UTF8.GetBytes(Derive(_key, agentId)))
+        return Secrets.Matches(Secrets.FromBearer(request.Headers.Authorization), Derive(_key, agentId))
             ? null
             : Refuse(request, $"this needs 'Authorization: Bearer <agent_token>' with the agent_token that registering agent {agentId} returned");
     }
 
-    private static string Derive(byte[] key, Guid agentId)
-    {
-        var mac = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(Purpose + agentId.ToString("D")));
-        return Convert.ToBase64String(mac).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-    }
-
-    private static string? Bearer(HttpRequest request)
-    {
-        var header = request.Headers.Authorization.ToString();
-        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
-    }
-
-    private static bool Matches(string? presented, byte[] expected) =>
-        presented is { Length: > 0 } && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), expected);
+    private static string Derive(byte[] key, Guid agentId) =>
+        Secrets.Encode(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(Purpose + agentId.ToString("D"))));
 
     private static ProblemHttpResult Refuse(HttpRequest request, string detail)
     {

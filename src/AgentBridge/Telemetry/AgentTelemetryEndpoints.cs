@@ -25,7 +25,8 @@ public static class AgentTelemetryEndpoints
 {
     public static IEndpointRouteBuilder MapAgentTelemetry(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/agents/{id}/telemetry", IngestAsync).WithTags("Agent protocol").WithName("AgentTelemetry").AllowAnonymous();
+        app.MapPost("/api/agents/{id}/telemetry", IngestAsync).WithTags("Agent protocol").WithName("AgentTelemetry").AllowAnonymous()
+            .WithMetadata(AgentCredentialsEndpoint.Instance);
         return app;
     }
 

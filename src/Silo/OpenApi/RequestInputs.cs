@@ -2,6 +2,7 @@ using Cockpit.Commands.Jobs;
 using Cockpit.Protocol;
 using Cockpit.Silo.Agents;
 using Cockpit.Silo.Jobs;
+using Cockpit.Silo.Tokens;
 using Cockpit.Storage.Telemetry.Ingestion;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -27,6 +28,7 @@ public sealed class RequestInputs : IOpenApiOperationTransformer
         ["AgentHeartbeat"] = new(typeof(AgentHeartbeat)),
         ["AgentTelemetry"] = new(typeof(TelemetryBatchRequest)),
         ["CreateJob"] = new(typeof(CreateJobRequest)),
+        ["CreateApiToken"] = new(typeof(CreateApiTokenRequest)),
         ["ResumeJob"] = new(typeof(ResumeJobRequest), BodyRequired: false),
         ["AssignJobToAgent"] = new(typeof(AssignJobRequest)),
         ["ListJobs"] = new(Query:

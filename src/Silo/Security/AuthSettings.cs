@@ -38,6 +38,7 @@ public static class AuthSettings
         {
             AuthPerMinute = Settings.Number(config, "AUTH_RATE_LIMIT_PER_MINUTE", defaults.AuthPerMinute, 0, 1_000_000),
             AgentRegistrationsPerMinute = Settings.Number(config, "AGENT_REGISTRATION_RATE_LIMIT_PER_MINUTE", defaults.AgentRegistrationsPerMinute, 0, 1_000_000),
+            ApiTokenPerMinute = Settings.Number(config, "API_TOKEN_RATE_LIMIT_PER_MINUTE", defaults.ApiTokenPerMinute, 0, 1_000_000),
         };
     }
 

@@ -1,7 +1,7 @@
-using System.Security.Cryptography;
-using System.Text;
 using Cockpit.GraphQL.Transport.WebSockets;
+using Cockpit.Protocol;
 using Cockpit.Security;
+using Cockpit.Silo.Tokens;
 
 namespace Cockpit.Silo.Security;
 
@@ -13,7 +13,7 @@ namespace Cockpit.Silo.Security;
 /// <item>without a session but with an <c>Origin</c> header: it must be the silo's own site or listed in
 /// GRAPHQL_ALLOWED_ORIGINS, since a guest may act too and a page elsewhere must not act as one.</item>
 /// </list>
-/// Requests with neither a session nor an Origin (curl, scripts, agents) pass unchanged.
+/// Requests with neither a session nor an Origin (curl, scripts, agents) and requests with an API token pass unchanged.
 /// </summary>
 public sealed class CsrfMiddleware(RequestDelegate next, IGraphQLWebSocketOriginPolicy origins)
 {
@@ -21,7 +21,9 @@ public sealed class CsrfMiddleware(RequestDelegate next, IGraphQLWebSocketOrigin
     {
         var method = context.Request.Method;
         if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || HttpMethods.IsTrace(method)
-            || context.GetEndpoint()?.Metadata.GetMetadata<SkipCsrfCheck>() is not null)
+            || context.GetEndpoint()?.Metadata.GetMetadata<SkipCsrfCheck>() is not null
+            // An API token travels in a header a browser never adds by itself, so a foreign page cannot ride on it.
+            || ApiTokenClaims.IsToken(context.User))
         {
             return next(context);
         }
@@ -30,7 +32,7 @@ public sealed class CsrfMiddleware(RequestDelegate next, IGraphQLWebSocketOrigin
         {
             var expected = SessionClaims.CsrfToken(context.User);
             var sent = context.Request.Headers[SessionClaims.CsrfHeader].ToString();
-            if (expected is null || !FixedTimeEquals(expected, sent))
+            if (!Secrets.Matches(sent, expected))
             {
                 return Refuse(context, $"a request of a signed-in session must carry the session's CSRF token in the {SessionClaims.CsrfHeader} header (see GET /api/auth/me)");
             }
@@ -42,9 +44,6 @@ public sealed class CsrfMiddleware(RequestDelegate next, IGraphQLWebSocketOrigin
 
         return next(context);
     }
-
-    private static bool FixedTimeEquals(string expected, string sent) =>
-        sent.Length > 0 && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(expected), Encoding.UTF8.GetBytes(sent));
 
     private static Task Refuse(HttpContext context, string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status403Forbidden, title: "CSRF check failed.").ExecuteAsync(context);

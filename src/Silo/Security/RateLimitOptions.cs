@@ -1,6 +1,6 @@
 namespace Cockpit.Silo.Security;
 
-/// <summary>Per-client-address request budgets of the endpoints worth flooding. Read by <see cref="AuthSettings"/>.</summary>
+/// <summary>Request budgets per client address (the endpoints worth flooding) and per API token. Read by <see cref="AuthSettings"/>.</summary>
 public sealed record RateLimitOptions
 {
     /// <summary>
@@ -15,4 +15,11 @@ public sealed record RateLimitOptions
     /// pods behind one NAT address starting at once. 0 turns the limit off.
     /// </summary>
     public int AgentRegistrationsPerMinute { get; init; } = 300;
+
+    /// <summary>
+    /// API_TOKEN_RATE_LIMIT_PER_MINUTE: requests one API token may make per minute, wherever they come from; more get 429
+    /// with Retry-After. Default: 600, ten a second, far above what a cleanup script or a pipeline needs and low enough
+    /// that a runaway loop with a leaked token cannot flood a silo. 0 turns the limit off.
+    /// </summary>
+    public int ApiTokenPerMinute { get; init; } = 600;
 }

@@ -1,13 +1,15 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Cockpit.Protocol;
+using Cockpit.Silo.Tokens;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Cockpit.Silo.Security;
 
 /// <summary>
 /// Per-client-address fixed windows of one minute on the endpoints worth flooding: everything under /api/auth
-/// (AUTH_RATE_LIMIT_PER_MINUTE) and agent registration (AGENT_REGISTRATION_RATE_LIMIT_PER_MINUTE). Refused requests get
+/// (AUTH_RATE_LIMIT_PER_MINUTE) and agent registration (AGENT_REGISTRATION_RATE_LIMIT_PER_MINUTE); and per API token
+/// on every request that carries one (API_TOKEN_RATE_LIMIT_PER_MINUTE). Refused requests get
 /// 429 with Retry-After and change nothing. The address is the TCP peer's, or the client's as a proxy listed in
 /// <see cref="TrustedProxies"/> forwarded it; behind an unlisted proxy all clients share the proxy's budget.
 /// </summary>
@@ -23,7 +25,7 @@ public static class RequestRateLimits
             {
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
                 rejected.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                await TypedResults.Problem($"too many requests from this address; try again in {Math.Ceiling(retryAfter.TotalSeconds)} s",
+                await TypedResults.Problem($"too many requests from this address or API token; try again in {Math.Ceiling(retryAfter.TotalSeconds)} s",
                     statusCode: StatusCodes.Status429TooManyRequests, title: "Rate limit reached.").ExecuteAsync(rejected.HttpContext);
             };
         });
@@ -32,6 +34,12 @@ public static class RequestRateLimits
 
     private static RateLimitPartition<string> Partition(HttpContext context, RateLimitOptions limits)
     {
+        // A token's budget is its own wherever it is used from, so a script cannot outrun it by changing address.
+        if (limits.ApiTokenPerMinute > 0 && ApiTokenClaims.TokenId(context.User) is { } tokenId)
+        {
+            return PerMinute("token:" + tokenId, limits.ApiTokenPerMinute);
+        }
+
         var path = context.Request.Path;
         var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         if (limits.AuthPerMinute > 0 && path.StartsWithSegments(AuthEndpoints.Prefix, StringComparison.OrdinalIgnoreCase))

@@ -1,4 +1,5 @@
 using Cockpit.Security;
+using Cockpit.Silo.Tokens;
 using Cockpit.Storage.Security;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
@@ -9,7 +10,7 @@ using Npgsql;
 namespace Cockpit.Silo.Security;
 
 /// <summary>
-/// People's sessions and roles, CSRF and origin checks, rate limits, and the key ring every silo shares. Agents prove
+/// People's sessions, API tokens and roles, CSRF and origin checks, rate limits, and the key ring every silo shares. Agents prove
 /// themselves separately (AGENT_REGISTRATION_TOKEN, see AgentBridge). Settings: <see cref="AuthOptions"/>,
 /// <see cref="OidcOptions"/>, <see cref="RateLimitOptions"/>.
 /// </summary>
@@ -22,6 +23,7 @@ public static class SecurityServiceCollectionExtensions
     {
         var auth = AuthSettings.From(config);
         services.AddSingleton(auth);
+        services.AddApiTokens();
 
         services.AddDataProtection().SetApplicationName(ApplicationName);
         services.AddOptions<KeyManagementOptions>()
@@ -65,8 +67,8 @@ public static class SecurityServiceCollectionExtensions
     }
 
     /// <summary>
-    /// The security middleware, in order (the client's address and scheme from trusted proxies, authentication, guest
-    /// role, rate limits, CSRF and origin, authorization), and the /api/auth endpoints. Call it before anything that
+    /// The security middleware, in order (the client's address and scheme from trusted proxies, session cookies, API
+    /// tokens, guest role, rate limits, CSRF and origin, authorization), and the /api/auth and /api/tokens endpoints. Call it before anything that
     /// serves content, the cockpit's static files included.
     /// </summary>
     public static WebApplication UseCockpitSecurity(this WebApplication app)
@@ -74,11 +76,13 @@ public static class SecurityServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(app);
         if (app.Services.GetRequiredService<TrustedProxies>().Any) app.UseForwardedHeaders();
         app.UseAuthentication();
+        app.UseMiddleware<ApiTokenMiddleware>();
         app.UseMiddleware<GuestPrincipalMiddleware>();
         app.UseRateLimiter();
         app.UseMiddleware<CsrfMiddleware>();
         app.UseAuthorization();
         app.MapAuthEndpoints();
+        app.MapApiTokenEndpoints();
         return app;
     }
 

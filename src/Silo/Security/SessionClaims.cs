@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
+using Cockpit.Protocol;
 using Cockpit.Security;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
@@ -52,8 +52,6 @@ public static class SessionClaims
 
     public static string? CsrfToken(ClaimsPrincipal user) => CockpitRoles.HasSession(user) ? user.FindFirst(CsrfClaim)?.Value : null;
 
-    /// <summary>32 random bytes, base64url: unguessable, and safe in a header and a cookie.</summary>
-    public static string NewToken() => Base64Url(RandomNumberGenerator.GetBytes(32));
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    /// <summary>A fresh CSRF token or session id part (<see cref="Secrets.New"/>).</summary>
+    public static string NewToken() => Secrets.New();
 }

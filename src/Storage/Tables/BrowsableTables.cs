@@ -21,9 +21,14 @@ public static class BrowsableTables
         "graph_mutations",
     ];
 
-    /// <summary>Never browsable, even if someone adds them to a list: provider internals and bookkeeping.</summary>
+    /// <summary>
+    /// Never browsable, even if someone adds them to a list: provider internals, bookkeeping, and credentials (the
+    /// cookie key ring forges sessions; token digests are no secrets, but nobody needs to see them).
+    /// </summary>
     public static bool IsForbidden(string name) =>
         name.StartsWith("orleans", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("data_protection_keys", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("api_tokens", StringComparison.OrdinalIgnoreCase)
         || name.Equals("schemaversions", StringComparison.OrdinalIgnoreCase)
         || name.Contains("tombstone", StringComparison.OrdinalIgnoreCase);
 }

@@ -19,6 +19,7 @@ public sealed class CockpitClient : IDisposable
     private readonly CookieContainer _cookies;
     private readonly HttpClient _http;
     private string? _csrfToken;
+    private string? _apiToken;
 
     public CockpitClient(Uri baseAddress)
         : this(baseAddress, new CookieContainer(), null, null)
@@ -33,6 +34,9 @@ public sealed class CockpitClient : IDisposable
         _cookies = cookies;
         _csrfToken = csrfToken;
     }
+
+    /// <summary>A script's client: no cookies, and <c>Authorization: Bearer &lt;API token&gt;</c> on every request.</summary>
+    public static CockpitClient WithApiToken(Uri baseAddress, string apiToken) => new(baseAddress) { _apiToken = apiToken };
 
     /// <summary>The same session (cookies are per host, not per port) against another silo.</summary>
     public CockpitClient On(Uri otherSilo) => new(otherSilo, _cookies, _csrfToken, null);
@@ -90,6 +94,7 @@ public sealed class CockpitClient : IDisposable
         var target = new Uri(BaseAddress, path);
         var cookieHeader = _cookies.GetCookieHeader(target);
         if (cookieHeader.Length > 0) request.Headers.Add("Cookie", cookieHeader);
+        if (_apiToken is not null) request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + _apiToken);
         if (_csrfToken is not null && method != HttpMethod.Get && method != HttpMethod.Head) request.Headers.Add("X-CSRF-Token", _csrfToken);
         using var response = await _http.SendAsync(request);
         if (response.Headers.TryGetValues("Set-Cookie", out var setCookies))

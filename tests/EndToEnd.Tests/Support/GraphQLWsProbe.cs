@@ -28,13 +28,17 @@ public static class GraphQLWsProbe
         }
     }
 
-    /// <summary>Opens a socket (with the session's cookies, if any), runs <paramref name="query"/> and returns the first <c>next</c> or <c>error</c> message.</summary>
-    public static async Task<JsonNode> FirstAnswerAsync(Uri silo, string query, CookieContainer? cookies)
+    /// <summary>
+    /// Opens a socket (with the session's cookies, if any), sends <c>connection_init</c> (with <paramref name="initPayload"/>,
+    /// if any), runs <paramref name="query"/> and returns the first <c>next</c> or <c>error</c> message. A socket the
+    /// server closes throws, naming the close status.
+    /// </summary>
+    public static async Task<JsonNode> FirstAnswerAsync(Uri silo, string query, CookieContainer? cookies, object? initPayload = null)
     {
         using var socket = Create(null, cookies);
         using var timeout = Timeout();
         await socket.ConnectAsync(Url(silo), timeout.Token);
-        await SendAsync(socket, new { type = "connection_init" }, timeout.Token);
+        await SendAsync(socket, initPayload is null ? (object)new { type = "connection_init" } : new { type = "connection_init", payload = initPayload }, timeout.Token);
         (await ReceiveAsync(socket, timeout.Token))["type"]!.GetValue<string>().ShouldBe("connection_ack");
         await SendAsync(socket, new { id = "1", type = "subscribe", payload = new { query } }, timeout.Token);
         while (true)
