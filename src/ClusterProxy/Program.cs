@@ -2,7 +2,17 @@ using Cockpit.ClusterProxy;
 
 // Content root beside the assembly, so appsettings.json (quiet per-request logs) is found from any working directory.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-var settings = ProxySettings.From(builder.Configuration);
+ProxySettings settings;
+try
+{
+    settings = ProxySettings.From(builder.Configuration);
+}
+catch (InvalidOperationException e)
+{
+    // Every failure here is a bad setting, and its message names it: one line, no stack trace (as the silo and agent).
+    await Console.Error.WriteLineAsync($"cockpit-proxy: {e.Message}");
+    return 2;
+}
 
 builder.WebHost.ConfigureKestrel(kestrel =>
 {
@@ -37,3 +47,4 @@ app.Map("/{**path}", (HttpContext context, RetryingForwarder forwarder) => forwa
 app.Logger.LogInformation("Forwarding http://{Address}:{Port} to {Destinations}", settings.BindAddress, settings.Port,
     string.Join(", ", settings.Destinations.Select(d => $"{d.Name}={d.Prefix}")));
 await app.RunAsync();
+return 0;

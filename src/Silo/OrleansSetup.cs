@@ -18,6 +18,12 @@ public static class OrleansSetup
             o.ServiceId = silo.ServiceId;
         });
         orleans.ConfigureEndpoints(silo.AdvertisedIp, silo.SiloPort, silo.GatewayPort, listenOnAnyHostAddress: true);
+        // Orleans listens where HTTP does (ORCHESTRATOR_BIND): every interface in a pod, loopback under make up.
+        orleans.Configure<EndpointOptions>(o =>
+        {
+            o.SiloListeningEndpoint = new System.Net.IPEndPoint(silo.BindIp, silo.SiloPort);
+            o.GatewayListeningEndpoint = silo.GatewayPort == 0 ? null : new System.Net.IPEndPoint(silo.BindIp, silo.GatewayPort);
+        });
 
         // Failure detection tuned for a LAN: a SIGKILLed silo is declared dead in about a second instead of ~15 s,
         // so its agents' heartbeats find a new home fast (measured figures in docs/adr/0003).

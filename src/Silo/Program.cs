@@ -12,6 +12,7 @@ using Cockpit.Silo.CockpitUi;
 using Cockpit.Silo.Configuration;
 using Cockpit.Silo.Documents;
 using Cockpit.Silo.Health;
+using Cockpit.Silo.Hosting;
 using Cockpit.Silo.Jobs;
 using Cockpit.Silo.Mcp;
 using Cockpit.Silo.Observability;
@@ -23,67 +24,80 @@ using Cockpit.Silo.Workspace;
 using Cockpit.Storage;
 using Cockpit.Storage.Migrations;
 using Cockpit.Storage.Telemetry;
+using Microsoft.Extensions.Options;
 
-var builder = WebApplication.CreateBuilder(args);
-var config = builder.Configuration;
-var silo = SiloSettings.From(config);
-var connectionString = PostgresSettings.ConnectionString(config);
-
-// The schema must exist before Orleans' providers touch the database; the migrator locks, so silos may race here.
-await new DatabaseMigrator(connectionString).MigrateAsync();
-
-builder.WebHost.ConfigureKestrel(kestrel =>
+try
 {
-    kestrel.Limits.MaxRequestBodySize = silo.MaxRequestBodyBytes;
-    kestrel.Listen(System.Net.IPAddress.Parse(silo.BindAddress == "localhost" ? "127.0.0.1" : silo.BindAddress), silo.HttpPort);
-});
+    var builder = WebApplication.CreateBuilder(args);
+    var config = builder.Configuration;
+    var silo = SiloSettings.From(config);
+    var connectionString = PostgresSettings.ConnectionString(config);
 
-builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.Configure<AgentLivenessOptions>(options => LivenessSettings.Bind(config, options));
-builder.Services.AddAgentBridgeOutbound(config);
-builder.Services.AddSingleton<RegistrationValidator>();
-// Storage before Orleans: hosted services stop in reverse order, so the read-model projector outlives the silo
-// and still writes what deactivating grains publish.
-builder.Services.AddCockpitStorage(connectionString, config);
-builder.UseOrleans(orleans => OrleansSetup.Configure(orleans, silo, connectionString, config));
-builder.Services.AddCockpitHealthChecks();
-builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
-builder.Services.AddProblemDetails();
-builder.Services.AddExceptionHandler<UnavailableExceptionHandler>();
-// Feature services: one line per feature (keep this anchor; features insert their line right below it).
-builder.Services.AddCockpitSecurity(config);
-builder.Services.AddCockpitMcp().AddCockpitOpenApi();
-builder.Services.AddCockpitUi(config);
-builder.Services.AddJobCommands(config).AddCockpitGraphQL(config);
-builder.Services.AddCockpitObservability(config);
-builder.Services.AddCockpitStatistics(config);
-builder.Services.AddCockpitTelemetry(config);
-builder.Services.AddCockpitWorkspace(config);
-builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(25));
+    // The schema must exist before Orleans' providers touch the database; the migrator locks, so silos may race here.
+    await new DatabaseMigrator(connectionString).MigrateAsync();
 
-var app = builder.Build();
-app.UseExceptionHandler();
-app.UseStatusCodePages();
+    builder.WebHost.ConfigureKestrel(kestrel =>
+    {
+        kestrel.Limits.MaxRequestBodySize = silo.MaxRequestBodyBytes;
+        kestrel.Listen(silo.BindIp, silo.HttpPort);
+    });
 
-app.MapCockpitHealth();
-app.MapAgentProtocol();
-app.MapAgentEndpoints();
-app.MapJobEndpoints();
-app.MapClusterEndpoints();
-// Feature endpoints: one line per feature (keep this anchor; features insert their line right below it).
-// Authentication, roles, CSRF and rate limits guard every endpoint, those mapped above this line too: WebApplication
-// matches routes before any middleware added here and runs the matched endpoint after all of it. Only middleware order
-// matters here: security must come before the static cockpit files (MapCockpitUi's UseStaticFiles) it also guards.
-app.UseCockpitSecurity();
-app.MapCockpitMcp().MapCockpitOpenApi();
-app.MapCockpitUi();
-app.MapCockpitGraphQL();
-app.MapCockpitObservability();
-app.MapCockpitStatistics();
-app.MapTelemetryEndpoints();
-app.MapWorkspaceEndpoints().MapDocumentEndpoints();
+    builder.Services.AddSingleton(TimeProvider.System);
+    builder.Services.Configure<AgentLivenessOptions>(options => LivenessSettings.Bind(config, options));
+    builder.Services.AddAgentBridgeOutbound(config);
+    builder.Services.AddSingleton<RegistrationValidator>();
+    // Storage before Orleans: hosted services stop in reverse order, so the read-model projector outlives the silo
+    // and still writes what deactivating grains publish.
+    builder.Services.AddCockpitStorage(connectionString, config);
+    builder.UseOrleans(orleans => OrleansSetup.Configure(orleans, silo, connectionString, config));
+    builder.Services.AddCockpitHealthChecks();
+    builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
+    builder.Services.AddProblemDetails();
+    builder.Services.AddExceptionHandler<UnavailableExceptionHandler>();
+    // Feature services: one line per feature (keep this anchor; features insert their line right below it).
+    builder.Services.AddCockpitSecurity(config);
+    builder.Services.AddCockpitMcp().AddCockpitOpenApi();
+    builder.Services.AddCockpitUi(config);
+    builder.Services.AddJobCommands(config).AddCockpitGraphQL(config);
+    builder.Services.AddCockpitObservability(config);
+    builder.Services.AddCockpitStatistics(config);
+    builder.Services.AddCockpitTelemetry(config);
+    builder.Services.AddCockpitWorkspace(config);
+    builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = silo.ShutdownGrace);
 
-await app.RunAsync();
+    var app = builder.Build();
+    // Every ValidateOnStart check now, so a bad setting is reported below as one line rather than logged by the host.
+    app.Services.GetRequiredService<IStartupValidator>().Validate();
+    ShutdownDeadline.Arm(app.Lifetime, silo.ShutdownGrace, app.Logger);
+    app.UseExceptionHandler();
+    app.UseStatusCodePages();
+
+    app.MapCockpitHealth();
+    app.MapAgentProtocol();
+    app.MapAgentEndpoints();
+    app.MapJobEndpoints();
+    app.MapClusterEndpoints();
+    // Feature endpoints: one line per feature (keep this anchor; features insert their line right below it).
+    // Authentication, roles, CSRF and rate limits guard every endpoint, those mapped above this line too: WebApplication
+    // matches routes before any middleware added here and runs the matched endpoint after all of it. Only middleware order
+    // matters here: security must come before the static cockpit files (MapCockpitUi's UseStaticFiles) it also guards.
+    app.UseCockpitSecurity();
+    app.MapCockpitMcp().MapCockpitOpenApi();
+    app.MapCockpitUi();
+    app.MapCockpitGraphQL();
+    app.MapCockpitObservability();
+    app.MapCockpitStatistics();
+    app.MapTelemetryEndpoints();
+    app.MapWorkspaceEndpoints().MapDocumentEndpoints();
+
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception e) when (BadSettingReport.LineFor(e) is { } line)
+{
+    await Console.Error.WriteLineAsync($"cockpit-silo: {line}");
+    return BadSettingReport.ExitCode;
+}
 
 /// <summary>Exposed so in-process tests can host the silo with WebApplicationFactory.</summary>
 public partial class Program;

@@ -61,7 +61,7 @@ public sealed class ClusterProxyProcess : IAsyncDisposable
     }
 
     // Built with the solution (make test builds Cockpit.slnx): beside the silo's output, in either layout.
-    private static string ProxyDll()
+    internal static string ProxyDll()
     {
         const string dll = "Cockpit.ClusterProxy.dll";
         var siloDir = Path.GetDirectoryName(RepoPaths.SiloDll)!;

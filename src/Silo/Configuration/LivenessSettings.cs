@@ -11,7 +11,7 @@ public static class LivenessSettings
         options.OfflineAfter = Settings.Seconds(config, "AGENT_OFFLINE_AFTER_SECONDS", options.OfflineAfter, 1, 86_400);
         if (options.OfflineAfter <= options.HeartbeatInterval)
         {
-            throw new InvalidOperationException(
+            throw new SettingException(
                 $"AGENT_OFFLINE_AFTER_SECONDS ({options.OfflineAfter.TotalSeconds}) must be greater than AGENT_HEARTBEAT_INTERVAL_SECONDS " +
                 $"({options.HeartbeatInterval.TotalSeconds}), or every agent would flap offline between heartbeats.");
         }

@@ -11,7 +11,7 @@ public static class Settings
         if (string.IsNullOrWhiteSpace(raw)) return fallback;
         if (!int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
         {
-            throw new InvalidOperationException($"Setting {key}='{raw}' is not a whole number from {min} to {max}.");
+            throw new SettingException($"Setting {key}='{raw}' is not a whole number from {min} to {max}.");
         }
         return value;
     }

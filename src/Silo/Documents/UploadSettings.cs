@@ -17,7 +17,7 @@ public static class UploadSettings
         }
         catch (ArgumentException e)
         {
-            throw new InvalidOperationException($"Setting UPLOAD_ALLOWED_EXTENSIONS='{extensions}' is not a list of extensions: {e.Message}", e);
+            throw new SettingException($"Setting UPLOAD_ALLOWED_EXTENSIONS='{extensions}' is not a list of extensions: {e.Message}", e);
         }
         return new UploadOptions
         {

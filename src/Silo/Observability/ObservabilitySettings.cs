@@ -68,7 +68,7 @@ public sealed record ObservabilitySettings
     {
         null or "" or "plain" or "text" => LogFormat.Plain,
         "json" => LogFormat.Json,
-        _ => throw new InvalidOperationException($"Setting {LogFormatSetting}='{raw}' is neither 'plain' nor 'json'."),
+        _ => throw new SettingException($"Setting {LogFormatSetting}='{raw}' is neither 'plain' nor 'json'."),
     };
 
     private static LogLevel? ReadLogLevel(string? raw)
@@ -76,7 +76,7 @@ public sealed record ObservabilitySettings
         if (string.IsNullOrWhiteSpace(raw)) return null;
         return LogLevelNames.TryParse(raw, out var level)
             ? level
-            : throw new InvalidOperationException($"Setting {LogLevelSetting}='{raw}' is not a log level ({LogLevelNames.Accepted}).");
+            : throw new SettingException($"Setting {LogLevelSetting}='{raw}' is not a log level ({LogLevelNames.Accepted}).");
     }
 
     private static bool ReadFlag(IConfiguration config, string key, bool fallback)
@@ -87,7 +87,7 @@ public sealed record ObservabilitySettings
             null or "" => fallback,
             "true" or "1" or "yes" or "on" => true,
             "false" or "0" or "no" or "off" => false,
-            _ => throw new InvalidOperationException($"Setting {key}='{raw}' is not true or false."),
+            _ => throw new SettingException($"Setting {key}='{raw}' is not true or false."),
         };
     }
 
@@ -96,6 +96,6 @@ public sealed record ObservabilitySettings
         if (string.IsNullOrWhiteSpace(raw)) return null;
         return Uri.TryCreate(raw.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
             ? uri
-            : throw new InvalidOperationException($"Setting {OtlpEndpointSetting}='{raw}' is not an http(s) URL.");
+            : throw new SettingException($"Setting {OtlpEndpointSetting}='{raw}' is not an http(s) URL.");
     }
 }

@@ -14,7 +14,9 @@ public sealed record AuthOptions
 
     /// <summary>
     /// AUTH_DEV_LOGIN: whether POST /api/auth/mock-login signs anyone in with any role they name. Default: false. For
-    /// development and tests only: with it on, everyone who reaches the silo can be admin.
+    /// development and tests only: with it on, everyone who reaches the silo can be admin. <c>make up</c> turns it on.
+    /// The silo refuses to start with it on unless ORCHESTRATOR_BIND is loopback or AUTH_DEV_LOGIN_ANY_ADDRESS=true
+    /// (default false) says a wider address is meant.
     /// </summary>
     public bool DevLogin { get; init; }
 

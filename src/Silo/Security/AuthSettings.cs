@@ -12,20 +12,30 @@ public static class AuthSettings
         var guest = Role(config, "AUTH_GUEST_ROLE", defaults.GuestRole);
         if (guest == CockpitRole.Admin)
         {
-            throw new InvalidOperationException("Setting AUTH_GUEST_ROLE='admin' is not allowed: guests may be none, viewer or operator.");
+            throw new SettingException("Setting AUTH_GUEST_ROLE='admin' is not allowed: guests may be none, viewer or operator.");
+        }
+
+        var devLogin = Flag(config, "AUTH_DEV_LOGIN", defaults.DevLogin);
+        var bind = SiloSettings.From(config).BindIp;
+        // Dev sign-in makes anyone an admin: fine on this machine, not on an address others reach by accident.
+        if (devLogin && !System.Net.IPAddress.IsLoopback(bind) && !Flag(config, "AUTH_DEV_LOGIN_ANY_ADDRESS", false))
+        {
+            throw new SettingException(
+                $"Setting AUTH_DEV_LOGIN=true signs anyone in as admin, so it needs ORCHESTRATOR_BIND on loopback (127.0.0.1, ::1 or " +
+                $"localhost), not '{bind}'; AUTH_DEV_LOGIN_ANY_ADDRESS=true allows it on any address.");
         }
 
         return new AuthOptions
         {
             GuestRole = guest,
-            DevLogin = Flag(config, "AUTH_DEV_LOGIN", defaults.DevLogin),
+            DevLogin = devLogin,
             SessionLifetime = TimeSpan.FromHours(Settings.Number(config, "AUTH_SESSION_HOURS", (int)defaults.SessionLifetime.TotalHours, 1, 24 * 30)),
             CookieSecure = Settings.Text(config, "AUTH_COOKIE_SECURE", "auto").ToLowerInvariant() switch
             {
                 "auto" => CookieSecurePolicy.SameAsRequest,
                 "always" => CookieSecurePolicy.Always,
                 "never" => CookieSecurePolicy.None,
-                var other => throw new InvalidOperationException($"Setting AUTH_COOKIE_SECURE='{other}' is not auto, always or never."),
+                var other => throw new SettingException($"Setting AUTH_COOKIE_SECURE='{other}' is not auto, always or never."),
             },
             Oidc = OidcFrom(config),
         };
@@ -48,13 +58,13 @@ public static class AuthSettings
         if (string.IsNullOrWhiteSpace(authority)) return null;
         if (!Uri.TryCreate(authority.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
         {
-            throw new InvalidOperationException($"Setting AUTH_OIDC_AUTHORITY='{authority}' is not an absolute http(s) URL.");
+            throw new SettingException($"Setting AUTH_OIDC_AUTHORITY='{authority}' is not an absolute http(s) URL.");
         }
 
         var clientId = config["AUTH_OIDC_CLIENT_ID"];
         if (string.IsNullOrWhiteSpace(clientId))
         {
-            throw new InvalidOperationException("Setting AUTH_OIDC_CLIENT_ID is required when AUTH_OIDC_AUTHORITY is set.");
+            throw new SettingException("Setting AUTH_OIDC_CLIENT_ID is required when AUTH_OIDC_AUTHORITY is set.");
         }
 
         var defaults = new OidcOptions { Authority = uri, ClientId = clientId.Trim() };
@@ -75,7 +85,7 @@ public static class AuthSettings
         if (string.IsNullOrWhiteSpace(raw)) return fallback;
         return CockpitRoles.TryParse(raw, out var role)
             ? role.Value
-            : throw new InvalidOperationException($"Setting {key}='{raw}' is not a role (none, viewer, operator, admin).");
+            : throw new SettingException($"Setting {key}='{raw}' is not a role (none, viewer, operator, admin).");
     }
 
     private static bool Flag(IConfiguration config, string key, bool fallback)
@@ -86,7 +96,7 @@ public static class AuthSettings
         {
             "true" or "1" or "yes" => true,
             "false" or "0" or "no" => false,
-            _ => throw new InvalidOperationException($"Setting {key}='{raw}' is not true or false."),
+            _ => throw new SettingException($"Setting {key}='{raw}' is not true or false."),
         };
     }
 }

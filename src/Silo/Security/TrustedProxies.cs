@@ -1,3 +1,4 @@
+using Cockpit.Silo.Configuration;
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
 using IPNetwork = System.Net.IPNetwork;
@@ -26,7 +27,7 @@ public sealed record TrustedProxies(IReadOnlyList<IPNetwork> Networks)
         {
             if (IPNetwork.TryParse(entry, out var network)) networks.Add(network);
             else if (IPAddress.TryParse(entry, out var address)) networks.Add(new IPNetwork(address, address.GetAddressBytes().Length * 8));
-            else throw new InvalidOperationException($"Setting {Key}: '{entry}' is neither an IP address nor a CIDR network (e.g. 10.42.0.0/16).");
+            else throw new SettingException($"Setting {Key}: '{entry}' is neither an IP address nor a CIDR network (e.g. 10.42.0.0/16).");
         }
         return new TrustedProxies(networks);
     }

@@ -20,7 +20,7 @@ public static class WorkspaceSettings
                 "auto" => WorkspaceWatchMode.Auto,
                 "poll" => WorkspaceWatchMode.Poll,
                 "off" => WorkspaceWatchMode.Off,
-                _ => throw new InvalidOperationException($"Setting WORKSPACE_WATCH='{mode}' is not auto, poll or off."),
+                _ => throw new SettingException($"Setting WORKSPACE_WATCH='{mode}' is not auto, poll or off."),
             },
             WatchDebounce = TimeSpan.FromMilliseconds(
                 Settings.Number(config, "WORKSPACE_WATCH_DEBOUNCE_MS", (int)defaults.WatchDebounce.TotalMilliseconds, 1, 60_000)),
