@@ -20,6 +20,7 @@ using Cockpit.Silo.OpenApi;
 using Cockpit.Silo.Security;
 using Cockpit.Silo.Statistics;
 using Cockpit.Silo.Telemetry;
+using Cockpit.Silo.Usage;
 using Cockpit.Silo.Workspace;
 using Cockpit.Storage;
 using Cockpit.Storage.Migrations;
@@ -62,6 +63,7 @@ try
     builder.Services.AddCockpitObservability(config);
     builder.Services.AddCockpitStatistics(config);
     builder.Services.AddCockpitTelemetry(config);
+    builder.Services.AddCockpitUsage(config);
     builder.Services.AddCockpitWorkspace(config);
     builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = silo.ShutdownGrace);
 
@@ -88,6 +90,7 @@ try
     app.MapCockpitObservability();
     app.MapCockpitStatistics();
     app.MapTelemetryEndpoints();
+    app.MapUsageEndpoints();
     app.MapWorkspaceEndpoints().MapDocumentEndpoints();
 
     await app.RunAsync();

@@ -17,7 +17,7 @@ public sealed class McpServerTests(McpFixture fixture)
     private static readonly string[] ToolNames =
     [
         "list_jobs", "get_job", "list_agents", "get_job_audit", "get_chat_history",
-        "get_llm_request", "get_todos", "get_graph_changes", "get_stats", "query_table",
+        "get_llm_request", "get_todos", "get_graph_changes", "get_stats", "get_usage", "query_table",
     ];
 
     private McpTestClient Mcp => fixture.Mcp;
@@ -56,6 +56,7 @@ public sealed class McpServerTests(McpFixture fixture)
         Properties(tools, "get_chat_history").ShouldBe(["job_id", "offset", "limit"], ignoreOrder: true);
         Properties(tools, "query_table").ShouldBe(["table", "offset", "limit"], ignoreOrder: true);
         Properties(tools, "get_stats").ShouldBe(["days", "stuck_threshold_minutes"], ignoreOrder: true);
+        Properties(tools, "get_usage").ShouldBe(["job_id", "days", "group_by"], ignoreOrder: true);
         ((string?)Tool(tools, "list_jobs")["inputSchema"]!["properties"]!["limit"]!["type"]).ShouldBe("integer");
         ((string?)server["name"]).ShouldBe("cockpit");
     }
@@ -235,6 +236,58 @@ public sealed class McpServerTests(McpFixture fixture)
     }
 
     [Fact]
+    public async Task A_job_on_the_demo_llm_shows_usage_equal_to_the_sum_of_its_calls_the_same_in_REST_MCP_and_metrics()
+    {
+        // The agent sends its last calls when the job ends; wait until the roll-ups hold every call the trail has.
+        var calls = await Eventually.UntilAsync(async () =>
+        {
+            var llm = (await Rest.GetAsync($"/api/jobs/{JobId}/audit?step_type=llm&limit=500")).Ok()["items"]!.AsArray();
+            var usage = (await Rest.GetAsync($"/api/jobs/{JobId}/usage")).Ok();
+            return llm.Count > 0 && (long)usage["total"]!["calls"]! == llm.Count ? llm : null;
+        }, TimeSpan.FromSeconds(30), "the job's usage to count all its LLM calls", fixture.Diagnostics);
+
+        var rest = (await Rest.GetAsync($"/api/jobs/{JobId}/usage")).Ok();
+        var total = rest["total"]!;
+        ((long)total["tokens_in"]!).ShouldBe(calls.Sum(c => (long)c!["tokens_in"]!));
+        ((long)total["tokens_out"]!).ShouldBe(calls.Sum(c => (long)c!["tokens_out"]!));
+        ((decimal)total["cost_usd"]!).ShouldBe(calls.Sum(c => (decimal)c!["cost_usd"]!));
+        ((decimal)total["cost_usd"]!).ShouldBeGreaterThan(0m, "cockpit-demo has a (made-up) price in config/prices.yaml");
+        ((long)total["unpriced_calls"]!).ShouldBe(0);
+        rest["by_model"]!.AsArray().Select(m => (string?)m!["model"]).ShouldBe(["cockpit-demo"]);
+
+        var answers = await Mcp.CallAllAsync(new McpCall("get_usage", new { job_id = JobId }), new McpCall("get_usage", new { days = 3, group_by = "model" }));
+        SameJson(answers[0].Json(), rest, "get_usage(job) vs GET /api/jobs/{id}/usage");
+        var stats = (await Rest.GetAsync("/api/stats/usage?days=3&group_by=model")).Ok();
+        SameJson(answers[1].Json(), stats, "get_usage(days, group_by) vs GET /api/stats/usage");
+        stats["groups"]!.AsArray().Single()!["key"]!.GetValue<string>().ShouldBe("cockpit-demo");
+        ((long)stats["total"]!["calls"]!).ShouldBe(calls.Count);
+        ((string?)(await Rest.GetAsync("/api/stats/usage")).Ok()["groups"]![0]!["key"]).ShouldBe("default");
+
+        var metrics = (await Rest.GetAsync("/metrics")).Text;
+        metrics.ShouldContain("cockpit_llm_tokens_total{");
+        metrics.ShouldContain("cockpit_llm_cost_usd_total{");
+        metrics.Split('\n').ShouldContain(l => l.StartsWith("cockpit_llm_tokens_total{", StringComparison.Ordinal) && l.Contains("model=\"cockpit-demo\"", StringComparison.Ordinal)
+            && l.Contains("config_name=\"default\"", StringComparison.Ordinal) && l.Contains("direction=\"in\"", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("/api/stats/usage?group_by=team", "group_by")]
+    [InlineData("/api/stats/usage?days=0", "days")]
+    [InlineData("/api/stats/usage?days=91&group_by=model", "days")]
+    [InlineData("/api/stats/usage?group_by=model&group_by=agent", "group_by")]
+    [InlineData("/api/jobs/not-a-job/usage", "id")]
+    public async Task Bad_usage_requests_are_400_naming_the_field(string path, string field)
+    {
+        var response = await Rest.GetAsync(path);
+        response.Status.ShouldBe(HttpStatusCode.BadRequest);
+        response.Json!["errors"]![field].ShouldNotBeNull(response.Text);
+    }
+
+    [Fact]
+    public async Task Usage_of_an_unknown_job_is_404() =>
+        (await Rest.GetAsync($"/api/jobs/{Guid.NewGuid()}/usage")).Status.ShouldBe(HttpStatusCode.NotFound);
+
+    [Fact]
     public async Task A_guest_reads_through_every_tool_but_the_database_browser_which_needs_an_admin()
     {
         var answers = await fixture.Guest.CallAllAsync(
@@ -275,6 +328,9 @@ public sealed class McpServerTests(McpFixture fixture)
             (new("list_jobs", new { agent_id = "agent-1" }), ["agent_id", "is not a UUID"]),
             (new("list_agents", new { status = "asleep" }), ["status", "'asleep' is not one of booting, ready, working, completed, failed, offline"]),
             (new("get_stats", new { days = 91 }), ["days: must be a whole number from 1 to 90"]),
+            (new("get_usage", new { days = 0 }), ["days: must be a whole number from 1 to 90"]),
+            (new("get_usage", new { group_by = "team" }), ["group_by", "config, model, agent"]),
+            (new("get_usage", new { job_id = unknown }), [$"job {unknown} not found"]),
             (new("query_table", new { table = "orleansquery" }), ["no browsable table named 'orleansquery'", "jobs"]),
             (new("query_table", new { table = "jobs; DROP TABLE jobs" }), ["no browsable table named"]),
             (new("query_table", new { table = "jobs", offset = -1 }), ["offset: must be a whole number from 0"]),

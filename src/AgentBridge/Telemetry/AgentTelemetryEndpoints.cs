@@ -35,7 +35,7 @@ public static class AgentTelemetryEndpoints
     {
         if (!RouteIds.TryParse(id, "id", out var agentId, out var badId)) return badId;
         if (tokens.CheckAgent(request, agentId) is { } refused) return refused;
-        if (await grains.GetGrain<IAgentGrain>(agentId).GetAsync() is null)
+        if (await grains.GetGrain<IAgentGrain>(agentId).GetAsync() is not { } agent)
             return Problems.NotFound($"agent {agentId} is not registered: register again");
 
         // LLM calls with long prompts outgrow the silo-wide body limit; this endpoint has its own.
@@ -50,6 +50,6 @@ public static class AgentTelemetryEndpoints
         var batch = ingestion.Validate(agentId, body.Value!, errors);
         if (batch is null) return Problems.Invalid(errors);
 
-        return TypedResults.Ok(await ingestion.StoreAsync(batch, request.HttpContext.RequestAborted));
+        return TypedResults.Ok(await ingestion.StoreAsync(batch, agent.ConfigName, request.HttpContext.RequestAborted));
     }
 }

@@ -3,7 +3,10 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Cockpit.Silo.Health;
 
-/// <summary><c>/health/live</c>: the process runs. <c>/health/ready</c>: joined the cluster and the database answers.</summary>
+/// <summary>
+/// <c>/health/live</c>: the process runs. <c>/health/ready</c>: joined the cluster and the database answers; the prices
+/// check is degraded (still ready) when a malformed prices file left the previous prices in force.
+/// </summary>
 public static class HealthEndpoints
 {
     public const string ReadyTag = "ready";
@@ -12,7 +15,8 @@ public static class HealthEndpoints
     {
         services.AddHealthChecks()
             .AddCheck<ClusterMembershipHealthCheck>("cluster", tags: [ReadyTag])
-            .AddCheck<PostgresHealthCheck>("postgres", tags: [ReadyTag]);
+            .AddCheck<PostgresHealthCheck>("postgres", tags: [ReadyTag])
+            .AddCheck<Usage.PricesHealthCheck>("prices", tags: [ReadyTag]);
         return services;
     }
 

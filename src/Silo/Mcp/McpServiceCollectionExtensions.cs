@@ -40,6 +40,7 @@ public static class McpServiceCollectionExtensions
             .WithTools<TelemetryTools>()
             .WithTools<WorkspaceTools>()
             .WithTools<StatisticsTools>()
+            .WithTools<UsageTools>()
             .WithTools<TableTools>()
             .WithRequestFilters(filters => filters.AddCallToolFilter(McpToolCallGate.Filter));
         return services;

@@ -12,5 +12,6 @@ public static class McpToolNames
     public const string GetTodos = "get_todos";
     public const string GetGraphChanges = "get_graph_changes";
     public const string GetStats = "get_stats";
+    public const string GetUsage = "get_usage";
     public const string QueryTable = "query_table";
 }

@@ -58,6 +58,11 @@ public sealed class RequestInputs : IOpenApiOperationTransformer
             Limit with { Description = "Most changes after the snapshot, 1 to 5000 (default 1000)." },
         ]),
         ["DailyStatistics"] = new(Query: [new("days", true, "Days ending today (UTC), 1 to 90 (default 7).")]),
+        ["UsageStatistics"] = new(Query:
+        [
+            new("days", true, "Days ending today (UTC), 1 to 90 (default 7)."),
+            new("group_by", false, "config (default), model or agent."),
+        ]),
         ["StuckJobs"] = new(Query: [new("threshold_minutes", true, "Minutes without progress, 1 to 43200 (default STUCK_JOB_THRESHOLD_MINUTES).")]),
         ["BrowseTable"] = new(Query: [Offset, Limit with { Description = "Rows, 1 to 200 (default 50)." }]),
         ["GetJobWorkspaceFiles"] = new(Query: [new("path", false, "A file's path inside the workspace: answers its content. Absent: the file list.")]),

@@ -1,4 +1,5 @@
 using Cockpit.Storage.Telemetry.Audit;
+using Cockpit.Storage.Usage;
 using Cockpit.Storage.Telemetry.Graph;
 using Cockpit.Storage.Telemetry.Graph.Neo4j;
 using Cockpit.Storage.Telemetry.Ingestion;
@@ -38,6 +39,9 @@ public static class TelemetryServiceCollectionExtensions
         configuration.Bind(settings);
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<UsageMetrics>();
+        services.AddSingleton<UsageLedger>();
+        services.AddSingleton<UsageQueries>();
         services.AddSingleton<PostgresRequirementStore>();
         services.AddSingleton<IRequirementStore>(sp => sp.GetRequiredService<PostgresRequirementStore>());
 

@@ -52,6 +52,20 @@ public abstract class AuditStoreContract
     }
 
     [Fact]
+    public async Task An_llm_calls_cost_fixed_at_ingestion_comes_back_exactly_and_an_unpriced_one_stays_without_cost()
+    {
+        var job = Guid.NewGuid();
+        var priced = Step(job, AuditStepTypes.Llm, T0) with { CostUsd = 0.001234567m };
+        var unpriced = Step(job, AuditStepTypes.Llm, T0.AddSeconds(1));
+        await Store.AppendAsync([priced, unpriced]);
+
+        (await Store.GetAsync(priced.Id))!.CostUsd.ShouldBe(0.001234567m);
+        (await Store.GetAsync(unpriced.Id))!.CostUsd.ShouldBeNull();
+        (await Store.ListAsync(new AuditQuery(job, null, 10, null, false))).Items.Select(i => i.CostUsd).ShouldBe([0.001234567m, null]);
+        (await Store.LlmCallsAsync(job, 10)).Select(e => e.CostUsd).ShouldBe([0.001234567m, null]);
+    }
+
+    [Fact]
     public async Task Pages_follow_the_cursor_in_either_order_without_gaps_or_repeats()
     {
         var job = Guid.NewGuid();

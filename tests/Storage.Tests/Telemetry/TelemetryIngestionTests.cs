@@ -1,4 +1,3 @@
-using System.Reactive.Linq;
 using System.Text.Json;
 using Cockpit.Storage.Live;
 using Cockpit.Storage.Telemetry;
@@ -8,6 +7,7 @@ using Cockpit.Storage.Telemetry.Ingestion;
 using Cockpit.Storage.Telemetry.Reading;
 using Cockpit.Storage.Telemetry.Requirements;
 using Cockpit.Storage.Tests.Support;
+using Cockpit.Storage.Usage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -20,7 +20,7 @@ public sealed class TelemetryIngestionTests : FreshDatabaseTest
 
     private TelemetryIngestion Ingestion => new(
         new PostgresAuditStore(Database.DataSource), new PostgresRequirementStore(Database.DataSource), new PostgresGraphStore(Database.DataSource),
-        _hub, Options.Create(new TelemetryOptions()), TimeProvider.System, NullLogger<TelemetryIngestion>.Instance);
+        FixedPriceBook.None, new UsageLedger(Database.DataSource, new UsageMetrics(TestMeters.Factory)), _hub, Options.Create(new TelemetryOptions()), TimeProvider.System, NullLogger<TelemetryIngestion>.Instance);
 
     private TelemetryReader Reader => new(
         new PostgresAuditStore(Database.DataSource), new PostgresRequirementStore(Database.DataSource), new PostgresGraphStore(Database.DataSource), TimeProvider.System);
@@ -47,8 +47,8 @@ public sealed class TelemetryIngestionTests : FreshDatabaseTest
         var errors = new Dictionary<string, string[]>();
         var batch = ingestion.Validate(Guid.NewGuid(), Body(job, auditId), errors)!;
 
-        var first = await ingestion.StoreAsync(batch);
-        var again = await ingestion.StoreAsync(batch);
+        var first = await ingestion.StoreAsync(batch, "default");
+        var again = await ingestion.StoreAsync(batch, "default");
 
         first.ShouldBe(new TelemetryIngestResult(new(1, 1), new(2, 2), new(1, 1)));
         again.ShouldBe(new TelemetryIngestResult(new(1, 0), new(2, 0), new(1, 0)));
@@ -79,18 +79,5 @@ public sealed class TelemetryIngestionTests : FreshDatabaseTest
         (await Reader.AuditAsync(new AuditQuery(job, null, 10, null, false))).Total.ShouldBe(0);
         (await Database.ScalarAsync<long>("SELECT count(*) FROM requirements")).ShouldBe(0);
         _hub.Published.ShouldBeEmpty();
-    }
-
-    private sealed class RecordingHub : ILiveEventHub
-    {
-        public List<LiveEvent> Published { get; } = [];
-
-        public IObservable<LiveEvent> Events => Observable.Empty<LiveEvent>();
-
-        public Task PublishAsync(IReadOnlyList<LiveEvent> events, CancellationToken cancellationToken = default)
-        {
-            lock (Published) Published.AddRange(events);
-            return Task.CompletedTask;
-        }
     }
 }

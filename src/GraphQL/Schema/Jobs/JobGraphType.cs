@@ -52,6 +52,9 @@ public sealed class JobGraphType : ObjectGraphType<JobNode>
             .Description("Every status change of the job, oldest first, with its time and cause.")
             .ResolveAsync(async c => await c.Service<JobReadModel>().TimelineAsync(c.Source.Id, c.CancellationToken));
 
+        Field<NonNullGraphType<Usage.JobUsageGraphType>>("usage")
+            .Description("LLM calls, tokens and cost of this job, in total and per model (REST GET /api/jobs/{id}/usage).")
+            .ResolveAsync(async c => await c.Service<Cockpit.Storage.Usage.UsageQueries>().JobAsync(c.Source.Id, c.CancellationToken));
         Field<NonNullGraphType<WorkspaceGraphType>>("workspace").Resolve(c => new WorkspaceSource(c.Source.Id));
 
         Field<NonNullGraphType<AuditConnectionGraphType>>("audit")

@@ -53,8 +53,8 @@ public sealed class SubscriptionGraphType : ObjectGraphType
             .Argument<NonNullGraphType<IdGraphType>>("jobId")
             .ResolveStream(c => LiveFeeds.OfJob(Hub(c), LiveEventKinds.Graph, Ids.Parse(c.GetArgument<object>("jobId"), "jobId")));
         Field<NonNullGraphType<StatsGraphType>, StatsSource>("statsChanged")
-            .Description("Fresh statistics whenever agents or jobs change, at most once a second.")
-            .ResolveStream(c => LiveFeeds.Throttled(Hub(c), [LiveEventKinds.Agent, LiveEventKinds.Job], StatsInterval)
+            .Description("Fresh statistics (usage included) whenever agents, jobs or LLM usage change, at most once a second.")
+            .ResolveStream(c => LiveFeeds.Throttled(Hub(c), [LiveEventKinds.Agent, LiveEventKinds.Job, LiveEventKinds.Usage], StatsInterval)
                 .Select(at => new StatsSource(at)));
     }
 

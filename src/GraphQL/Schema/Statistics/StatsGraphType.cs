@@ -2,6 +2,8 @@ using Cockpit.GraphQL.Schema.Errors;
 using Cockpit.GraphQL.Schema.Jobs;
 using Cockpit.Storage.ReadModel;
 using Cockpit.Storage.Statistics;
+using Cockpit.Storage.Usage;
+using Cockpit.GraphQL.Schema.Usage;
 using GraphQL;
 using GraphQL.Types;
 
@@ -24,6 +26,17 @@ public sealed class StatsGraphType : ObjectGraphType<StatsSource>
             .Description("failed / (completed + failed) over the last `days` days; null when nothing finished.")
             .Argument<IntGraphType>("days", a => a.DefaultValue = StatisticsWindow.DefaultDays)
             .ResolveAsync(async c => (await DailyAsync(c)).FailureRate);
+        Field<NonNullGraphType<UsageStatisticsGraphType>>("usage")
+            .Description("LLM tokens and cost of the last `days` UTC days (1–90) grouped by config, model or agent, per day, and the costliest jobs.")
+            .Argument<IntGraphType>("days", a => a.DefaultValue = StatisticsWindow.DefaultDays)
+            .Argument<UsageGroupByGraphType>("groupBy", a => a.DefaultValue = UsageGroupBy.Config)
+            .ResolveAsync(async c =>
+            {
+                var days = c.GetArgument("days", StatisticsWindow.DefaultDays);
+                if (days is < StatisticsWindow.MinDays or > StatisticsWindow.MaxDays)
+                    throw new InputError("days", $"must be from {StatisticsWindow.MinDays} to {StatisticsWindow.MaxDays}");
+                return await c.Service<UsageQueries>().StatisticsAsync(days, c.GetArgument("groupBy", UsageGroupBy.Config), c.CancellationToken);
+            });
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StuckJobGraphType>>>>("stuckJobs")
             .Argument<IntGraphType>("thresholdMinutes", a => a.DefaultValue = StuckJobRule.DefaultThresholdMinutes)
             .ResolveAsync(async c => await StuckAsync(c));

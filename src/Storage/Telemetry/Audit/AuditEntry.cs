@@ -28,8 +28,17 @@ public sealed record AuditEntry(
     /// <summary>The model named in the request (<c>request.model</c>), if any.</summary>
     public string? Model => ModelOf(Request);
 
+    /// <summary>
+    /// For an LLM call: its cost in USD, fixed at ingestion from the price in force then (see CostRules); null for an
+    /// unpriced model and for every other step.
+    /// </summary>
+    public decimal? CostUsd { get; init; }
+
     public AuditEntrySummary ToSummary() => new(
-        Id, JobId, AgentId, StepType, At, Name, Summary, Model, DurationMs, TokensIn, TokensOut, Error, Request is not null, Response is not null);
+        Id, JobId, AgentId, StepType, At, Name, Summary, Model, DurationMs, TokensIn, TokensOut, Error, Request is not null, Response is not null)
+    {
+        CostUsd = CostUsd,
+    };
 
     internal static string? ModelOf(JsonElement? request) =>
         request is { ValueKind: JsonValueKind.Object } r && r.TryGetProperty("model", out var model) && model.ValueKind == JsonValueKind.String

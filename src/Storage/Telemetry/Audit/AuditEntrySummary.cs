@@ -18,4 +18,8 @@ public sealed record AuditEntrySummary(
     int? TokensOut,
     string? Error,
     bool HasRequest,
-    bool HasResponse);
+    bool HasResponse)
+{
+    /// <summary>The LLM call's cost in USD as fixed at ingestion; null when unpriced or not an LLM call.</summary>
+    public decimal? CostUsd { get; init; }
+}

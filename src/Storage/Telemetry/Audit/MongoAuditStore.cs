@@ -98,7 +98,10 @@ public sealed class MongoAuditStore : IAuditStore
         var items = documents.Select(d => new AuditEntrySummary(
             Guid(d["entry_id"]), Guid(d["job_id"]), Guid(d["agent_id"]), d["step_type"].AsString, FromMicros(d["at_us"].ToInt64()),
             Text(d, "name"), Text(d, "summary"), Text(d, "model"), Long(d, "duration_ms"), Int(d, "tokens_in"), Int(d, "tokens_out"),
-            Text(d, "error"), d.GetValue("has_request", false).ToBoolean(), d.GetValue("has_response", false).ToBoolean())).ToList();
+            Text(d, "error"), d.GetValue("has_request", false).ToBoolean(), d.GetValue("has_response", false).ToBoolean())
+        {
+            CostUsd = Cost(d),
+        }).ToList();
         AuditCursor? next = null;
         if (items.Count > limit)
         {
@@ -171,13 +174,21 @@ public sealed class MongoAuditStore : IAuditStore
         if (e.DurationMs is { } duration) document["duration_ms"] = duration;
         if (e.TokensIn is { } tokensIn) document["tokens_in"] = tokensIn;
         if (e.TokensOut is { } tokensOut) document["tokens_out"] = tokensOut;
+        // Decimal128 keeps the nine decimals exactly, as PostgreSQL's numeric does.
+        if (e.CostUsd is { } cost) document["cost_usd"] = new BsonDecimal128(cost);
         return document;
     }
 
     private static AuditEntry FromDocument(BsonDocument d) => new(
         Guid(d["entry_id"]), Guid(d["job_id"]), Guid(d["agent_id"]), d["step_type"].AsString, FromMicros(d["at_us"].ToInt64()),
         Text(d, "name"), Text(d, "summary"), Payload(d, "request"), Payload(d, "response"),
-        Long(d, "duration_ms"), Int(d, "tokens_in"), Int(d, "tokens_out"), Text(d, "error"));
+        Long(d, "duration_ms"), Int(d, "tokens_in"), Int(d, "tokens_out"), Text(d, "error"))
+    {
+        CostUsd = Cost(d),
+    };
+
+    private static decimal? Cost(BsonDocument d) =>
+        d.TryGetValue("cost_usd", out var cost) && !cost.IsBsonNull ? cost.ToDecimal() : null;
 
     private static void SetPayload(BsonDocument document, string name, JsonElement? payload)
     {

@@ -9,11 +9,11 @@ public sealed class PostgresAuditStore(NpgsqlDataSource dataSource) : IAuditStor
 {
     private const string SummaryColumns = """
         id, job_id, agent_id, step_type, at, name, summary, request->>'model', duration_ms, tokens_in, tokens_out, error,
-        request IS NOT NULL, response IS NOT NULL
+        request IS NOT NULL, response IS NOT NULL, cost_usd
         """;
 
     private const string FullColumns = """
-        id, job_id, agent_id, step_type, at, name, summary, request::text, response::text, duration_ms, tokens_in, tokens_out, error
+        id, job_id, agent_id, step_type, at, name, summary, request::text, response::text, duration_ms, tokens_in, tokens_out, error, cost_usd
         """;
 
     public string Backend => "postgres";
@@ -28,8 +28,8 @@ public sealed class PostgresAuditStore(NpgsqlDataSource dataSource) : IAuditStor
         foreach (var e in entries)
         {
             var insert = new NpgsqlBatchCommand("""
-                INSERT INTO audit_entries (id, job_id, agent_id, step_type, at, name, summary, request, response, duration_ms, tokens_in, tokens_out, error)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+                INSERT INTO audit_entries (id, job_id, agent_id, step_type, at, name, summary, request, response, duration_ms, tokens_in, tokens_out, error, cost_usd)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
                 ON CONFLICT (id) DO NOTHING
                 """);
             insert.Parameters.Add(new NpgsqlParameter { Value = e.Id, NpgsqlDbType = NpgsqlDbType.Uuid });
@@ -45,6 +45,7 @@ public sealed class PostgresAuditStore(NpgsqlDataSource dataSource) : IAuditStor
             insert.Parameters.Add(new NpgsqlParameter { Value = (object?)e.TokensIn ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
             insert.Parameters.Add(new NpgsqlParameter { Value = (object?)e.TokensOut ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
             insert.Parameters.Add(Text(e.Error));
+            insert.Parameters.Add(new NpgsqlParameter { Value = (object?)e.CostUsd ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Numeric });
             batch.BatchCommands.Add(insert);
         }
         await batch.ExecuteNonQueryAsync(cancellationToken);
@@ -95,7 +96,10 @@ public sealed class PostgresAuditStore(NpgsqlDataSource dataSource) : IAuditStor
                 reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2), reader.GetString(3), reader.GetFieldValue<DateTimeOffset>(4),
                 reader.GetNullableString(5), reader.GetNullableString(6), reader.GetNullableString(7),
                 reader.IsDBNull(8) ? null : reader.GetInt64(8), reader.GetNullableInt32(9), reader.GetNullableInt32(10),
-                reader.GetNullableString(11), reader.GetBoolean(12), reader.GetBoolean(13)));
+                reader.GetNullableString(11), reader.GetBoolean(12), reader.GetBoolean(13))
+            {
+                CostUsd = reader.IsDBNull(14) ? null : reader.GetDecimal(14),
+            });
         }
         await reader.NextResultAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
@@ -148,7 +152,10 @@ public sealed class PostgresAuditStore(NpgsqlDataSource dataSource) : IAuditStor
     private static AuditEntry ReadFull(NpgsqlDataReader r) => new(
         r.GetGuid(0), r.GetGuid(1), r.GetGuid(2), r.GetString(3), r.GetFieldValue<DateTimeOffset>(4),
         r.GetNullableString(5), r.GetNullableString(6), JsonColumns.Read(r, 7), JsonColumns.Read(r, 8),
-        r.IsDBNull(9) ? null : r.GetInt64(9), r.GetNullableInt32(10), r.GetNullableInt32(11), r.GetNullableString(12));
+        r.IsDBNull(9) ? null : r.GetInt64(9), r.GetNullableInt32(10), r.GetNullableInt32(11), r.GetNullableString(12))
+    {
+        CostUsd = r.IsDBNull(13) ? null : r.GetDecimal(13),
+    };
 
     private static NpgsqlParameter Text(string? value) => new() { Value = (object?)value ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text };
 

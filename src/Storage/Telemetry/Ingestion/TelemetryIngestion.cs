@@ -2,20 +2,23 @@ using Cockpit.Storage.Live;
 using Cockpit.Storage.Telemetry.Audit;
 using Cockpit.Storage.Telemetry.Graph;
 using Cockpit.Storage.Telemetry.Requirements;
+using Cockpit.Storage.Usage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Cockpit.Storage.Telemetry.Ingestion;
 
 /// <summary>
-/// Validates a telemetry batch, stores it (audit, then requirements, then graph) and announces what changed on the
-/// live hub. Not transactional across stores (they may be different databases): a batch that fails half-way is
-/// resent by the agent, and every store skips what it already has.
+/// Validates a telemetry batch, stores it (audit with each LLM call's cost, then the usage roll-ups, requirements,
+/// graph) and announces what changed on the live hub. Not transactional across stores (they may be different
+/// databases): a batch that fails half-way is resent by the agent, and every store skips what it already has.
 /// </summary>
 public sealed class TelemetryIngestion(
     IAuditStore audit,
     IRequirementStore requirements,
     IGraphStore graph,
+    IPriceBook prices,
+    UsageLedger usage,
     ILiveEventHub hub,
     IOptions<TelemetryOptions> options,
     TimeProvider clock,
@@ -26,22 +29,36 @@ public sealed class TelemetryIngestion(
     public ValidatedTelemetryBatch? Validate(Guid agentId, TelemetryBatchRequest body, IDictionary<string, string[]> errors) =>
         TelemetryBatchValidator.Validate(agentId, body, clock.GetUtcNow(), options.Value.MaxItems, errors);
 
-    public async Task<TelemetryIngestResult> StoreAsync(ValidatedTelemetryBatch batch, CancellationToken cancellationToken = default)
+    /// <param name="configName">The sending agent's config name, which its LLM usage is counted under.</param>
+    public async Task<TelemetryIngestResult> StoreAsync(ValidatedTelemetryBatch batch, string configName, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        var storedAudit = batch.Audit.Count > 0 ? await audit.AppendAsync(batch.Audit, cancellationToken) : [];
+        // The cost is fixed now, from the prices in force, and travels with the entry into the audit store.
+        var table = prices.Current;
+        var calls = new List<LlmCall>();
+        var entries = batch.Audit.Select(e =>
+        {
+            if (LlmCallPricing.Price(e, configName, table) is not { } call) return e;
+            calls.Add(call);
+            return e with { CostUsd = call.CostUsd };
+        }).ToList();
+        var storedAudit = entries.Count > 0 ? await audit.AppendAsync(entries, cancellationToken) : [];
+        var recorded = await usage.RecordAsync(calls, cancellationToken);
         var storedRequirements = batch.Requirements.Count > 0 ? await requirements.UpsertAsync(batch.Requirements, cancellationToken) : 0;
         var storedGraph = batch.Graph.Count > 0 ? await graph.AppendAsync(batch.Graph, cancellationToken) : 0;
 
-        await PublishAsync(batch, storedAudit, storedRequirements, storedGraph);
+        await PublishAsync(batch, storedAudit, storedRequirements, storedGraph, recorded);
         return new TelemetryIngestResult(
             new TelemetryKindResult(batch.Audit.Count, storedAudit.Count),
             new TelemetryKindResult(batch.Requirements.Count, storedRequirements),
-            new TelemetryKindResult(batch.Graph.Count, storedGraph));
+            new TelemetryKindResult(batch.Graph.Count, storedGraph))
+        {
+            Usage = recorded,
+        };
     }
 
     /// <summary>One notice per job and kind that changed; subscribers re-read the details.</summary>
-    private async Task PublishAsync(ValidatedTelemetryBatch batch, IReadOnlyList<Guid> storedAudit, int storedRequirements, int storedGraph)
+    private async Task PublishAsync(ValidatedTelemetryBatch batch, IReadOnlyList<Guid> storedAudit, int storedRequirements, int storedGraph, UsageRecorded recorded)
     {
         var now = clock.GetUtcNow();
         var events = new List<LiveEvent>();
@@ -61,6 +78,7 @@ public sealed class TelemetryIngestion(
             events.AddRange(batch.Graph.Select(m => m.JobId).Distinct()
                 .Select(job => new LiveEvent(LiveEventKinds.Graph, job, job, 0, now)));
         }
+        events.AddRange(recorded.Jobs.Select(j => new LiveEvent(LiveEventKinds.Usage, j.JobId, j.JobId, 0, now)));
         if (events.Count == 0) return;
         try
         {

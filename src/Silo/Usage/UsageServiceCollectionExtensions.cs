@@ -1,0 +1,32 @@
+using Cockpit.Silo.Configs;
+using Cockpit.Storage.Usage;
+
+namespace Cockpit.Silo.Usage;
+
+/// <summary>LLM prices (config/prices.yaml, reloaded on change) for the usage roll-ups and their endpoints.</summary>
+public static class UsageServiceCollectionExtensions
+{
+    /// <summary>
+    /// PRICES_FILE: the prices file. Default <c>prices.yaml</c> in the config directory (CONFIG_DIR, see
+    /// <see cref="ConfigDirectory.Resolve"/>); its schema <c>prices.schema.json</c> must lie beside it.
+    /// </summary>
+    public const string PricesFileSetting = "PRICES_FILE";
+
+    public static IServiceCollection AddCockpitUsage(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddSingleton(sp =>
+        {
+            var contentRoot = sp.GetRequiredService<IHostEnvironment>().ContentRootPath;
+            var configured = configuration[PricesFileSetting];
+            var path = string.IsNullOrWhiteSpace(configured)
+                ? Path.Combine(ConfigDirectory.Resolve(configuration[ConfigDirectory.SettingName], contentRoot), PriceFile.FileName)
+                : Path.GetFullPath(configured.Trim(), contentRoot);
+            return new PriceBook(path, sp.GetRequiredService<ILogger<PriceBook>>());
+        });
+        services.AddSingleton<IPriceBook>(sp => sp.GetRequiredService<PriceBook>());
+        services.AddHostedService(sp => sp.GetRequiredService<PriceBook>());
+        return services;
+    }
+}
