@@ -142,7 +142,7 @@ public sealed partial class ConfigCatalog(string directory)
     }
 
     /// <summary>"llm.temperature: number too big", with the errors inside oneOf/anyOf branches flattened.</summary>
-    internal static IEnumerable<string> Describe(IEnumerable<ValidationError> errors)
+    public static IEnumerable<string> Describe(IEnumerable<ValidationError> errors)
     {
         foreach (var error in errors)
         {

@@ -1,5 +1,5 @@
 using Cockpit.Grains.Usage;
-using Cockpit.Silo.Configs;
+using Cockpit.Commands.Configs;
 using Cockpit.Storage.Usage;
 
 namespace Cockpit.Silo.Usage;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Cockpit.Grains.Usage;
-using Cockpit.Silo.Configs;
+using Cockpit.Commands.Configs;
 using NJsonSchema;
 
 namespace Cockpit.Silo.Usage;

@@ -1,4 +1,4 @@
-using Cockpit.Silo.Configs;
+using Cockpit.Commands.Configs;
 using Cockpit.Storage.Usage;
 
 namespace Cockpit.Silo.Usage;
