@@ -67,7 +67,9 @@ public sealed class DispatchBoardProperties
                     break;
             }
 
-            var running = board.RunningPerKey();
+            // Counted before the plan and then per start it hands out: Plan books all its starts at once, so the
+            // board's own count after it already includes the starts this loop has not checked yet.
+            var running = board.RunningPerKey().ToDictionary(StringComparer.Ordinal);
             var context = string.Join(" → ", log);
             foreach (var started in board.Plan(now))
             {
@@ -79,7 +81,7 @@ public sealed class DispatchBoardProperties
                     running.GetValueOrDefault(key).ShouldBeLessThan(limit, $"limit of {key} exceeded: {context}");
                 }
                 underWay.Add(started);
-                running = board.RunningPerKey();
+                if (started.Job.ConcurrencyKey is { } startedKey) running[startedKey] = running.GetValueOrDefault(startedKey) + 1;
             }
 
             AssertNothingStartableWaitsBesideAnIdleAgent(board, now, context);
