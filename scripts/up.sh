@@ -58,6 +58,7 @@ cat <<INFO
     Agents        $demo_agents reference agents on ports $AGENT_PORT..$((AGENT_PORT + demo_agents - 1))
     Demo LLM      $demo_llm_line
     Workspaces    $WORKSPACE_ROOT
+    Documents     ${DOCUMENT_ROOTS:-$WORKSPACE_ROOT}   (jobs may read documents only there: DOCUMENT_ROOTS)
     Database      ${POSTGRES_HOST:-(connection string)}${POSTGRES_PORT:+:$POSTGRES_PORT}${POSTGRES_DB:+/$POSTGRES_DB}${private_pg:+ (private, in $private_pg)}
     Listening on  $ORCHESTRATOR_BIND only$([ "$AUTH_DEV_LOGIN" = true ] && echo "; sign in as viewer, operator or admin from the user menu")
   Press Ctrl-C to stop everything.

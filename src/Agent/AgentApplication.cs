@@ -62,9 +62,9 @@ public static class AgentApplication
         app.MapJobEndpoints();
         app.MapStatusEndpoints();
         app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation(
-            "Cockpit agent '{Hostname}' (config {Config}, workload {Workload}) listening on {Bind}:{Port}; workspace {Workspace}; orchestrator {Orchestrator}",
+            "Cockpit agent '{Hostname}' (config {Config}, workload {Workload}) listening on {Bind}:{Port}; workspace {Workspace}; document roots {DocumentRoots}; orchestrator {Orchestrator}",
             options.Hostname, options.ConfigName, app.Services.GetRequiredService<IJobWorkload>().Name, options.BindAddress, options.Port,
-            Path.GetFullPath(options.WorkspaceRoot), options.OrchestratorUrl));
+            Path.GetFullPath(options.WorkspaceRoot), options.ReadableDocumentRoots(), options.OrchestratorUrl));
         return app;
     }
 

@@ -161,6 +161,8 @@ public sealed class GraphQLApiTests(GraphQLFixture fixture) : IClassFixture<Grap
             (new { prompt = marker, documentSetId = "nope" }, new { prompt = marker, document_set_id = "nope" }),
             (new { prompt = marker, documentSetId = Guid.NewGuid() }, new { prompt = marker, document_set_id = Guid.NewGuid() }),
             (new { prompt = "", context = "text", documentPath = "a\0b" }, new { prompt = "", context = "text", document_path = "a\0b" }),
+            (new { prompt = marker, documentPath = "/root/notes.txt" }, new { prompt = marker, document_path = "/root/notes.txt" }),
+            (new { prompt = marker, documentDir = "/etc" }, new { prompt = marker, document_dir = "/etc" }),
         };
         foreach (var (graphQL, rest) in cases)
         {

@@ -1,4 +1,5 @@
 using Cockpit.Protocol;
+using Cockpit.Protocol.Paths;
 
 namespace Cockpit.Agent.Configuration;
 
@@ -40,6 +41,18 @@ public sealed class AgentOptions
 
     /// <summary>WORKSPACE_ROOT: where <c>job_&lt;id&gt;/</c> directories go. Default <c>./workspace</c>.</summary>
     public string WorkspaceRoot { get; set; } = "./workspace";
+
+    /// <summary>
+    /// DOCUMENT_ROOTS: directories separated by ':' that a job's document_path and document_dir must resolve into
+    /// (symbolic links and '..' followed) before the agent reads them; anything else fails the job with the reason.
+    /// Default: unset, meaning <see cref="WorkspaceRoot"/> (where the orchestrator puts uploaded documents). Give the
+    /// silos the same list: they refuse such jobs when they are created.
+    /// </summary>
+    public string? DocumentRoots { get; set; }
+
+    /// <summary>The parsed <see cref="DocumentRoots"/>, <see cref="WorkspaceRoot"/> when unset.</summary>
+    /// <exception cref="FormatException">The setting names no directory.</exception>
+    public DocumentRoots ReadableDocumentRoots() => Cockpit.Protocol.Paths.DocumentRoots.Parse(DocumentRoots, WorkspaceRoot);
 
     /// <summary>AGENT_WORK_DELAY_MS: a pause per processed requirement so people can watch progress. Default 300 ms.</summary>
     public TimeSpan WorkDelay { get; set; } = TimeSpan.FromMilliseconds(300);
@@ -106,6 +119,9 @@ public sealed class AgentOptions
         if (Get("AGENT_HOSTNAME") is { } host) options.Hostname = host;
         options.Labels = AgentLabelsParser.Parse(Get(AgentLabelsParser.Variable));
         if (Get("WORKSPACE_ROOT") is { } root) options.WorkspaceRoot = root;
+        options.DocumentRoots = Get(Cockpit.Protocol.Paths.DocumentRoots.SettingName);
+        if (!Cockpit.Protocol.Paths.DocumentRoots.TryParse(options.DocumentRoots, [options.WorkspaceRoot], out _, out var rootsError))
+            throw new AgentConfigurationException(rootsError!);
         if (Get("AGENT_WORK_DELAY_MS") is { } delay)
             options.WorkDelay = TimeSpan.FromMilliseconds(ParseInt("AGENT_WORK_DELAY_MS", delay, min: 0, max: int.MaxValue));
         if (Get("LLM_BASE_URL") is { } llm) options.LlmBaseUrl = ParseHttpUri("LLM_BASE_URL", llm);

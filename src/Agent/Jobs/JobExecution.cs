@@ -1,6 +1,7 @@
 using Cockpit.Agent.Telemetry;
 using Cockpit.Agent.Workspace;
 using Cockpit.Protocol;
+using Cockpit.Protocol.Paths;
 
 namespace Cockpit.Agent.Jobs;
 
@@ -12,7 +13,8 @@ public sealed class JobExecution(
     TimeSpan workDelay,
     IAgentTelemetry telemetry,
     AgentState state,
-    Func<string> stopReason)
+    Func<string> stopReason,
+    DocumentRoots documentRoots)
 {
     public Guid JobId => Request.JobId;
 
@@ -27,6 +29,9 @@ public sealed class JobExecution(
     public TimeSpan WorkDelay { get; } = workDelay;
 
     public IAgentTelemetry Telemetry { get; } = telemetry;
+
+    /// <summary>DOCUMENT_ROOTS: where the job's documents may be read from (see <see cref="Requirements.DocumentLoader"/>).</summary>
+    public DocumentRoots DocumentRoots { get; } = documentRoots;
 
     /// <summary>Why cancellation was requested ("cancelled" or "shutdown"), for the checkpoint and the log.</summary>
     public string StopReason => stopReason();

@@ -3,6 +3,7 @@ using Cockpit.Agent.Configuration;
 using Cockpit.Agent.Telemetry;
 using Cockpit.Agent.Workspace;
 using Cockpit.Protocol;
+using Cockpit.Protocol.Paths;
 
 namespace Cockpit.Agent.Jobs;
 
@@ -18,6 +19,8 @@ public sealed class JobSupervisor(
     ILogger<JobSupervisor> logger) : IHostedService, IDisposable
 {
     private readonly Lock _lock = new();
+    // Parsed once: FromEnvironment already refused a bad DOCUMENT_ROOTS, and relative roots mean the start directory.
+    private readonly DocumentRoots _documentRoots = options.ReadableDocumentRoots();
     private RunningJob? _running;
     private bool _stopping;
 
@@ -117,7 +120,8 @@ public sealed class JobSupervisor(
                 await workspace.SaveRequestAsync(request, running.Token);
                 logger.LogInformation("Starting job {JobId} in {Directory}", jobId, workspace.Directory);
             }
-            var execution = new JobExecution(request, workspace, checkpoint, options.WorkDelay, telemetry, state, () => running.StopReason);
+            var execution = new JobExecution(request, workspace, checkpoint, options.WorkDelay, telemetry, state, () => running.StopReason,
+                _documentRoots);
             outcome = await workload.RunAsync(execution, running.Token);
         }
         catch (OperationCanceledException) when (running.Token.IsCancellationRequested)

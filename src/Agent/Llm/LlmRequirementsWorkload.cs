@@ -58,7 +58,7 @@ public sealed class LlmRequirementsWorkload(ChatCompletionsClient llm, AgentOpti
         }
 
         await journal.BeginAsync(ReadStep, CancellationToken.None);
-        var loaded = await DocumentLoader.LoadAsync(request, cancellationToken);
+        var loaded = await DocumentLoader.LoadAsync(request, execution.DocumentRoots, cancellationToken);
         foreach (var (path, _) in loaded) execution.Telemetry.ToolStep(execution.JobId, "read_document", path);
         // Without documents the prompt itself is the text to search.
         IEnumerable<SourceDocument> sources = loaded.Count > 0

@@ -47,7 +47,7 @@ public sealed class RequirementExtractionWorkload : IJobWorkload
 
         await journal.BeginAsync(ReadStep, CancellationToken.None);
         execution.ReportProgress(null, checkpoint?.ProcessedUnits ?? 0, "reading documents");
-        var loaded = await DocumentLoader.LoadAsync(request, cancellationToken);
+        var loaded = await DocumentLoader.LoadAsync(request, execution.DocumentRoots, cancellationToken);
         foreach (var (path, _) in loaded) execution.Telemetry.ToolStep(execution.JobId, "read_document", path);
         var sources = loaded.Select(d => d.Document).ToList();
         if (!string.IsNullOrWhiteSpace(request.Prompt)) sources.Add(new SourceDocument(SourceDocument.PromptName, request.Prompt));

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Cockpit.Grains.Jobs;
+using Cockpit.Protocol.Paths;
 using Cockpit.Storage;
 
 namespace Cockpit.Commands.Jobs;
@@ -16,15 +17,17 @@ public static partial class CreateJobValidator
     public const int MaxConfigNameLength = 100;
 
     /// <summary>The job to create, or null with every problem in <paramref name="errors"/> (keyed by REST field name).</summary>
-    public static JobSpec? Validate(Guid jobId, NewJob body, IDictionary<string, string[]> errors)
+    /// <param name="roots">DOCUMENT_ROOTS: <c>document_path</c> and <c>document_dir</c> must resolve inside one of them.</param>
+    public static JobSpec? Validate(Guid jobId, NewJob body, DocumentRoots roots, IDictionary<string, string[]> errors)
     {
         ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(roots);
         ArgumentNullException.ThrowIfNull(errors);
         if (string.IsNullOrWhiteSpace(body.Prompt)) errors["prompt"] = ["is required"];
         else if (body.Prompt.Length > MaxPromptLength) errors["prompt"] = [$"must be at most {MaxPromptLength} characters"];
 
-        CheckPath(body.DocumentPath, "document_path", errors);
-        CheckPath(body.DocumentDir, "document_dir", errors);
+        CheckPath(body.DocumentPath, "document_path", roots, errors);
+        CheckPath(body.DocumentDir, "document_dir", roots, errors);
 
         if (body.ConfigName is { } config && (config.Length > MaxConfigNameLength || !ConfigNamePattern().IsMatch(config)))
         {
@@ -49,11 +52,13 @@ public static partial class CreateJobValidator
         return new JobSpec(jobId, body.Prompt!, Blank(body.DocumentPath), Blank(body.DocumentDir), body.ConfigName, contextJson, Blank(body.Instructions));
     }
 
-    private static void CheckPath(string? path, string field, IDictionary<string, string[]> errors)
+    // Blank means "none" (see Blank below), so only a path that will be handed to the agent is checked against the roots.
+    private static void CheckPath(string? path, string field, DocumentRoots roots, IDictionary<string, string[]> errors)
     {
         if (path is null) return;
         if (path.Length > MaxPathLength) errors[field] = [$"must be at most {MaxPathLength} characters"];
         else if (PostgresText.HoldsNul(path)) errors[field] = [PostgresText.NulRefusal];
+        else if (!string.IsNullOrWhiteSpace(path) && roots.Refusal(path) is { } refusal) errors[field] = [refusal];
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

@@ -1,5 +1,6 @@
 using Cockpit.Grains;
 using Cockpit.Grains.Jobs;
+using Cockpit.Protocol.Paths;
 using Cockpit.Storage.Workspace;
 
 namespace Cockpit.Commands.Jobs;
@@ -9,17 +10,18 @@ namespace Cockpit.Commands.Jobs;
 /// they validate with <see cref="CreateJobValidator"/>, claim uploaded document sets and call the grains the same
 /// way, and refuse with the same errors. Ids are parsed by the caller (route or GraphQL argument).
 /// </summary>
-public sealed class JobCommandService(IGrainFactory grains, DocumentSetStore documentSets) : IJobCommands
+public sealed class JobCommandService(IGrainFactory grains, DocumentSetStore documentSets, DocumentRoots documentRoots) : IJobCommands
 {
     /// <summary>
-    /// Validates the submission field by field (errors keyed by REST field name; nothing changes then), claims the
+    /// Validates the submission field by field (errors keyed by REST field name; nothing changes then; document paths
+    /// must lie inside DOCUMENT_ROOTS), claims the
     /// uploaded document set when one is named, and creates the job in <c>created</c>.
     /// </summary>
     public async Task<JobCommandOutcome> CreateAsync(NewJob job, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(job);
         var errors = new Dictionary<string, string[]>();
-        var spec = CreateJobValidator.Validate(Guid.NewGuid(), job, errors);
+        var spec = CreateJobValidator.Validate(Guid.NewGuid(), job, documentRoots, errors);
         if (spec is null) return JobCommandOutcome.Invalid(errors);
 
         // An uploaded set is claimed (moved into the job's workspace) before the job exists, and given back if the

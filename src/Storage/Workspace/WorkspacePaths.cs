@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
+using Cockpit.Protocol.Paths;
 
 namespace Cockpit.Storage.Workspace;
 

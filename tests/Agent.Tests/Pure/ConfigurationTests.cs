@@ -17,6 +17,7 @@ public class ConfigurationTests
             () => options.ConfigName.ShouldBe("default"),
             () => options.Hostname.ShouldBe(Environment.MachineName),
             () => options.WorkspaceRoot.ShouldBe("./workspace"),
+            () => options.ReadableDocumentRoots().Directories.ShouldBe([Path.GetFullPath("./workspace")]),
             () => options.WorkDelay.ShouldBe(TimeSpan.FromMilliseconds(300)),
             () => options.LlmEnabled.ShouldBeFalse());
     }
@@ -46,12 +47,21 @@ public class ConfigurationTests
             .ShouldBe(("orch", "10.1.2.3", 8123, "127.0.0.1", "creator", "agent-7", "/data/ws", TimeSpan.Zero, true, "tiny"));
     }
 
+    [Fact]
+    public void Document_roots_are_the_workspace_unless_DOCUMENT_ROOTS_names_others()
+    {
+        AgentOptions.FromEnvironment(n => n == "WORKSPACE_ROOT" ? "/data/ws" : null).ReadableDocumentRoots().Directories.ShouldBe(["/data/ws"]);
+        AgentOptions.FromEnvironment(n => n switch { "WORKSPACE_ROOT" => "/data/ws", "DOCUMENT_ROOTS" => "/docs:/data/ws/uploads", _ => null })
+            .ReadableDocumentRoots().Directories.ShouldBe(["/docs", "/data/ws/uploads"]);
+    }
+
     [Theory]
     [InlineData("AGENT_PORT", "eighty")]
     [InlineData("AGENT_PORT", "70000")]
     [InlineData("AGENT_WORK_DELAY_MS", "-1")]
     [InlineData("ORCHESTRATOR_URL", "orch:8085")]
     [InlineData("AGENT_BIND_ADDRESS", "my-host")]
+    [InlineData("DOCUMENT_ROOTS", ":")]
     public void A_bad_value_is_refused_with_the_variable_named(string name, string value) =>
         Should.Throw<AgentConfigurationException>(() => AgentOptions.FromEnvironment(n => n == name ? value : null))
             .Message.ShouldStartWith(name);

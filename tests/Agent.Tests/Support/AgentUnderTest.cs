@@ -41,6 +41,8 @@ public sealed class AgentUnderTest : IAsyncDisposable
             ConfigName = "test-config",
             Hostname = $"test-agent-{Guid.NewGuid():N}",
             WorkspaceRoot = workspaceRoot,
+            // Tests keep their documents beside the workspace in their own temp directory, not in it.
+            DocumentRoots = TempDirectory.Base,
             WorkDelay = TimeSpan.FromMilliseconds(5),
             RegisterRetryInitialDelay = TimeSpan.FromMilliseconds(20),
             RegisterRetryMaxDelay = TimeSpan.FromMilliseconds(200),

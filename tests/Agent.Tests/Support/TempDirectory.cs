@@ -3,9 +3,12 @@ namespace Cockpit.Agent.Tests.Support;
 /// <summary>A directory of its own for one test, removed afterwards.</summary>
 public sealed class TempDirectory : IDisposable
 {
+    /// <summary>Where every test's directory lies; the agents under test take it as their DOCUMENT_ROOTS.</summary>
+    public static string Base { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "cockpit-agent-tests");
+
     public TempDirectory()
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "cockpit-agent-tests", Guid.NewGuid().ToString("N"));
+        Path = System.IO.Path.Combine(Base, Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path);
     }
 

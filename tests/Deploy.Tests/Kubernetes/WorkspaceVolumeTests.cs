@@ -32,4 +32,23 @@ public sealed class WorkspaceVolumeTests(DeployFixture fixture)
             workload.InitContainers.ShouldContain(c => c.Mounts.Any(m => m.Volume == mount.Volume), $"{workload} does not prepare its workspace volume");
         }
     }
+
+    [Theory]
+    [MemberData(nameof(Names.Overlays), MemberType = typeof(Names))]
+    public void Silo_and_agent_confine_documents_to_the_same_roots_on_mounted_volumes(string overlay)
+    {
+        var manifests = fixture.Overlay(overlay);
+        var silo = manifests.Workload(Names.SiloWorkload).Container(Names.SiloContainer);
+        var agent = manifests.Workload(Names.AgentWorkload).Container(Names.AgentContainer);
+        var roots = silo.EnvValue("DOCUMENT_ROOTS").ShouldNotBeNull("the silo sets no DOCUMENT_ROOTS");
+        agent.EnvValue("DOCUMENT_ROOTS").ShouldBe(roots, "silo and agent must refuse and accept the same documents");
+        foreach (var root in roots.Split(':', StringSplitOptions.RemoveEmptyEntries))
+        {
+            foreach (var container in new[] { silo, agent })
+            {
+                container.Mounts.ShouldContain(m => root == m.MountPath || root.StartsWith(m.MountPath.TrimEnd('/') + "/", StringComparison.Ordinal),
+                    $"{root} is on no volume of {container}");
+            }
+        }
+    }
 }

@@ -16,7 +16,9 @@ public sealed class BadSettingTests
         { "silo", ["AGENT_PUSH_RETRIES=50"], "AGENT_PUSH_RETRIES must be from 0 to 10 (got 50)" },
         { "silo", ["SILO_PORT=70000"], "SILO_PORT='70000' is not a whole number from 1 to 65535" },
         { "silo", ["ORCHESTRATOR_BIND=0.0.0.0", "AUTH_DEV_LOGIN=true"], "AUTH_DEV_LOGIN=true signs anyone in as admin, so it needs ORCHESTRATOR_BIND on loopback" },
+        { "silo", ["DOCUMENT_ROOTS=::"], "DOCUMENT_ROOTS='::' names no directory (separate directories with ':')" },
         { "agent", ["AGENT_PORT=abc"], "AGENT_PORT='abc' is not a whole number between 1 and 65535" },
+        { "agent", ["DOCUMENT_ROOTS=::"], "DOCUMENT_ROOTS='::' names no directory (separate directories with ':')" },
         { "proxy", ["PROXY_PORT=0"], "PROXY_PORT='0' is not a whole number from 1 to 65535" },
     };
 

@@ -1,4 +1,4 @@
-namespace Cockpit.Storage.Workspace;
+namespace Cockpit.Protocol.Paths;
 
 /// <summary>
 /// The path the kernel would open: every symbolic link along the way resolved, component by component, and each
@@ -55,7 +55,9 @@ public static class RealPath
         var comparison = OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
         var dir = Path.TrimEndingDirectorySeparator(directory);
         if (string.Equals(path, dir, comparison)) return true;
-        return path.StartsWith(dir + Path.DirectorySeparatorChar, comparison);
+        // "/" keeps its separator when trimmed: everything is below it.
+        var prefix = dir.EndsWith(Path.DirectorySeparatorChar) ? dir : dir + Path.DirectorySeparatorChar;
+        return path.StartsWith(prefix, comparison);
     }
 
     private static void PushComponents(Stack<string> pending, string relative)
