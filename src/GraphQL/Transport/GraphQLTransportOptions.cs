@@ -11,10 +11,9 @@ namespace Cockpit.GraphQL.Transport;
 public sealed class GraphQLTransportOptions : IValidatableObject
 {
     /// <summary>
-    /// GRAPHQL_MAX_DEPTH: deepest field nesting a document may have, leaf fields counted, fragments followed. Default: 15,
-    /// exactly the depth of GraphiQL's introspection query (<c>__schema types fields args type</c>, nine <c>ofType</c>,
-    /// <c>name</c>), so lower values break GraphiQL; the cockpit's screens need far less, and a recursive query cannot
-    /// nest without end. 0 turns the check off.
+    /// GRAPHQL_MAX_DEPTH: deepest field nesting a document may have, leaf fields counted, fragments followed. Default: 15;
+    /// the cockpit's screens need far less, and a recursive query cannot nest without end. A pure introspection query
+    /// (GraphiQL's is 15 deep) is exempt and bounded by MaxIntrospectionDepthValidationRule instead. 0 turns the check off.
     /// </summary>
     [ConfigurationKeyName("GRAPHQL_MAX_DEPTH")]
     public int MaxDepth { get; set; } = 15;
@@ -23,8 +22,8 @@ public sealed class GraphQLTransportOptions : IValidatableObject
     /// GRAPHQL_MAX_COMPLEXITY: ceiling of GraphQL.NET's static complexity score of a document: each field counts 1 and a
     /// list field multiplies what it selects by 20 (unless the schema declares other impacts, or the list has a
     /// <c>first</c>/<c>last</c> argument); introspection lists multiply by 2 only (see IntrospectionAwareComplexity).
-    /// Default: 20000. Three lists nested in each other score 8422 and pass, four score 168422 and do not; GraphiQL's
-    /// introspection query scores 6222. 0 turns the check off.
+    /// Default: 20000. Three lists nested in each other score 8422 and pass, four score 168422 and do not. A pure
+    /// introspection query is not scored (IntrospectionExemptRule); beside a data field it counts. 0 turns the check off.
     /// </summary>
     [ConfigurationKeyName("GRAPHQL_MAX_COMPLEXITY")]
     public int MaxComplexity { get; set; } = 20_000;

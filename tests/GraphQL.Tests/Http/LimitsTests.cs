@@ -1,4 +1,5 @@
 using System.Text;
+using Cockpit.GraphQL.Tests.Introspection;
 using Cockpit.GraphQL.Tests.Support;
 using static Cockpit.GraphQL.Tests.Http.GraphQLHttp;
 
@@ -67,16 +68,10 @@ public sealed class LimitsTests(SharedHostFixture fixture) : IClassFixture<Share
         fanOut.FirstErrorCode.ShouldBe("COMPLEXITY");
     }
 
-    /// <summary>Built the way GraphiQL 5 builds it (@graphiql/react's schema store, default props), by the same graphql-js.</summary>
-    private static Task<string> GraphiQLIntrospectionQueryAsync() => NodeClient.EvaluateAsync("""
-        import { getIntrospectionQuery } from 'graphql';
-        process.stdout.write(getIntrospectionQuery({ inputValueDeprecation: false, schemaDescription: false }));
-        """);
-
     [Fact]
     public async Task The_introspection_query_graphiql_sends_passes_the_default_limits()
     {
-        var query = await GraphiQLIntrospectionQueryAsync();
+        var query = await IntrospectionQueries.GraphiQLAsync();
 
         var answer = await PostAsync(Http, new { query, operationName = "IntrospectionQuery" }, GraphQLResponseJson);
 
@@ -85,15 +80,21 @@ public sealed class LimitsTests(SharedHostFixture fixture) : IClassFixture<Share
     }
 
     [Fact]
-    public async Task The_introspection_query_is_exactly_as_deep_as_the_default_depth()
+    public async Task Introspection_is_exempt_from_depth_and_complexity_over_http_while_data_queries_are_not()
     {
-        // Why the default is 15: __schema, types, fields, args, type, nine ofType levels, name.
-        var query = await GraphiQLIntrospectionQueryAsync();
-        await using var host = await GraphQLTestHost.StartAsync(new Dictionary<string, string?> { ["GRAPHQL_MAX_DEPTH"] = "14" });
+        // GraphiQL's query is 15 deep: under a depth of 3 only the exemption lets it through.
+        var query = await IntrospectionQueries.GraphiQLAsync();
+        await using var host = await GraphQLTestHost.StartAsync(new Dictionary<string, string?> { ["GRAPHQL_MAX_DEPTH"] = "3", ["GRAPHQL_MAX_COMPLEXITY"] = "10" });
 
-        var answer = await PostAsync(host.Http, new { query }, GraphQLResponseJson);
+        var introspection = await PostAsync(host.Http, new { query }, GraphQLResponseJson);
+        var data = await PostAsync(host.Http, new { query = Nested(4) }, GraphQLResponseJson);
+        var mixed = await PostAsync(host.Http, new { query = "{ __schema { queryType { name } } " + Nested(4)[1..] }, GraphQLResponseJson);
 
-        answer.Status.ShouldBe(400);
-        answer.FirstErrorCode.ShouldBe("COMPLEXITY");
+        introspection.Status.ShouldBe(200, introspection.Body.ToString());
+        introspection.HasData.ShouldBeTrue();
+        data.Status.ShouldBe(400);
+        data.FirstErrorCode.ShouldBe("COMPLEXITY");
+        mixed.Status.ShouldBe(400);
+        mixed.FirstErrorCode.ShouldBe("COMPLEXITY");
     }
 }

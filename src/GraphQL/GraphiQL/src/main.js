@@ -7,6 +7,7 @@ import { createRoot } from 'react-dom/client';
 import { GraphiQL } from 'graphiql';
 import { createGraphiQLFetcher } from '@graphiql/toolkit';
 import { createClient } from 'graphql-ws';
+import { withCsrfToken } from './csrf.js';
 
 const endpointPath = document.querySelector('meta[name="cockpit-graphql-endpoint"]')?.getAttribute('content') || '/graphql';
 const httpUrl = new URL(endpointPath, window.location.href);
@@ -14,9 +15,12 @@ const wsUrl = new URL(httpUrl);
 wsUrl.protocol = httpUrl.protocol === 'https:' ? 'wss:' : 'ws:';
 
 // lazy: the socket opens on the first subscription and closes when none is left, so browsing the schema costs nothing.
+// It needs no CSRF token: the upgrade carries the session cookie and the silo checks its Origin (docs/adr/0017).
 const wsClient = createClient({ url: wsUrl.href, lazy: true, retryAttempts: 3 });
 
-const fetcher = createGraphiQLFetcher({ url: httpUrl.href, wsClient });
+// Every POST carries the session's CSRF token when this browser has a session (e.g. the cockpit opened one), as the
+// cockpit's own requests do; without a session there is nothing to send and none is asked for (docs/adr/0017).
+const fetcher = createGraphiQLFetcher({ url: httpUrl.href, wsClient, fetch: withCsrfToken(window.fetch.bind(window), () => document.cookie) });
 
 createRoot(document.getElementById('graphiql')).render(
   createElement(GraphiQL, { fetcher, defaultEditorToolsVisibility: true }),

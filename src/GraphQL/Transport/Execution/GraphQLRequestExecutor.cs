@@ -15,7 +15,8 @@ namespace Cockpit.GraphQL.Transport.Execution;
 /// Runs one GraphQL request against the <see cref="ISchema"/> registered in DI, through the schema side's own
 /// <see cref="IDocumentExecuter{TSchema}"/> (so whatever it configured with <c>services.AddGraphQL(...)</c> applies:
 /// execution options, extra validation rules, listeners, unhandled-exception handlers), with this transport's depth,
-/// complexity and alias limits added to the specification's validation rules.
+/// complexity and alias limits added to the specification's validation rules (pure introspection queries are exempt from
+/// depth and complexity and bounded by the introspection depth rule instead).
 /// </summary>
 public sealed class GraphQLRequestExecutor
 {
@@ -27,13 +28,16 @@ public sealed class GraphQLRequestExecutor
         var rules = new List<IValidationRule>(DocumentValidator.CoreRules);
         if (settings.MaxDepth > 0 || settings.MaxComplexity > 0)
         {
-            rules.Add(new ComplexityValidationRule(new ComplexityOptions
+            // A pure introspection query (GraphiQL's, graphql-js's) is exempt; the rule below bounds it instead.
+            rules.Add(new IntrospectionExemptRule(new ComplexityValidationRule(new ComplexityOptions
             {
                 MaxDepth = settings.MaxDepth > 0 ? settings.MaxDepth : null,
                 MaxComplexity = settings.MaxComplexity > 0 ? settings.MaxComplexity : null,
                 DefaultComplexityImpactDelegate = IntrospectionAwareComplexity.Impact,
-            }));
+            })));
         }
+
+        rules.Add(MaxIntrospectionDepthValidationRule.Instance);
 
         if (settings.MaxAliases > 0)
         {
