@@ -14,5 +14,6 @@ export const PANELS: readonly PanelDefinition[] = [
   { id: PanelIds.graphTimeline, titleKey: 'panel.graphTimeline', load: () => import('./features/graph-timeline/graph-timeline.panel').then((m) => m.GraphTimelinePanel) },
   { id: PanelIds.todos, titleKey: 'panel.todos', load: () => import('./features/todos/todos.panel').then((m) => m.TodosPanel) },
   { id: PanelIds.databaseBrowser, titleKey: 'panel.databaseBrowser', load: () => import('./features/database-browser/database-browser.panel').then((m) => m.DatabaseBrowserPanel) },
+  { id: PanelIds.tokens, titleKey: 'panel.tokens', load: () => import('./features/tokens/tokens.panel').then((m) => m.TokensPanel) },
   { id: PanelIds.timelineScrubber, titleKey: 'panel.timelineScrubber', load: () => import('./features/timeline-scrubber/timeline-scrubber.panel').then((m) => m.TimelineScrubberPanel) },
 ];

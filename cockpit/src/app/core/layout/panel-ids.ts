@@ -11,6 +11,7 @@ export const PanelIds = {
   graphTimeline: 'graph-timeline',
   todos: 'todos',
   databaseBrowser: 'database-browser',
+  tokens: 'tokens',
   timelineScrubber: 'timeline-scrubber',
 } as const;
 

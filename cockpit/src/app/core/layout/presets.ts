@@ -15,13 +15,13 @@ export const PRESETS: Record<PresetId, () => LayoutNode> = {
       split('column', [
         pane('top', [P.jobDetails]),
         pane('scrubber', [P.timelineScrubber]),
-        pane('bottom', [P.agentActivity, P.chatHistory, P.todos, P.graphTimeline, P.requestViewer, P.databaseBrowser]),
+        pane('bottom', [P.agentActivity, P.chatHistory, P.todos, P.graphTimeline, P.requestViewer, P.databaseBrowser, P.tokens]),
       ], [52, 10, 38]),
     ], [42, 58]),
   job: () =>
     split('row', [
       split('column', [pane('left', [P.jobList, P.jobCreate]), pane('left-bottom', [P.agentList, P.statistics])], [65, 35]),
-      split('column', [pane('top', [P.jobDetails]), pane('bottom', [P.todos, P.agentActivity, P.databaseBrowser])], [75, 25]),
+      split('column', [pane('top', [P.jobDetails]), pane('bottom', [P.todos, P.agentActivity, P.databaseBrowser, P.tokens])], [75, 25]),
     ], [55, 45]),
   debug: () =>
     split('row', [
@@ -29,7 +29,7 @@ export const PRESETS: Record<PresetId, () => LayoutNode> = {
       split('column', [
         pane('scrubber', [P.timelineScrubber]),
         split('row', [
-          pane('top', [P.agentActivity, P.jobDetails, P.databaseBrowser]),
+          pane('top', [P.agentActivity, P.jobDetails, P.databaseBrowser, P.tokens]),
           pane('right', [P.graphTimeline, P.chatHistory, P.requestViewer, P.todos]),
         ]),
       ], [12, 88]),

@@ -1,0 +1,111 @@
+// The Tokens view in real Chromium against a real silo: a guest (an operator here, as under `make up`) is told tokens
+// are for admins; signed in as admin through the user menu, the browser creates a token (its secret shown once, with a
+// copy button), the token works for a script, and revoking it in the view refuses it at once. Run by `npm run e2e`.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { chromium } from 'playwright-core';
+import { cockpitRoot, startSystem } from './system.mjs';
+
+const artifacts = join(cockpitRoot, 'e2e', 'artifacts');
+mkdirSync(artifacts, { recursive: true });
+const chromiumPath = process.env.CHROME_BIN ?? '/usr/bin/chromium';
+
+let system;
+let browser;
+let context;
+let page;
+const pageErrors = [];
+
+async function openTab(panel) {
+  await page.locator(`[data-panel-tab="${panel}"]`).first().click();
+  await page.locator(`[data-panel="${panel}"]`).first().waitFor();
+}
+
+/** Signs this browser in with a role through the toolbar's dev sign-in; the page reloads with the new session. */
+async function signInAs(role) {
+  await Promise.all([page.waitForEvent('load'), page.locator('[data-testid=dev-login]').selectOption(role)]);
+  await page.locator(`[data-testid=role][data-role=${role}]`).waitFor({ timeout: 20_000 });
+  await page.locator('[data-testid=connection][data-state=online]').waitFor({ timeout: 20_000 });
+}
+
+/** What a script holding `token` gets from an admin-only endpoint. */
+async function scriptStatus(token) {
+  return (await fetch(system.base + '/api/tokens', { headers: { authorization: `Bearer ${token}` } })).status;
+}
+
+describe('the Tokens view in Chromium against a real silo', { timeout: 240_000 }, () => {
+  before(async () => {
+    system = await startSystem({ agents: 1 });
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, baseURL: system.base });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: system.base });
+    page = await context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('dialog', (d) => d.accept());
+  });
+
+  after(async () => {
+    await browser?.close();
+    if (system) await system.stop();
+  });
+
+  it('a guest operator is told that tokens are for admins', async () => {
+    await page.goto('/');
+    await page.locator('[data-testid=role][data-role=operator]').waitFor({ timeout: 20_000 });
+    await openTab('tokens');
+    await page.locator('[data-testid=tokens-admin-only]').waitFor();
+    assert.equal(await page.locator('[data-testid=token-create]').count(), 0);
+  });
+
+  it('an admin creates a token, copies its secret once, a script uses it, and revoking it refuses the script at once', async () => {
+    await signInAs('admin');
+    await openTab('tokens');
+    const view = page.locator('[data-panel="tokens"]');
+    await view.locator('[data-testid=token-list], [data-testid=empty-state]').first().waitFor();
+
+    await view.locator('[data-testid=token-name]').fill('e2e cleanup script');
+    await view.locator('[data-testid=token-role]').selectOption('admin');
+    const expiry = new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10); // the server allows up to ten years
+    await view.locator('[data-testid=token-expiry]').fill(expiry);
+    await view.locator('[data-testid=token-submit]').click();
+
+    const secretBox = view.locator('[data-testid=token-secret]');
+    await Promise.race([
+      secretBox.waitFor({ timeout: 10_000 }),
+      view.locator('[data-testid=token-create-error]').waitFor({ timeout: 10_000 }).then(async () => assert.fail(await view.locator('[data-testid=token-create-error]').innerText())),
+    ]);
+    assert.match(await secretBox.innerText(), /you will not see it again/);
+    const secret = await view.locator('[data-testid=token-secret-value]').inputValue();
+    assert.match(secret, /^cockpit_[0-9a-f]{32}_[A-Za-z0-9_-]{43}$/);
+    await view.locator('[data-testid=token-copy]').click();
+    await view.locator('[data-testid=token-copied]').waitFor();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), secret, 'the copy button put the secret on the clipboard');
+    const id = await secretBox.getAttribute('data-token-id');
+    const row = view.locator(`[data-testid=token-list] tr[data-token-id="${id}"]`);
+    await row.waitFor();
+    assert.match(await row.innerText(), new RegExp(`e2e cleanup script[\\s\\S]*admin[\\s\\S]*${expiry.slice(0, 4)}`));
+    assert.ok(!(await view.locator('[data-testid=token-list]').innerText()).includes(secret), 'the list never shows the secret');
+    await page.screenshot({ path: join(artifacts, 'tokens-01-created.png') });
+
+    // The server agrees: listed, never with its secret, and a script holding it acts as admin.
+    const listed = await system.api('/api/tokens', { headers: { authorization: `Bearer ${secret}` } });
+    assert.ok(listed.some((t) => t.id === id && t.name === 'e2e cleanup script' && t.role === 'admin' && !('token' in t)));
+    assert.equal(await scriptStatus(secret), 200);
+
+    // Once dismissed, the secret is gone from the page for good.
+    await view.locator('[data-testid=token-secret-dismiss]').click();
+    await secretBox.waitFor({ state: 'detached' });
+    assert.ok(!(await page.content()).includes(secret));
+
+    await row.locator('[data-testid=token-revoke]').click(); // the confirmation is accepted
+    await row.waitFor({ state: 'detached', timeout: 10_000 });
+    assert.equal(await scriptStatus(secret), 401, 'a revoked token is refused at once');
+    await page.screenshot({ path: join(artifacts, 'tokens-02-revoked.png') });
+    assert.deepEqual(pageErrors, [], 'no uncaught errors in the page');
+  });
+});
