@@ -90,6 +90,37 @@ public sealed class SecurityAgentTests(SecurityFixture fixture)
     }
 
     [Fact]
+    public async Task With_agent_tokens_the_silos_pushes_are_signed_so_start_cancel_and_resume_run_and_a_stranger_is_refused()
+    {
+        await using var agent = AgentProcess.Start(fixture.Silo.BaseAddress, "signed-push-agent", fixture.System.WorkspaceRoot, workDelayMs: 250,
+            settings: new Dictionary<string, string> { ["AGENT_REGISTRATION_TOKEN"] = SecurityFixture.RegistrationToken });
+        var agentId = await SystemUnderTest.ReadyAgentIdAsync(fixture.Silo, agent);
+
+        // Someone who reaches the pod but holds no agent token cannot start work on it.
+        using (var stranger = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{agent.Port}") })
+        {
+            using var refused = await stranger.PostAsync("/job/start", new StringContent(
+                $$"""{"job_id":"{{Guid.NewGuid()}}","prompt":"The stranger shall not run."}""", System.Text.Encoding.UTF8, "application/json"));
+            refused.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        }
+        await Eventually.UntilAsync(() => Task.FromResult(agent.Tail().Contains("Refused POST /job/start", StringComparison.Ordinal)),
+            TimeSpan.FromSeconds(10), "the agent to log the refusal", () => agent.Tail());
+
+        var jobId = await fixture.Operator.CreateJobAsync(new { prompt = "signed", document_path = fixture.System.WriteRequirementsDocument(12) });
+        (await fixture.Operator.AssignAsync(jobId, agentId)).Status.ShouldBe(HttpStatusCode.OK);
+        await Eventually.UntilAsync(async () => (int?)(await fixture.Viewer.JobAsync(jobId))?["progress"]?["processed_requirements"] >= 1,
+            TimeSpan.FromSeconds(60), "progress before cancelling", () => agent.Tail());
+        var cancelled = await fixture.Operator.CancelAsync(jobId);
+        cancelled.Status.ShouldBe(HttpStatusCode.OK, cancelled.Text);
+        await Eventually.UntilAsync(() => fixture.Viewer.AgentInStatusAsync(agentId, "ready"), TimeSpan.FromSeconds(60), "ready after the cancel", () => agent.Tail());
+        var resumed = await fixture.Operator.ResumeAsync(jobId);
+        resumed.Status.ShouldBe(HttpStatusCode.OK, resumed.Text);
+        await Eventually.UntilAsync(() => fixture.Viewer.JobInStatusAsync(jobId, "completed"), TimeSpan.FromSeconds(60), "the resumed job to complete",
+            () => agent.Tail() + "\n" + fixture.Silo.Tail());
+        agent.Tail(400).ShouldNotContain("Refused POST /job/resume");
+    }
+
+    [Fact]
     public async Task A_flood_of_registrations_from_one_address_gets_429_after_the_limit_and_registers_no_more()
     {
         using var flooder = new CockpitClient(fixture.Silo.BaseAddress, new CookieContainer(), null, SourceAddressHandler.From(IPAddress.Parse("127.0.0.44")));

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Cockpit.Agent.Jobs;
 
-/// <summary>POST /job/start, /job/cancel and /job/resume: the commands the orchestrator pushes.</summary>
+/// <summary>POST /job/start, /job/cancel and /job/resume: the commands the orchestrator pushes (signed: <see cref="PushAuthorization"/>).</summary>
 public static class JobEndpoints
 {
     public const string Accepted = "accepted";
@@ -14,9 +14,12 @@ public static class JobEndpoints
 
     public static IEndpointRouteBuilder MapJobEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost(ProtocolPaths.JobStart, StartAsync);
-        endpoints.MapPost(ProtocolPaths.JobCancel, CancelAsync);
-        endpoints.MapPost(ProtocolPaths.JobResume, ResumeAsync);
+        // Signed pushes: with an agent token only the orchestrator's pushes run (PushAuthorization); /status and
+        // /health stay open, they change nothing.
+        var pushes = endpoints.MapGroup("").AddEndpointFilter<PushAuthorization>();
+        pushes.MapPost(ProtocolPaths.JobStart, StartAsync);
+        pushes.MapPost(ProtocolPaths.JobCancel, CancelAsync);
+        pushes.MapPost(ProtocolPaths.JobResume, ResumeAsync);
         return endpoints;
     }
 

@@ -102,7 +102,10 @@ public sealed class OrchestratorLink(
             {
                 var answer = await client.RegisterAsync(registration, stoppingToken);
                 _interval = TimeSpan.FromSeconds(Math.Max(1, answer.HeartbeatIntervalSeconds));
-                credentials.AgentToken = answer.AgentToken;
+                credentials.Accept(answer.AgentToken);
+                if (credentials.RegistrationToken is not null && credentials.AgentToken is null)
+                    logger.LogWarning("{Orchestrator} issued no agent token (it has no AGENT_REGISTRATION_TOKEN): its pushes carry none, so this agent cannot check who sends them",
+                        options.OrchestratorUrl);
                 state.MarkRegistered(answer.AgentId);
                 logger.LogInformation(
                     "Registered with {Orchestrator} as agent {AgentId} ({PodIp}:{PodPort}); heartbeat every {Interval} s",

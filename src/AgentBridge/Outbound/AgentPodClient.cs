@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Cockpit.AgentBridge.Networks;
+using Cockpit.AgentBridge.Security;
 using Cockpit.Grains.Jobs;
 using Cockpit.Grains.Ports;
 using Cockpit.Protocol;
@@ -17,7 +18,8 @@ namespace Cockpit.AgentBridge.Outbound;
 /// </summary>
 /// <remarks>
 /// Every call first asks the <see cref="DestinationGuard"/>; a refused address is answered Forbidden without a byte
-/// on the network. Network failures never throw: they come back as Unreachable with a reason a person can read.
+/// on the network. With AGENT_REGISTRATION_TOKEN set every request carries <c>Authorization: Bearer</c> with the
+/// token of the agent the address names (<see cref="AgentTokens"/>), so a pod can tell our pushes from anyone's. Network failures never throw: they come back as Unreachable with a reason a person can read.
 /// Cancellation by the caller does throw <see cref="OperationCanceledException"/>, as callers expect.
 /// Timeouts and retries come from the resilience pipeline (see <see cref="AgentPushPipeline"/> and
 /// <see cref="PushRetryPolicy"/> for which failures are repeated, and why POSTs almost never are).
@@ -33,17 +35,20 @@ public sealed class AgentPodClient : IAgentPodClient
 
     private readonly HttpClient _http;
     private readonly DestinationGuard _guard;
+    private readonly AgentTokens _tokens;
     private readonly AgentBridgeOptions _options;
     private readonly ILogger<AgentPodClient> _logger;
 
-    public AgentPodClient(HttpClient http, DestinationGuard guard, IOptions<AgentBridgeOptions> options, ILogger<AgentPodClient> logger)
+    public AgentPodClient(HttpClient http, DestinationGuard guard, AgentTokens tokens, IOptions<AgentBridgeOptions> options, ILogger<AgentPodClient> logger)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(guard);
+        ArgumentNullException.ThrowIfNull(tokens);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(logger);
         _http = http;
         _guard = guard;
+        _tokens = tokens;
         _options = options.Value;
         _logger = logger;
     }
@@ -130,6 +135,11 @@ public sealed class AgentPodClient : IAgentPodClient
         var target = new Uri($"http://{new IPEndPoint(check.Address, pod.Port)}{path}");
         using var request = new HttpRequestMessage(method, target);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        if (pod.AgentId != Guid.Empty && _tokens.IssueFor(pod.AgentId) is { } token)
+        {
+            // Set on the request, not the shared client: each pod gets its own agent's token, and retries resend it.
+            request.Headers.Authorization = AuthenticationHeaderValue.Parse(Secrets.Bearer(token));
+        }
         if (body is not null)
         {
             // Bytes with a Content-Length rather than a streamed JsonContent: simple agent servers mishandle chunked

@@ -389,7 +389,7 @@ public sealed class AgentGrain(
         _ => $"could not {command} the job on agent pod {Pod()}: {result.Detail}",
     };
 
-    private PodAddress Pod() => new(State.PodIp, State.PodPort);
+    private PodAddress Pod() => new(State.PodIp, State.PodPort, Id);
 
     private AgentFacts Facts() => new(State.Status, State.CurrentJobId,
         _jobPushedAt is { } pushed && clock.GetUtcNow() - pushed < _liveness.EffectiveJobConfirmationGrace);

@@ -30,8 +30,10 @@ public sealed class AgentUnderTest : IAsyncDisposable
 
     public AgentState State => _app.Services.GetRequiredService<AgentState>();
 
+    /// <param name="logs">Receives the agent's log lines (none are kept otherwise).</param>
     public static async Task<AgentUnderTest> StartAsync(
-        Uri orchestratorUrl, string workspaceRoot, Action<AgentOptions>? adjust = null, IAgentTelemetry? telemetry = null)
+        Uri orchestratorUrl, string workspaceRoot, Action<AgentOptions>? adjust = null, IAgentTelemetry? telemetry = null,
+        ILoggerProvider? logs = null)
     {
         var options = new AgentOptions
         {
@@ -52,6 +54,7 @@ public sealed class AgentUnderTest : IAsyncDisposable
         var app = AgentApplication.Build(options, configure: builder =>
         {
             builder.Logging.ClearProviders();
+            if (logs is not null) builder.Logging.AddProvider(logs);
             if (telemetry is not null) builder.Services.AddSingleton(telemetry);
         });
         await app.StartAsync();

@@ -24,6 +24,7 @@ public sealed class OrchestratorTestDouble : IAsyncDisposable
     private readonly HashSet<Guid> _known = [];
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _rejectRegistrations;
+    private bool _issueAgentTokens;
 
     private OrchestratorTestDouble(WebApplication app, Uri url, int heartbeatIntervalSeconds)
     {
@@ -37,7 +38,9 @@ public sealed class OrchestratorTestDouble : IAsyncDisposable
     public int HeartbeatIntervalSeconds { get; }
 
     /// <param name="rejectRegistrations">Answer 503 to this many registrations first, like an orchestrator still starting up.</param>
-    public static async Task<OrchestratorTestDouble> StartAsync(int heartbeatIntervalSeconds = 1, int? port = null, int rejectRegistrations = 0)
+    /// <param name="issueAgentTokens">Answer each registration with an agent token (<see cref="AgentTokenOf"/>), like an orchestrator with AGENT_REGISTRATION_TOKEN.</param>
+    public static async Task<OrchestratorTestDouble> StartAsync(int heartbeatIntervalSeconds = 1, int? port = null, int rejectRegistrations = 0,
+        bool issueAgentTokens = false)
     {
         port ??= FreePort.Next();
         var builder = WebApplication.CreateSlimBuilder();
@@ -48,6 +51,7 @@ public sealed class OrchestratorTestDouble : IAsyncDisposable
         var orchestrator = new OrchestratorTestDouble(app, new Uri($"http://127.0.0.1:{port}"), heartbeatIntervalSeconds)
         {
             _rejectRegistrations = rejectRegistrations,
+            _issueAgentTokens = issueAgentTokens,
         };
         app.MapPost(ProtocolPaths.Register, (AgentRegistration registration) => orchestrator.Register(registration));
         app.MapPost("/api/agents/{id:guid}/heartbeat", (Guid id, AgentHeartbeat heartbeat) => orchestrator.Heartbeat(id, heartbeat));
@@ -55,6 +59,9 @@ public sealed class OrchestratorTestDouble : IAsyncDisposable
         await app.StartAsync();
         return orchestrator;
     }
+
+    /// <summary>The agent token this double issues to <paramref name="agentId"/> when it issues any.</summary>
+    public static string AgentTokenOf(Guid agentId) => $"test-agent-token-{agentId:N}";
 
     /// <summary>Lose all memory of the agent, like an orchestrator restarted without its database.</summary>
     public void Forget(Guid agentId)
@@ -138,7 +145,12 @@ public sealed class OrchestratorTestDouble : IAsyncDisposable
             }
             _known.Add(id);
             RecordLocked(() => _registrations.Add(new RecordedRegistration(registration, id)));
-            return TypedResults.Ok(new AgentRegistrationResponse { AgentId = id, HeartbeatIntervalSeconds = HeartbeatIntervalSeconds });
+            return TypedResults.Ok(new AgentRegistrationResponse
+            {
+                AgentId = id,
+                HeartbeatIntervalSeconds = HeartbeatIntervalSeconds,
+                AgentToken = _issueAgentTokens ? AgentTokenOf(id) : null,
+            });
         }
     }
 

@@ -69,7 +69,8 @@ public sealed class FakePod : IAsyncDisposable
                 body,
                 context.Request.ContentType,
                 context.Request.ContentLength,
-                context.Request.Headers.TransferEncoding.ToString().Contains("chunked", StringComparison.OrdinalIgnoreCase));
+                context.Request.Headers.TransferEncoding.ToString().Contains("chunked", StringComparison.OrdinalIgnoreCase),
+                context.Request.Headers.Authorization.Count == 0 ? null : context.Request.Headers.Authorization.ToString());
             pod._requests.Enqueue(recorded);
             pod._firstRequest.TrySetResult(recorded);
             pod.Arrival(recorded.Method, recorded.Path).TrySetResult(recorded);

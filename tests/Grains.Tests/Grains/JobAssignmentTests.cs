@@ -61,7 +61,7 @@ public sealed class JobAssignmentTests(CockpitCluster cluster)
         working.CurrentJobId.ShouldBe(spec.JobId);
         var push = _fleet.Pods.CommandsTo(agent.PodIp).ShouldHaveSingleItem();
         push.Kind.ShouldBe(PodCommandKind.Start);
-        push.Pod.ShouldBe(new PodAddress(agent.PodIp, Fleet.PodPort));
+        push.Pod.ShouldBe(new PodAddress(agent.PodIp, Fleet.PodPort, agent.Id)); // the agent named, so the push can be signed
         push.Spec.ShouldBe(spec);
         await _fleet.Events.WaitForAgentAsync(agent.Id,
             e => e.Agent.Status == AgentStatus.Working && e.Agent.CurrentJobId == spec.JobId, "working on the job");
