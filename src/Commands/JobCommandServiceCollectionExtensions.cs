@@ -3,6 +3,7 @@ using Cockpit.Commands.Jobs;
 using Cockpit.Storage.Workspace;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -24,6 +25,9 @@ public static class JobCommandServiceCollectionExtensions
         services.AddOptions<DocumentRootsOptions>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<DocumentRootsOptions>>().Value
             .Resolve(sp.GetRequiredService<WorkspacePaths>().Root));
+        services.AddSingleton<IDispatchCommands, DispatchCommandService>();
+        services.AddOptions<DispatchDefaults>();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new ConfigCatalog(ConfigDirectory.Resolve(
             configuration[ConfigDirectory.SettingName], sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
         return services;

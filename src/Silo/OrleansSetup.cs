@@ -1,4 +1,5 @@
 using Cockpit.Grains.Agents;
+using Cockpit.Grains.Dispatch;
 using Cockpit.Silo.Configuration;
 using Cockpit.Storage.OrleansProviders;
 using Orleans.Configuration;
@@ -12,6 +13,7 @@ public static class OrleansSetup
     {
         orleans.UseCockpitPostgres(connectionString);
         orleans.AddAgentLiveness();
+        orleans.AddDispatch();
         orleans.Configure<ClusterOptions>(o =>
         {
             o.ClusterId = silo.ClusterId;

@@ -10,6 +10,7 @@ using Cockpit.Silo.Agents;
 using Cockpit.Silo.Cluster;
 using Cockpit.Silo.CockpitUi;
 using Cockpit.Silo.Configuration;
+using Cockpit.Silo.Dispatch;
 using Cockpit.Silo.Documents;
 using Cockpit.Silo.Health;
 using Cockpit.Silo.Hosting;
@@ -45,6 +46,7 @@ try
 
     builder.Services.AddSingleton(TimeProvider.System);
     builder.Services.Configure<AgentLivenessOptions>(options => LivenessSettings.Bind(config, options));
+    DispatchSettings.From(config).Apply(builder.Services);
     builder.Services.AddAgentBridgeOutbound(config);
     builder.Services.AddSingleton<RegistrationValidator>();
     // Storage before Orleans: hosted services stop in reverse order, so the read-model projector outlives the silo
@@ -78,6 +80,7 @@ try
     app.MapAgentProtocol();
     app.MapAgentEndpoints();
     app.MapJobEndpoints();
+    app.MapDispatchEndpoints();
     app.MapClusterEndpoints();
     // Feature endpoints: one line per feature (keep this anchor; features insert their line right below it).
     // Authentication, roles, CSRF and rate limits guard every endpoint, those mapped above this line too: WebApplication

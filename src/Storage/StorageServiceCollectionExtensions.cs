@@ -14,7 +14,7 @@ public static class StorageServiceCollectionExtensions
     /// <summary>
     /// Registers the PostgreSQL data source, <see cref="DatabaseMigrator"/>, the <see cref="ReadModelProjector"/>
     /// (as itself, as the grains' <see cref="IDomainEventSink"/> and as a hosted service), the read models and the
-    /// roll call's <see cref="ISilentAgentFinder"/>.
+    /// roll call's <see cref="ISilentAgentFinder"/>, the dispatcher's <see cref="IDispatchSource"/> and the queue figures.
     /// </summary>
     /// <param name="configuration">Configuration holding the optional <c>ReadModel</c> section
     /// (<see cref="ReadModelOptions"/>); null keeps the defaults.</param>
@@ -59,6 +59,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<AgentReadModel>();
         services.AddSingleton<JobReadModel>();
         services.AddSingleton<ISilentAgentFinder, SilentAgentFinder>();
+        services.AddSingleton<IDispatchSource, Dispatch.DispatchSource>();
+        services.AddSingleton<Dispatch.QueueStatistics>();
         return services;
     }
 }

@@ -6,8 +6,15 @@ namespace Cockpit.Commands.Jobs;
 /// </summary>
 public interface IJobCommands
 {
-    /// <summary>Validates like <c>POST /api/jobs</c>, claims an uploaded document set, creates the job in <c>created</c>.</summary>
+    /// <summary>Validates like <c>POST /api/jobs</c>, claims an uploaded document set, creates the job in <c>created</c>
+    /// (or <c>pending</c>, queued, when its dispatch is <c>auto</c>).</summary>
     Task<JobCommandOutcome> CreateAsync(NewJob job, CancellationToken cancellationToken = default);
+
+    /// <summary>Queues a created, failed or cancelled job for automatic dispatch (<c>pending</c>).</summary>
+    Task<JobCommandOutcome> EnqueueAsync(Guid jobId, CancellationToken cancellationToken = default);
+
+    /// <summary>Sets a job's priority (−100..100; a null priority is refused as missing).</summary>
+    Task<JobCommandOutcome> SetPriorityAsync(Guid jobId, int? priority, CancellationToken cancellationToken = default);
 
     Task<JobCommandOutcome> AssignAsync(Guid jobId, Guid agentId, CancellationToken cancellationToken = default);
 

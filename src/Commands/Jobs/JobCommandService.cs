@@ -1,7 +1,9 @@
 using Cockpit.Grains;
+using Cockpit.Grains.Dispatch;
 using Cockpit.Grains.Jobs;
 using Cockpit.Protocol.Paths;
 using Cockpit.Storage.Workspace;
+using Microsoft.Extensions.Options;
 
 namespace Cockpit.Commands.Jobs;
 
@@ -10,7 +12,8 @@ namespace Cockpit.Commands.Jobs;
 /// they validate with <see cref="CreateJobValidator"/>, claim uploaded document sets and call the grains the same
 /// way, and refuse with the same errors. Ids are parsed by the caller (route or GraphQL argument).
 /// </summary>
-public sealed class JobCommandService(IGrainFactory grains, DocumentSetStore documentSets, DocumentRoots documentRoots) : IJobCommands
+public sealed class JobCommandService(IGrainFactory grains, DocumentSetStore documentSets, DocumentRoots documentRoots,
+    IOptions<DispatchDefaults> dispatchDefaults) : IJobCommands
 {
     /// <summary>
     /// Validates the submission field by field (errors keyed by REST field name; nothing changes then; document paths
@@ -22,7 +25,8 @@ public sealed class JobCommandService(IGrainFactory grains, DocumentSetStore doc
         ArgumentNullException.ThrowIfNull(job);
         var errors = new Dictionary<string, string[]>();
         var spec = CreateJobValidator.Validate(Guid.NewGuid(), job, documentRoots, errors);
-        if (spec is null) return JobCommandOutcome.Invalid(errors);
+        var dispatch = DispatchValidator.Validate(job.Dispatch, dispatchDefaults.Value, errors);
+        if (spec is null || dispatch is null) return JobCommandOutcome.Invalid(errors);
 
         // An uploaded set is claimed (moved into the job's workspace) before the job exists, and given back if the
         // job cannot be created, so a set ends up with exactly one job and a refused request changes nothing.
@@ -37,7 +41,7 @@ public sealed class JobCommandService(IGrainFactory grains, DocumentSetStore doc
         CommandResult<JobSnapshot> created;
         try
         {
-            created = await grains.GetGrain<IJobGrain>(spec.JobId).CreateAsync(spec);
+            created = await grains.GetGrain<IJobGrain>(spec.JobId).CreateAsync(spec, dispatch);
         }
         catch
         {
@@ -46,6 +50,16 @@ public sealed class JobCommandService(IGrainFactory grains, DocumentSetStore doc
         }
         if (!created.IsOk && setId is { } returned) documentSets.ReleaseFromJob(returned, spec.JobId);
         return JobCommandOutcome.From(created);
+    }
+
+    public async Task<JobCommandOutcome> EnqueueAsync(Guid jobId, CancellationToken cancellationToken = default) =>
+        JobCommandOutcome.From(await grains.GetGrain<IJobGrain>(jobId).EnqueueAsync());
+
+    public async Task<JobCommandOutcome> SetPriorityAsync(Guid jobId, int? priority, CancellationToken cancellationToken = default)
+    {
+        if (priority is null) return JobCommandOutcome.Invalid("priority", "is required");
+        if (DispatchValidator.PriorityProblem(priority) is { } problem) return JobCommandOutcome.Invalid("priority", problem);
+        return JobCommandOutcome.From(await grains.GetGrain<IJobGrain>(jobId).SetPriorityAsync(priority.Value));
     }
 
     public async Task<JobCommandOutcome> AssignAsync(Guid jobId, Guid agentId, CancellationToken cancellationToken = default) =>

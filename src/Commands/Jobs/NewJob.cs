@@ -8,6 +8,7 @@ namespace Cockpit.Commands.Jobs;
 /// </summary>
 /// <param name="Context">Any JSON value as sent; the validator accepts only an object (or null).</param>
 /// <param name="DocumentSetId">As sent, so a malformed id gets the validator's message.</param>
+/// <param name="Dispatch">The dispatch fields (issue 13), all optional; see <see cref="DispatchFields"/>.</param>
 public sealed record NewJob(
     string? Prompt,
     string? DocumentPath = null,
@@ -15,4 +16,5 @@ public sealed record NewJob(
     string? ConfigName = null,
     JsonElement? Context = null,
     string? Instructions = null,
-    string? DocumentSetId = null);
+    string? DocumentSetId = null,
+    DispatchFields? Dispatch = null);

@@ -1,3 +1,4 @@
+using Cockpit.Grains.Dispatch;
 using Cockpit.Grains.Events;
 using Cockpit.Grains.Jobs;
 using Cockpit.Grains.Lifecycle;
@@ -149,6 +150,7 @@ public sealed class AgentGrain(
         await store.WriteOrDeactivateAsync(DeactivateOnIdle);
         WatchSilence();
         events.Publish(new AgentChanged(clock.GetUtcNow(), last with { Version = State.Version }, last.Status, "deregistered", Deleted: true));
+        TellDispatcher(gone: true);
         DeactivateOnIdle();
         return last;
     }
@@ -297,6 +299,15 @@ public sealed class AgentGrain(
         await store.WriteOrDeactivateAsync(DeactivateOnIdle);
         events.Publish(new AgentChanged(clock.GetUtcNow(), Snapshot(), isNew ? null : before.Status, cause));
         Send(owed);
+        TellDispatcher();
+    }
+
+    /// <summary>One way, at every transition: whether the agent can take a job now (ready without one).</summary>
+    private void TellDispatcher(bool gone = false)
+    {
+        var idle = !gone && State.Registered && State.Status == AgentStatus.Ready && State.CurrentJobId is null;
+        _ = GrainFactory.GetGrain<IDispatcherGrain>(IDispatcherGrain.Key).AgentChangedAsync(
+            new AgentDispatchNotice(Id, State.Version, State.ConfigName, LabelDictionary.Of(State.Labels), idle, gone));
     }
 
     /// <summary>Turns job effects into reports and adds them to what this agent owes its jobs.</summary>
@@ -396,5 +407,5 @@ public sealed class AgentGrain(
 
     private AgentSnapshot Snapshot() => new(Id, State.ConfigName, State.Hostname, State.PodIp, State.PodPort, State.Pid,
         State.Status, State.CurrentJobId, State.RegisteredAt, State.LastHeartbeat, State.MetadataJson, State.MetricsJson, State.Version,
-        Dispatch.LabelDictionary.Of(State.Labels));
+        LabelDictionary.Of(State.Labels));
 }

@@ -14,11 +14,16 @@ public sealed class DispatchBoard
     private readonly HashSet<Guid> _startingOn = [];
     private readonly Dictionary<string, int> _limits = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _lastServed = new(StringComparer.Ordinal);
+    private readonly Dictionary<Guid, KnownAgent> _registered = [];
     private long _serial;
 
     public IReadOnlyCollection<QueuedJob> Pending => _pending.Values;
     public IReadOnlyCollection<IdleAgent> Idle => _idle.Values;
     public IReadOnlyDictionary<string, int> Limits => _limits;
+    public IReadOnlyCollection<KnownAgent> Registered => _registered.Values;
+
+    /// <summary>A job being started right now or running, as the dispatcher counts it against its key's limit.</summary>
+    public int RunningCount => _running.Count;
 
     /// <summary>Jobs started (or being started) and not ended, per concurrency key.</summary>
     public IReadOnlyDictionary<string, int> RunningPerKey() => _running.Values
@@ -42,10 +47,14 @@ public sealed class DispatchBoard
         _pending[job.Id] = job;
     }
 
-    /// <summary>A job the dispatcher knew runs now, from what the read model says (on a rebuild).</summary>
-    public void JobRunning(Guid jobId, string? concurrencyKey, Guid agentId)
+    /// <summary>A job runs on an agent: the dispatcher heard so (<paramref name="heardAt"/>), or the read model says so on
+    /// a rebuild. A job pending here is being re-queued and stays pending.</summary>
+    public void JobRunning(Guid jobId, string? concurrencyKey, Guid agentId, DateTimeOffset heardAt)
     {
-        if (!_pending.ContainsKey(jobId)) _running[jobId] = new RunningJob(concurrencyKey, agentId);
+        if (_pending.ContainsKey(jobId)) return;
+        _running[jobId] = _running.TryGetValue(jobId, out var known) && known.AgentId == agentId
+            ? known
+            : new RunningJob(concurrencyKey, agentId, heardAt);
     }
 
     /// <summary>The job is no longer the dispatcher's: it ended, was cancelled, deleted, or started by hand.</summary>
@@ -58,13 +67,43 @@ public sealed class DispatchBoard
     /// <summary>An agent says it is ready without a job. One being started right now stays booked.</summary>
     public void AgentIdle(Guid agentId, string configName, LabelDictionary labels, DateTimeOffset now)
     {
+        _registered[agentId] = new KnownAgent(agentId, configName, labels);
         if (_startingOn.Contains(agentId)) return;
         var since = _idle.TryGetValue(agentId, out var known) ? known.IdleSince : now;
         _idle[agentId] = new IdleAgent(agentId, configName, labels, since);
     }
 
-    /// <summary>An agent is working, offline, failed or gone.</summary>
-    public void AgentBusy(Guid agentId) => _idle.Remove(agentId);
+    /// <summary>An agent is working, offline or failed.</summary>
+    public void AgentBusy(Guid agentId, string configName, LabelDictionary labels)
+    {
+        _registered[agentId] = new KnownAgent(agentId, configName, labels);
+        _idle.Remove(agentId);
+    }
+
+    /// <summary>An agent deregistered: it is neither idle nor an agent that could ever take a job.</summary>
+    public void AgentGone(Guid agentId)
+    {
+        _registered.Remove(agentId);
+        _idle.Remove(agentId);
+    }
+
+    /// <summary>Why a pending job waits (see <see cref="WaitingReasons"/>); null when it is not pending here.</summary>
+    public string? WaitingReason(Guid jobId, DateTimeOffset now) => _pending.TryGetValue(jobId, out var job)
+        ? WaitingReasons.Explain(job, now, _registered.Values, _idle.Values, RunningPerKey(), _limits)
+        : null;
+
+    public bool IsPending(Guid jobId) => _pending.ContainsKey(jobId);
+
+    public bool IsStartingOn(Guid agentId) => _startingOn.Contains(agentId);
+
+    public bool IsIdle(Guid agentId) => _idle.ContainsKey(agentId);
+
+    public bool IsRegistered(Guid agentId) => _registered.ContainsKey(agentId);
+
+    /// <summary>Whether a job is counted as running here since before <paramref name="before"/> (the time it was booked
+    /// or heard running), so that a rebuild may drop it when the read model says it ended.</summary>
+    public IEnumerable<Guid> RunningSince(DateTimeOffset before) =>
+        _running.Where(r => r.Value.Since < before && !_startingOn.Contains(r.Value.AgentId)).Select(r => r.Key).ToList();
 
     /// <summary>Sets a key's limit; null removes it (no limit).</summary>
     public void SetLimit(string key, int? limit)
@@ -83,7 +122,7 @@ public sealed class DispatchBoard
             _pending.Remove(job.Id);
             _idle.Remove(agent.Id);
             _startingOn.Add(agent.Id);
-            _running[job.Id] = new RunningJob(job.ConcurrencyKey, agent.Id);
+            _running[job.Id] = new RunningJob(job.ConcurrencyKey, agent.Id, now);
             _lastServed[job.TurnKey] = ++_serial;
         }
         return pairs;
@@ -112,9 +151,10 @@ public sealed class DispatchBoard
         if (requeued is not null && !_running.ContainsKey(requeued.Id)) _pending[requeued.Id] = requeued;
     }
 
-    /// <summary>Forgets everything but the limits, before a rebuild.</summary>
+    /// <summary>Forgets everything but the limits and the round robin's memory, before a rebuild.</summary>
     public void Clear()
     {
+        _registered.Clear();
         _pending.Clear();
         _idle.Clear();
         _running.Clear();

@@ -16,4 +16,11 @@ public static class DispatchLimits
     /// <summary>One day: longer runs should checkpoint and resume, not hold an attempt open.</summary>
     public const int MaxTimeoutSeconds = 86_400;
     public const int MaxRetryBackoffSeconds = 600;
+
+    /// <summary>JOB_MAX_ATTEMPTS when unset: one try and two retries ride out a pod restart without hiding a job that
+    /// fails every time.</summary>
+    public const int DefaultMaxAttempts = 3;
+
+    /// <summary>JOB_RETRY_BACKOFF_SECONDS when unset: long enough for a restarted pod to register again.</summary>
+    public const int DefaultRetryBackoffSeconds = 10;
 }

@@ -1,3 +1,4 @@
+using Cockpit.Grains.Dispatch;
 using Orleans.Concurrency;
 
 namespace Cockpit.Grains.Jobs;
@@ -5,12 +6,23 @@ namespace Cockpit.Grains.Jobs;
 /// <summary>One job: its record, statuses and commands. Key: the job id.</summary>
 public interface IJobGrain : IGrainWithGuidKey
 {
-    /// <summary>Creates the job in <c>created</c>; Conflict when the id is taken.</summary>
-    Task<CommandResult<JobSnapshot>> CreateAsync(JobSpec spec);
+    /// <summary>Creates the job in <c>created</c>, or queued in <c>pending</c> when <paramref name="dispatch"/> says
+    /// <see cref="DispatchMode.Auto"/>; Conflict when the id is taken.</summary>
+    Task<CommandResult<JobSnapshot>> CreateAsync(JobSpec spec, DispatchSpec? dispatch = null);
 
     Task<JobSnapshot?> GetAsync();
 
+    /// <summary>Queues a created, failed or cancelled job for automatic dispatch, with its attempts afresh.</summary>
     Task<CommandResult<JobSnapshot>> EnqueueAsync();
+
+    /// <summary>Sets the priority (any job not completed; a pending one moves in the queue).</summary>
+    Task<CommandResult<JobSnapshot>> SetPriorityAsync(int priority);
+
+    /// <summary>
+    /// The dispatcher asks to start this pending job on <paramref name="agentId"/>. The job decides: only a pending job
+    /// whose backoff has ended is pushed, so no job starts twice however stale the dispatcher's view.
+    /// </summary>
+    Task<DispatchStart> StartDispatchedAsync(Guid agentId);
 
     Task<CommandResult<JobSnapshot>> AssignAsync(Guid agentId);
 

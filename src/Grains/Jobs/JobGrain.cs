@@ -1,8 +1,10 @@
 using Cockpit.Grains.Agents;
+using Cockpit.Grains.Dispatch;
 using Cockpit.Grains.Events;
 using Cockpit.Grains.Jobs.Progress;
 using Cockpit.Grains.Lifecycle;
 using Cockpit.Grains.Ports;
+using Microsoft.Extensions.Logging;
 using Orleans.Serialization;
 
 namespace Cockpit.Grains.Jobs;
@@ -10,13 +12,21 @@ namespace Cockpit.Grains.Jobs;
 /// <summary>
 /// One job. Commands from people are checked against <see cref="JobLifecycle"/> before anything is pushed;
 /// reports from agents arrive one-way and are applied only when they still concern this job's current run.
+/// A queued job (<see cref="DispatchMode.Auto"/>) is started by the <see cref="IDispatcherGrain"/>, which it tells of
+/// every change of status or queue place; its failed attempts go back to the queue while attempts remain.
 /// </summary>
 public sealed class JobGrain(
     [PersistentState("job", GrainStorage.Name)] IPersistentState<JobState> store,
     IDomainEventSink events,
     DeepCopier<JobState> copier,
-    TimeProvider clock) : Grain, IJobGrain
+    TimeProvider clock,
+    ILogger<JobGrain> logger) : Grain, IJobGrain, IRemindable
 {
+    // Bounds one attempt's run (timeout_seconds). A reminder, not a timer, so that the bound holds when this grain's
+    // silo dies during the run; its period is Orleans' minimum, a late second look should the first tick be missed.
+    private const string AttemptTimeoutReminder = "attempt-timeout";
+    private static readonly TimeSpan ReminderRetryPeriod = TimeSpan.FromMinutes(1);
+
     // The agent this activation told to drop a run it could not record (its caller heard "nothing changed"). That
     // agent's reports of working on the job, some perhaps already on their way, are not adopted as a recovered
     // assignment; a later successful push clears it. Memory only: it guards the seconds after the failure.
@@ -24,8 +34,9 @@ public sealed class JobGrain(
 
     private JobState State => store.State;
     private Guid Id => this.GetPrimaryKey();
+    private JobDispatch Dispatch => State.Dispatch ?? JobDispatch.For(DispatchSpec.Manual);
 
-    public async Task<CommandResult<JobSnapshot>> CreateAsync(JobSpec spec)
+    public async Task<CommandResult<JobSnapshot>> CreateAsync(JobSpec spec, DispatchSpec? dispatch = null)
     {
         if (State.Exists) return Fail(CommandStatus.Conflict, $"job {Id} already exists");
         var now = clock.GetUtcNow();
@@ -36,9 +47,12 @@ public sealed class JobGrain(
         State.ConfigName = spec.ConfigName;
         State.ContextJson = spec.ContextJson;
         State.Instructions = spec.Instructions;
-        State.Status = JobStatus.Created;
         State.CreatedAt = now;
-        await CommitAsync(null, "created", now);
+        var plan = JobDispatch.For(dispatch ?? DispatchSpec.Manual);
+        var queued = plan.Spec.Mode == DispatchMode.Auto;
+        State.Dispatch = queued ? plan.Queued(now) : plan;
+        State.Status = queued ? JobStatus.Pending : JobStatus.Created;
+        await CommitAsync(null, queued ? "created and queued for dispatch" : "created", now);
         return CommandResult<JobSnapshot>.Ok(Snapshot());
     }
 
@@ -50,9 +64,63 @@ public sealed class JobGrain(
         var transition = JobLifecycle.Next(State.Status, JobTrigger.Enqueue);
         if (transition.IsRefused) return Fail(CommandStatus.Conflict, transition.Reason!);
         var previous = State.Status;
+        var now = clock.GetUtcNow();
         State.Status = transition.To;
-        await CommitAsync(previous, "queued for dispatch");
+        // A person queued it: earlier attempts (a failed run, a cancelled one) do not count against its attempts.
+        State.Dispatch = Dispatch.Queued(now) with { AttemptsBeforeQueue = Dispatch.Attempts.Length };
+        State.ErrorMessage = null;
+        State.ErrorDetailsJson = null;
+        await CommitAsync(previous, "queued for dispatch", now);
         return CommandResult<JobSnapshot>.Ok(Snapshot());
+    }
+
+    public async Task<CommandResult<JobSnapshot>> SetPriorityAsync(int priority)
+    {
+        if (!State.Exists) return NotFound();
+        if (State.Status == JobStatus.Completed) return Fail(CommandStatus.Conflict, "the job is already completed");
+        if (Dispatch.Spec.Priority == priority) return CommandResult<JobSnapshot>.Ok(Snapshot());
+        State.Dispatch = Dispatch with { Spec = Dispatch.Spec with { Priority = priority } };
+        await CommitAsync(State.Status, $"priority set to {priority}", tellDispatcher: true);
+        return CommandResult<JobSnapshot>.Ok(Snapshot());
+    }
+
+    public async Task<DispatchStart> StartDispatchedAsync(Guid agentId)
+    {
+        if (!State.Exists || State.Status != JobStatus.Pending) return new DispatchStart(DispatchStartKind.JobGone);
+        var now = clock.GetUtcNow();
+        if (Dispatch.NotBefore is { } due && due > now) return new DispatchStart(DispatchStartKind.AgentRefused, Queued(), "the retry's backoff has not ended");
+
+        CommandResult<AgentSnapshot> pushed;
+        try
+        {
+            pushed = await GrainFactory.GetGrain<IAgentGrain>(agentId).StartJobAsync(SpecForAgent());
+        }
+        catch
+        {
+            await WithdrawFromAsync(agentId);
+            throw;
+        }
+        // The job may have changed while the push was under way (a person cancelled or assigned it).
+        if (!State.Exists || State.Status != JobStatus.Pending)
+        {
+            if (pushed.IsOk) await WithdrawFromAsync(agentId);
+            return new DispatchStart(DispatchStartKind.JobGone);
+        }
+        if (pushed.IsOk)
+        {
+            var attempt = Dispatch.CountedAttempts + 1;
+            await AcceptRunAsync(agentId, JobTrigger.AssignRequested, $"dispatched to agent {agentId} (attempt {attempt} of {Dispatch.Spec.MaxAttempts})");
+            return new DispatchStart(DispatchStartKind.Started);
+        }
+        if (pushed.Status is CommandStatus.NotFound or CommandStatus.Conflict)
+        {
+            return new DispatchStart(DispatchStartKind.AgentRefused, Queued(), pushed.Error);
+        }
+
+        // The pod could not be reached (or is not allowed): that was an attempt, and it failed.
+        State.Dispatch = Dispatch.Undelivered(agentId, now, pushed.Error ?? "the agent could not be reached");
+        var retried = await AfterFailedAttemptAsync(AttemptOutcome.Unreachable, pushed.Error, null, $"could not reach agent {agentId}", now);
+        return retried ? new DispatchStart(DispatchStartKind.Retrying, Queued(), pushed.Error) : new DispatchStart(DispatchStartKind.Failed, null, pushed.Error);
     }
 
     public Task<CommandResult<JobSnapshot>> AssignAsync(Guid agentId) =>
@@ -84,9 +152,12 @@ public sealed class JobGrain(
         }
 
         var previous = State.Status;
+        var now = clock.GetUtcNow();
         State.Status = transition.To;
         State.ErrorMessage = deliveryProblem is null ? null : $"cancelled, but the agent was not told: {deliveryProblem}";
-        await CommitAsync(previous, "cancelled");
+        State.Dispatch = Dispatch.EndRunning(now, AttemptOutcome.Cancelled, "cancelled by an operator") with { NotBefore = null };
+        await CommitAsync(previous, "cancelled", now);
+        await ForgetTimeoutAsync();
         return CommandResult<JobSnapshot>.Ok(Snapshot());
     }
 
@@ -102,6 +173,8 @@ public sealed class JobGrain(
         // Keep the version across the clear so that a late event can never overwrite the deletion.
         State.Version = version;
         events.Publish(new JobChanged(clock.GetUtcNow(), last with { Version = version }, last.Status, "deleted", Deleted: true));
+        TellDispatcher(deleted: true);
+        await ForgetTimeoutAsync();
         DeactivateOnIdle();
         return CommandResult<JobSnapshot>.Ok(last);
     }
@@ -118,12 +191,7 @@ public sealed class JobGrain(
         var transition = JobLifecycle.Next(State.Status, trigger);
         if (transition.To == State.Status) return; // stale: the job moved on (cancelled, already finished)
 
-        var previous = State.Status;
         var now = clock.GetUtcNow();
-        State.Status = transition.To;
-        State.CompletedAt = now;
-        State.ErrorMessage = report.ErrorMessage;
-        State.ErrorDetailsJson = report.ErrorDetailsJson;
         if (report.FinalProgress is { } final) RecordProgress(final);
         var cause = report.Kind switch
         {
@@ -131,7 +199,117 @@ public sealed class JobGrain(
             JobEffectKind.Failed => $"agent {report.AgentId} reported failed: {report.ErrorMessage}",
             _ => report.ErrorMessage ?? "agent lost the job",
         };
-        await CommitAsync(previous, cause, now);
+        if (report.Kind == JobEffectKind.Completed)
+        {
+            var previous = State.Status;
+            State.Status = transition.To;
+            State.CompletedAt = now;
+            State.ErrorMessage = null;
+            State.ErrorDetailsJson = report.ErrorDetailsJson;
+            State.Dispatch = Dispatch.EndRunning(now, AttemptOutcome.Completed, null);
+            await CommitAsync(previous, cause, now);
+        }
+        else
+        {
+            var outcome = report.Kind == JobEffectKind.Failed ? AttemptOutcome.Failed : AttemptOutcome.Lost;
+            var error = report.ErrorMessage ?? (outcome == AttemptOutcome.Lost ? "the agent lost the job" : "the agent reported a failure");
+            State.Dispatch = Dispatch.EndRunning(now, outcome, error);
+            await AfterFailedAttemptAsync(outcome, report.ErrorMessage, report.ErrorDetailsJson, cause, now);
+        }
+        await ForgetTimeoutAsync();
+    }
+
+    /// <summary>
+    /// After an attempt failed (its outcome already recorded): back to the queue after the backoff while attempts
+    /// remain (queued jobs only), otherwise failed. True when it will be retried.
+    /// </summary>
+    private async Task<bool> AfterFailedAttemptAsync(AttemptOutcome outcome, string? error, string? errorDetailsJson, string cause, DateTimeOffset now)
+    {
+        var previous = State.Status;
+        var decision = Dispatch.AfterAttempt(outcome);
+        State.ErrorDetailsJson = errorDetailsJson;
+        if (decision.Retry)
+        {
+            var retryAt = now + decision.Delay;
+            State.Status = previous == JobStatus.Pending ? JobStatus.Pending : JobLifecycle.Next(previous, JobTrigger.RetryScheduled).To;
+            State.CompletedAt = null;
+            State.ErrorMessage = $"attempt {Dispatch.CountedAttempts} of {Dispatch.Spec.MaxAttempts} {Describe(outcome)}: {error ?? "no reason given"}; retrying";
+            State.Dispatch = Dispatch.Queued(now, retryAt);
+            await CommitAsync(previous, $"{cause}; retry {Dispatch.CountedAttempts + 1} of {Dispatch.Spec.MaxAttempts} at {retryAt.UtcDateTime:HH:mm:ss} UTC", now, tellDispatcher: true);
+            return true;
+        }
+        State.Status = JobStatus.Failed;
+        State.CompletedAt = now;
+        State.ErrorMessage = error ?? (outcome == AttemptOutcome.Lost ? "the agent lost the job" : "the attempt failed");
+        State.Dispatch = Dispatch with { NotBefore = null };
+        await CommitAsync(previous, cause, now, tellDispatcher: true);
+        return false;
+    }
+
+    private static string Describe(AttemptOutcome outcome) => outcome switch
+    {
+        AttemptOutcome.Lost => "was lost",
+        AttemptOutcome.Unreachable => "could not reach its agent",
+        AttemptOutcome.TimedOut => "timed out",
+        _ => "failed",
+    };
+
+    /// <summary>The attempt's time bound (see <see cref="AttemptTimeoutReminder"/>).</summary>
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != AttemptTimeoutReminder) return;
+        var now = clock.GetUtcNow();
+        if (!State.Exists || State.Status != JobStatus.Processing || Dispatch.Running is not { } running
+            || Dispatch.Spec.TimeoutSeconds is not { } timeout)
+        {
+            await ForgetTimeoutAsync();
+            return;
+        }
+        if (now - running.StartedAt < TimeSpan.FromSeconds(timeout)) return; // a tick of an earlier attempt's reminder
+
+        // The pod is told first, so it saves its checkpoint and stops; then the attempt counts as timed out.
+        string? cancelProblem = null;
+        try
+        {
+            var cancelled = await GrainFactory.GetGrain<IAgentGrain>(running.AgentId).CancelJobAsync(Id);
+            if (!cancelled.IsOk) cancelProblem = cancelled.Error;
+        }
+        catch (Exception e)
+        {
+            cancelProblem = e.Message;
+        }
+        if (State.Status != JobStatus.Processing || Dispatch.Running?.Number != running.Number) return; // ended meanwhile
+        var error = $"timed out after {timeout} s" + (cancelProblem is null ? "" : $" (the agent was not told: {cancelProblem})");
+        State.Dispatch = Dispatch.EndRunning(now, AttemptOutcome.TimedOut, error);
+        await AfterFailedAttemptAsync(AttemptOutcome.TimedOut, error, null, $"attempt on agent {running.AgentId} {error}", now);
+        await ForgetTimeoutAsync();
+    }
+
+    private async Task WatchTimeoutAsync()
+    {
+        if (Dispatch.Spec.TimeoutSeconds is not { } timeout) return;
+        try
+        {
+            await this.RegisterOrUpdateReminder(AttemptTimeoutReminder, TimeSpan.FromSeconds(timeout), ReminderRetryPeriod);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Job {JobId}: could not set its attempt's timeout of {Timeout} s", Id, timeout);
+        }
+    }
+
+    private async Task ForgetTimeoutAsync()
+    {
+        if (Dispatch.Spec.TimeoutSeconds is null) return;
+        try
+        {
+            if (await this.GetReminder(AttemptTimeoutReminder) is { } reminder) await this.UnregisterReminder(reminder);
+        }
+        catch (Exception e)
+        {
+            // The reminder ticks once more and finds nothing to time out, then goes.
+            logger.LogDebug(e, "Job {JobId}: could not drop its timeout reminder", Id);
+        }
     }
 
     public async Task OnAgentWorkingAsync(Guid agentId)
@@ -148,7 +326,9 @@ public sealed class JobGrain(
         State.ErrorDetailsJson = null;
         State.Progress = null;
         State.ProgressSamples = [];
+        State.Dispatch = Dispatch.Begin(agentId, clock.GetUtcNow());
         await CommitAsync(previous, $"agent {agentId} reports working on the job: assignment recovered");
+        await WatchTimeoutAsync();
     }
 
     public async Task OnProgressAsync(Guid agentId, JobProgress progress)
@@ -203,23 +383,32 @@ public sealed class JobGrain(
             return Fail(pushed.Status, error);
         }
 
+        await AcceptRunAsync(agentId, request, $"{verb} agent {agentId}");
+        return CommandResult<JobSnapshot>.Ok(Snapshot());
+    }
+
+    /// <summary>The pod took the job: it is processing there, in a new attempt.</summary>
+    private async Task AcceptRunAsync(Guid agentId, JobTrigger request, string cause)
+    {
         var unchanged = copier.Copy(State);
         var previous = State.Status;
+        var now = clock.GetUtcNow();
         State.Status = JobLifecycle.Next(State.Status, JobTrigger.StartAccepted).To;
         State.AssignedAgentId = agentId;
         State.CompletedAt = null;
         State.ErrorMessage = null;
         State.ErrorDetailsJson = null;
+        State.Dispatch = Dispatch.Begin(agentId, now);
         if (request == JobTrigger.AssignRequested) State.Progress = null; // a fresh start, not a continuation
         // The pace is measured per run: samples from before a pause would count the pause as slow work. A resumed
         // run starts from where the last report left off.
         State.ProgressSamples = State.Progress is { ProcessedRequirements: { } soFar }
-            ? [new ProgressSample(clock.GetUtcNow(), soFar, State.Progress.TotalRequirements)]
+            ? [new ProgressSample(now, soFar, State.Progress.TotalRequirements)]
             : [];
         try
         {
             // The activation stays, with the state it had, so that it remembers the withdrawal below.
-            await CommitAsync(previous, $"{verb} agent {agentId}", restoreOnFailure: unchanged);
+            await CommitAsync(previous, cause, now, restoreOnFailure: unchanged);
         }
         catch
         {
@@ -229,7 +418,7 @@ public sealed class JobGrain(
             throw;
         }
         _withdrawnFrom = null;
-        return CommandResult<JobSnapshot>.Ok(Snapshot());
+        await WatchTimeoutAsync();
     }
 
     private async Task WithdrawFromAsync(Guid agentId)
@@ -254,7 +443,9 @@ public sealed class JobGrain(
     /// The state from before the change, to keep the activation with it when the write fails; without it the
     /// activation is dropped (see <see cref="PersistentStateWrites"/>).
     /// </param>
-    private async Task CommitAsync(JobStatus? previous, string cause, DateTimeOffset? at = null, JobState? restoreOnFailure = null)
+    /// <param name="tellDispatcher">Tell the dispatcher even when the status stays (a new queue place or priority).</param>
+    private async Task CommitAsync(JobStatus? previous, string cause, DateTimeOffset? at = null, JobState? restoreOnFailure = null,
+        bool tellDispatcher = false)
     {
         var now = at ?? clock.GetUtcNow();
         State.UpdatedAt = now;
@@ -262,7 +453,19 @@ public sealed class JobGrain(
         if (restoreOnFailure is null) await store.WriteOrDeactivateAsync(DeactivateOnIdle);
         else await store.WriteOrRestoreAsync(restoreOnFailure, DeactivateOnIdle);
         events.Publish(new JobChanged(now, Snapshot(), previous, cause));
+        if (tellDispatcher || previous != State.Status) TellDispatcher();
     }
+
+    /// <summary>One way: the dispatcher never makes a job wait, and it asks the job before it starts anything.</summary>
+    private void TellDispatcher(bool deleted = false)
+    {
+        var notice = new JobDispatchNotice(Id, State.Version, State.Status,
+            State.Status == JobStatus.Pending ? Queued() : null, Dispatch.Spec.ConcurrencyKey,
+            State.Status == JobStatus.Processing ? State.AssignedAgentId : null, deleted);
+        _ = GrainFactory.GetGrain<IDispatcherGrain>(IDispatcherGrain.Key).JobChangedAsync(notice);
+    }
+
+    private QueuedJob Queued() => Dispatch.ToQueued(Id, State.ConfigName);
 
     private CommandResult<JobSnapshot> NotFound() => Fail(CommandStatus.NotFound, $"job {Id} not found");
 
@@ -271,5 +474,6 @@ public sealed class JobGrain(
 
     private JobSnapshot Snapshot() => new(Id, State.Prompt, State.DocumentPath, State.DocumentDir, State.ConfigName,
         State.ContextJson, State.Instructions, State.Status, State.AssignedAgentId, State.CreatedAt, State.UpdatedAt,
-        State.CompletedAt, State.ErrorMessage, State.ErrorDetailsJson, State.Progress, State.Version, State.ProgressSamples.ToArray());
+        State.CompletedAt, State.ErrorMessage, State.ErrorDetailsJson, State.Progress, State.Version, State.ProgressSamples.ToArray(),
+        Dispatch);
 }

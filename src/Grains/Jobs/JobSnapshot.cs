@@ -6,6 +6,7 @@ namespace Cockpit.Grains.Jobs;
 /// <param name="Version">Grows by one on every change; read models apply a snapshot only when it is newer.</param>
 /// <param name="ProgressSamples">Recent progress reports of the current run, oldest first; null from producers that
 /// do not keep them.</param>
+/// <param name="Dispatch">How the job is dispatched and its attempts; null from producers that do not know it.</param>
 [GenerateSerializer, Immutable]
 public sealed record JobSnapshot(
     [property: Id(0)] Guid Id,
@@ -24,7 +25,8 @@ public sealed record JobSnapshot(
     [property: Id(13)] string? ErrorDetailsJson,
     [property: Id(14)] JobProgress? Progress,
     [property: Id(15)] long Version,
-    [property: Id(16)] IReadOnlyList<ProgressSample>? ProgressSamples = null)
+    [property: Id(16)] IReadOnlyList<ProgressSample>? ProgressSamples = null,
+    [property: Id(17)] Dispatch.JobDispatch? Dispatch = null)
 {
     public JobSpec ToSpec() => new(Id, Prompt, DocumentPath, DocumentDir, ConfigName, ContextJson, Instructions);
 

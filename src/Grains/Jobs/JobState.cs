@@ -25,4 +25,8 @@ public sealed class JobState
 
     /// <summary>Recent progress reports of the current run, oldest first (see <see cref="ProgressHistory"/>).</summary>
     [Id(16)] public List<ProgressSample> ProgressSamples { get; set; } = [];
+
+    /// <summary>How the job is dispatched, its place in the queue and its attempts; null for jobs from before dispatch
+    /// existed (read as <see cref="Dispatch.DispatchSpec.Manual"/>).</summary>
+    [Id(17)] public Dispatch.JobDispatch? Dispatch { get; set; }
 }

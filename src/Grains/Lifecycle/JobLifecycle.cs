@@ -52,6 +52,8 @@ public static class JobLifecycle
         JobTrigger.AgentCompleted => from == Processing ? Move(Completed) : Stay(from),
         JobTrigger.AgentFailed or JobTrigger.AgentLost => from == Processing ? Move(Failed) : Stay(from),
         JobTrigger.ProgressReported => Stay(from),
+        // The retry follows the failed attempt in the same turn, so only a processing job goes back to the queue.
+        JobTrigger.RetryScheduled => from == Processing ? Move(Pending) : Stay(from),
         _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger, "unknown job trigger"),
     };
 

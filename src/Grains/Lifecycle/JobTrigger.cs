@@ -28,4 +28,7 @@ public enum JobTrigger
     /// <summary>The agent stopped working on the job without an outcome (offline, restarted, switched).</summary>
     AgentLost,
     ProgressReported,
+
+    /// <summary>A queued job's attempt failed and attempts remain: it goes back to the queue for the next one.</summary>
+    RetryScheduled,
 }

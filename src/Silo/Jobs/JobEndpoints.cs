@@ -21,6 +21,8 @@ public static class JobEndpoints
         jobs.MapGet("/{id}", GetAsync).WithName("GetJob");
         jobs.MapPost("/{id}/assign/{agentId}", AssignAsync).WithName("AssignJob");
         jobs.MapPut("/{id}/cancel", CancelAsync).WithName("CancelJob");
+        jobs.MapPost("/{id}/enqueue", EnqueueAsync).WithName("EnqueueJob");
+        jobs.MapPut("/{id}/priority", SetPriorityAsync).WithName("SetJobPriority");
         jobs.MapPost("/{id}/resume", ResumeAsync).WithName("ResumeJob");
         jobs.MapDelete("/{id}", DeleteAsync).WithName("DeleteJob").RequireAuthorization(CockpitPolicies.Admin);
         return app;
@@ -38,11 +40,30 @@ public static class JobEndpoints
         return TypedResults.Created($"/api/jobs/{job.Id}", JobResponse.From(job));
     }
 
-    public static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> GetAsync(string id, IGrainFactory grains)
+    public static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> GetAsync(string id, IGrainFactory grains,
+        [FromServices] IDispatchCommands dispatch)
     {
         if (!RouteIds.TryParse(id, "id", out var jobId, out var badId)) return badId;
         var job = await grains.GetGrain<IJobGrain>(jobId).GetAsync();
-        return job is null ? Problems.NotFound($"job {jobId} not found") : TypedResults.Ok(JobResponse.From(job));
+        if (job is null) return Problems.NotFound($"job {jobId} not found");
+        var response = JobResponse.From(job);
+        if (job.Status == JobStatus.Pending) response = response with { WaitingReason = await dispatch.GetWaitingReasonAsync(jobId) };
+        return TypedResults.Ok(response);
+    }
+
+    public static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> EnqueueAsync(string id, [FromServices] IJobCommands commands)
+    {
+        if (!RouteIds.TryParse(id, "id", out var jobId, out var badId)) return badId;
+        return JobCommandResults.ToHttp(await commands.EnqueueAsync(jobId));
+    }
+
+    public static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> SetPriorityAsync(
+        string id, HttpRequest request, [FromServices] IJobCommands commands)
+    {
+        if (!RouteIds.TryParse(id, "id", out var jobId, out var badId)) return badId;
+        var body = await JsonBody.ReadAsync<SetPriorityRequest>(request);
+        if (body.Problem is not null) return body.Problem;
+        return JobCommandResults.ToHttp(await commands.SetPriorityAsync(jobId, body.Value!.Priority));
     }
 
     public static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> AssignAsync(

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Cockpit.Grains;
+using Cockpit.Grains.Dispatch;
 using Cockpit.Grains.Jobs;
 using Cockpit.Storage.ReadModel;
 
@@ -24,7 +25,28 @@ public sealed record JobResponse
     public JsonElement? ErrorDetails { get; init; }
     public JobProgressResponse? Progress { get; init; }
 
-    public static JobResponse From(JobSnapshot job) => new()
+    /// <summary><c>manual</c> or <c>auto</c> (queued for the dispatcher).</summary>
+    public string Dispatch { get; init; } = "manual";
+    public int Priority { get; init; }
+    public IReadOnlyDictionary<string, string> Selector { get; init; } = LabelDictionary.Empty;
+    public int MaxAttempts { get; init; }
+    public int RetryBackoffSeconds { get; init; }
+    public int? TimeoutSeconds { get; init; }
+    public string? ConcurrencyKey { get; init; }
+
+    /// <summary>When the job last entered the queue.</summary>
+    public DateTimeOffset? QueuedAt { get; init; }
+
+    /// <summary>The end of a retry's backoff, while the job waits for its next attempt.</summary>
+    public DateTimeOffset? NotBefore { get; init; }
+
+    /// <summary>Every run of the job, oldest first.</summary>
+    public IReadOnlyList<JobAttemptResponse> Attempts { get; init; } = [];
+
+    /// <summary>Why a pending job has not started yet (single job reads only; null otherwise).</summary>
+    public string? WaitingReason { get; init; }
+
+    public static JobResponse From(JobSnapshot job) => WithDispatch(new()
     {
         Id = job.Id,
         Prompt = job.Prompt,
@@ -43,9 +65,9 @@ public sealed record JobResponse
         Progress = job.Progress is { } p
             ? JobProgressResponse.From(p.TotalRequirements, p.ProcessedRequirements, p.Message, p.ReportedAt)
             : null,
-    };
+    }, job.Dispatch);
 
-    public static JobResponse From(JobRow row) => new()
+    public static JobResponse From(JobRow row) => WithDispatch(new()
     {
         Id = row.Id,
         Prompt = row.Prompt,
@@ -64,5 +86,24 @@ public sealed record JobResponse
         Progress = row.TotalRequirements is null && row.ProcessedRequirements is null && row.ProgressMessage is null
             ? null
             : JobProgressResponse.From(row.TotalRequirements, row.ProcessedRequirements, row.ProgressMessage, row.LastProgressAt),
-    };
+    }, row.Dispatch);
+
+    /// <summary>The dispatch fields, from the grain's record whichever source the job came from.</summary>
+    private static JobResponse WithDispatch(JobResponse job, JobDispatch? dispatch)
+    {
+        var d = dispatch ?? JobDispatch.For(DispatchSpec.Manual);
+        return job with
+        {
+            Dispatch = AttemptOutcomeNames.ToWire(d.Spec.Mode),
+            Priority = d.Spec.Priority,
+            Selector = d.Spec.Selector,
+            MaxAttempts = d.Spec.MaxAttempts,
+            RetryBackoffSeconds = d.Spec.RetryBackoffSeconds,
+            TimeoutSeconds = d.Spec.TimeoutSeconds,
+            ConcurrencyKey = d.Spec.ConcurrencyKey,
+            QueuedAt = d.QueuedAt,
+            NotBefore = d.NotBefore,
+            Attempts = [.. d.Attempts.Select(JobAttemptResponse.From)],
+        };
+    }
 }

@@ -17,7 +17,9 @@ public sealed partial class JobReadModel(NpgsqlDataSource dataSource)
     private const string Columns = """
         id, prompt, document_path, document_dir, config_name, context, instructions, status, assigned_agent_id,
         created_at, updated_at, completed_at, error_message, error_details, total_requirements,
-        processed_requirements, progress_message, last_progress_at, version
+        processed_requirements, progress_message, last_progress_at, version,
+        dispatch, priority, selector, concurrency_key, max_attempts, retry_backoff_seconds, timeout_seconds,
+        queued_at, not_before, attempts
         """;
 
     /// <summary>
@@ -95,5 +97,8 @@ public sealed partial class JobReadModel(NpgsqlDataSource dataSource)
         r.GetNullableInt32(15),
         r.GetNullableString(16),
         r.GetNullableTimestamp(17),
-        r.GetInt64(18));
+        r.GetInt64(18),
+        DispatchColumns.Read(r.GetString(19), r.GetInt32(20), r.GetNullableString(21), r.GetNullableString(22),
+            r.GetNullableInt32(23), r.GetNullableInt32(24), r.GetNullableInt32(25), r.GetNullableTimestamp(26),
+            r.GetNullableTimestamp(27), r.GetNullableString(28)));
 }

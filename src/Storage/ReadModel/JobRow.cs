@@ -5,6 +5,7 @@ namespace Cockpit.Storage.ReadModel;
 /// <param name="Status">Wire name (<c>created</c>, <c>processing</c>, …); parse with <c>StatusNames.TryParseJobStatus</c>.</param>
 /// <param name="ErrorDetailsJson">The <c>error_details</c> jsonb column as JSON text.</param>
 /// <param name="Version">The job grain's version of this row.</param>
+/// <param name="Dispatch">The dispatch columns (migration 0061) as the grain's record.</param>
 public sealed record JobRow(
     Guid Id,
     string Prompt,
@@ -24,4 +25,5 @@ public sealed record JobRow(
     int? ProcessedRequirements,
     string? ProgressMessage,
     DateTimeOffset? LastProgressAt,
-    long Version);
+    long Version,
+    Cockpit.Grains.Dispatch.JobDispatch? Dispatch = null);

@@ -81,6 +81,19 @@ internal sealed class ReadModelWriter(NpgsqlDataSource dataSource)
         WHERE jobs.version < EXCLUDED.version
         """;
 
+    // Dispatch columns (migration 0061) of the rows the upsert above just wrote: same version, same event.
+    private const string UpdateJobDispatchSql = """
+        UPDATE jobs AS j
+        SET dispatch = u.dispatch, priority = u.priority, selector = u.selector, concurrency_key = u.concurrency_key,
+            max_attempts = u.max_attempts, retry_backoff_seconds = u.retry_backoff_seconds,
+            timeout_seconds = u.timeout_seconds, queued_at = u.queued_at, not_before = u.not_before,
+            started_at = u.started_at, attempts = u.attempts
+        FROM unnest($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+             AS u(id, version, dispatch, priority, selector, concurrency_key, max_attempts, retry_backoff_seconds,
+                  timeout_seconds, queued_at, not_before, started_at, attempts)
+        WHERE j.id = u.id AND j.version = u.version
+        """;
+
     private const string TombstoneSql = """
         INSERT INTO read_model_tombstones (entity_type, entity_id, version)
         SELECT $1, d.id, d.version FROM unnest($2, $3) AS d(id, version)
@@ -228,6 +241,24 @@ internal sealed class ReadModelWriter(NpgsqlDataSource dataSource)
                 TextArray(snapshots.Select(s => s.Progress?.Message).ToArray()),
                 TimestampArray(snapshots.Select(s => s.Progress?.ReportedAt.UtcDateTime).ToArray()),
                 BigintArray(snapshots.Select(s => s.Version).ToArray()));
+            var dispatched = snapshots.Where(s => s.Dispatch is not null).ToList();
+            if (dispatched.Count > 0)
+            {
+                Add(batch, UpdateJobDispatchSql,
+                    UuidArray(dispatched.Select(s => s.Id).ToArray()),
+                    BigintArray(dispatched.Select(s => s.Version).ToArray()),
+                    TextArray(dispatched.Select(s => (string?)DispatchColumns.ModeName(s.Dispatch!.Spec.Mode)).ToArray()),
+                    IntArray(dispatched.Select(s => (int?)s.Dispatch!.Spec.Priority).ToArray()),
+                    JsonbArray(dispatched.Select(s => (string?)LabelsJson.Write(s.Dispatch!.Spec.Selector)).ToArray()),
+                    TextArray(dispatched.Select(s => s.Dispatch!.Spec.ConcurrencyKey).ToArray()),
+                    IntArray(dispatched.Select(s => (int?)s.Dispatch!.Spec.MaxAttempts).ToArray()),
+                    IntArray(dispatched.Select(s => (int?)s.Dispatch!.Spec.RetryBackoffSeconds).ToArray()),
+                    IntArray(dispatched.Select(s => s.Dispatch!.Spec.TimeoutSeconds).ToArray()),
+                    TimestampArray(dispatched.Select(s => s.Dispatch!.QueuedAt?.UtcDateTime).ToArray()),
+                    TimestampArray(dispatched.Select(s => s.Dispatch!.NotBefore?.UtcDateTime).ToArray()),
+                    TimestampArray(dispatched.Select(s => s.Dispatch!.Attempts.LastOrDefault()?.StartedAt.UtcDateTime).ToArray()),
+                    JsonbArray(dispatched.Select(s => (string?)DispatchColumns.WriteAttempts(s.Dispatch!.Attempts)).ToArray()));
+            }
         }
 
         if (timeline.Count > 0)

@@ -42,7 +42,7 @@ public sealed class DispatchBoardProperties
                     board.AgentIdle(DispatchSamples.AgentId(step.Agent), AgentConfigs[step.Agent % 2], AgentLabels(step.Agent), now);
                     break;
                 case BoardStepKind.AgentBusy:
-                    board.AgentBusy(DispatchSamples.AgentId(step.Agent));
+                    board.AgentBusy(DispatchSamples.AgentId(step.Agent), "", LabelDictionary.Empty);
                     break;
                 case BoardStepKind.SetLimit:
                     board.SetLimit(Keys[1 + step.Job % 2]!, step.Value > 3 ? null : step.Value);

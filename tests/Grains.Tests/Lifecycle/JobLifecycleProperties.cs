@@ -9,7 +9,7 @@ namespace Cockpit.Grains.Tests.Lifecycle;
 public sealed class JobLifecycleProperties
 {
     private static readonly JobTrigger[] AgentReports =
-        [JobTrigger.AgentCompleted, JobTrigger.AgentFailed, JobTrigger.AgentLost, JobTrigger.ProgressReported];
+        [JobTrigger.AgentCompleted, JobTrigger.AgentFailed, JobTrigger.AgentLost, JobTrigger.ProgressReported, JobTrigger.RetryScheduled];
 
     [Property(Arbitrary = [typeof(LifecycleArbitraries)], MaxTest = 500)]
     public void Statuses_stay_defined_refusals_and_stale_agent_reports_change_nothing(JobStatus start, JobTrigger[] triggers)

@@ -36,6 +36,7 @@ public static class JobTransitionTable
         { Created, JobTrigger.AgentFailed, Created, Unchanged },
         { Created, JobTrigger.AgentLost, Created, Unchanged },
         { Created, JobTrigger.ProgressReported, Created, Unchanged },
+        { Created, JobTrigger.RetryScheduled, Created, Unchanged },
 
         // pending: queued, never ran
         { Pending, JobTrigger.Enqueue, Pending, Refused },
@@ -49,6 +50,7 @@ public static class JobTransitionTable
         { Pending, JobTrigger.AgentFailed, Pending, Unchanged },
         { Pending, JobTrigger.AgentLost, Pending, Unchanged },
         { Pending, JobTrigger.ProgressReported, Pending, Unchanged },
+        { Pending, JobTrigger.RetryScheduled, Pending, Unchanged },
 
         // processing: on an agent; only the agent's outcome or a cancel moves it
         { Processing, JobTrigger.Enqueue, Processing, Refused },
@@ -62,6 +64,7 @@ public static class JobTransitionTable
         { Processing, JobTrigger.AgentFailed, Failed, Expected },
         { Processing, JobTrigger.AgentLost, Failed, Expected },
         { Processing, JobTrigger.ProgressReported, Processing, Unchanged },
+        { Processing, JobTrigger.RetryScheduled, Pending, Expected },
 
         // completed: final for people's commands except delete
         { Completed, JobTrigger.Enqueue, Completed, Refused },
@@ -75,6 +78,7 @@ public static class JobTransitionTable
         { Completed, JobTrigger.AgentFailed, Completed, Unchanged },
         { Completed, JobTrigger.AgentLost, Completed, Unchanged },
         { Completed, JobTrigger.ProgressReported, Completed, Unchanged },
+        { Completed, JobTrigger.RetryScheduled, Completed, Unchanged },
 
         // failed: may be queued, assigned afresh or resumed
         { Failed, JobTrigger.Enqueue, Pending, Expected },
@@ -88,6 +92,7 @@ public static class JobTransitionTable
         { Failed, JobTrigger.AgentFailed, Failed, Unchanged },
         { Failed, JobTrigger.AgentLost, Failed, Unchanged },
         { Failed, JobTrigger.ProgressReported, Failed, Unchanged },
+        { Failed, JobTrigger.RetryScheduled, Failed, Unchanged },
 
         // cancelled: like failed
         { Cancelled, JobTrigger.Enqueue, Pending, Expected },
@@ -101,5 +106,6 @@ public static class JobTransitionTable
         { Cancelled, JobTrigger.AgentFailed, Cancelled, Unchanged },
         { Cancelled, JobTrigger.AgentLost, Cancelled, Unchanged },
         { Cancelled, JobTrigger.ProgressReported, Cancelled, Unchanged },
+        { Cancelled, JobTrigger.RetryScheduled, Cancelled, Unchanged },
     };
 }

@@ -1,4 +1,5 @@
 using Cockpit.Grains.Agents;
+using Cockpit.Grains.Dispatch;
 using Cockpit.Grains.Ports;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
@@ -10,7 +11,7 @@ namespace Cockpit.Grains.Tests.Support;
 /// An in-process Orleans cluster of two silos with the grains' real wiring except the three ports:
 /// memory grain storage under <see cref="GrainStorage.Name"/> (whose writes can be made to fail, <see cref="StorageFaults"/>),
 /// in-memory reminders, short liveness timings, and the shared <see cref="RecordingEventSink"/>,
-/// <see cref="ScriptedPodClient"/> and <see cref="ScriptedSilentAgentFinder"/> in every silo.
+/// <see cref="ScriptedPodClient"/>, <see cref="ScriptedSilentAgentFinder"/> and <see cref="ScriptedDispatchSource"/> in every silo.
 /// </summary>
 public sealed class CockpitCluster : IAsyncLifetime
 {
@@ -36,6 +37,12 @@ public sealed class CockpitCluster : IAsyncLifetime
 
     public ScriptedSilentAgentFinder ReadModel { get; } = new();
 
+    /// <summary>What the dispatcher finds when it reads the read model (nothing unless a test says).</summary>
+    public ScriptedDispatchSource DispatchSource { get; } = new();
+
+    /// <summary>Short, so a test of the dispatcher's rebuild waits a moment, not five seconds.</summary>
+    public static readonly TimeSpan ReconcileInterval = TimeSpan.FromMilliseconds(300);
+
     public InProcessTestCluster Cluster => _cluster ?? throw new InvalidOperationException("the cluster is not deployed");
 
     public IClusterClient Client => Cluster.Client;
@@ -54,6 +61,9 @@ public sealed class CockpitCluster : IAsyncLifetime
             silo.Services.AddSingleton(TimeProvider.System);
             silo.Services.AddSingleton<ISilentAgentFinder>(ReadModel);
             silo.AddAgentLiveness();
+            silo.AddDispatch();
+            silo.Services.AddSingleton<IDispatchSource>(DispatchSource);
+            silo.Services.Configure<DispatcherOptions>(options => options.ReconcileInterval = ReconcileInterval);
             silo.Services.Configure<AgentLivenessOptions>(options =>
             {
                 options.OfflineAfter = OfflineAfter;

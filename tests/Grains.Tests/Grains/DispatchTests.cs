@@ -1,0 +1,240 @@
+using Cockpit.Grains.Agents;
+using Cockpit.Grains.Dispatch;
+using Cockpit.Grains.Jobs;
+using Cockpit.Grains.Ports;
+using Cockpit.Grains.Tests.Support;
+using Shouldly;
+
+namespace Cockpit.Grains.Tests.Grains;
+
+/// <summary>
+/// Automatic dispatch on the in-process cluster: the dispatcher grain, job grains and agent grains together. Each test
+/// uses its own queue (config name), since the dispatcher is one for the whole cluster that all tests share.
+/// </summary>
+[Collection(CockpitClusterCollection.Name)]
+public sealed class DispatchTests(CockpitCluster cluster)
+{
+    private readonly Fleet _fleet = new(cluster);
+    private readonly string _queue = $"q-{Guid.NewGuid():N}"[..20];
+
+    [Fact]
+    public async Task A_queued_job_starts_on_a_ready_agent_of_its_queue_without_an_assign()
+    {
+        var other = await ReadyAgentAsync(config: "someone-elses-queue");
+        var agent = await ReadyAgentAsync();
+
+        var job = await QueueAsync();
+
+        job.Status.ShouldBe(JobStatus.Pending);
+        var started = await _fleet.Events.WaitForJobAsync(job.Id, e => e.Job.Status == JobStatus.Processing, "dispatched");
+        started.Job.AssignedAgentId.ShouldBe(agent.Id);
+        started.Job.Dispatch.ShouldNotBeNull().Attempts.ShouldHaveSingleItem().Outcome.ShouldBe(AttemptOutcome.Running);
+        _fleet.Pods.CommandsTo(agent.PodIp).ShouldHaveSingleItem().Kind.ShouldBe(PodCommandKind.Start);
+        _fleet.Pods.CommandsTo(other.PodIp).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_manual_job_is_never_dispatched()
+    {
+        var manual = await QueueAsync(mode: DispatchMode.Manual);
+        var queued = await QueueAsync();
+        var agent = await ReadyAgentAsync();
+
+        await _fleet.Events.WaitForJobAsync(queued.Id, e => e.Job.Status == JobStatus.Processing, "the queued job dispatched");
+        await ReportAsync(agent, queued.Id, AgentStatus.Completed);
+        await _fleet.Events.WaitForAgentAsync(agent.Id, e => e.Agent.Status == AgentStatus.Ready, "ready again");
+
+        (await _fleet.Job(manual.Id).GetAsync()).ShouldNotBeNull().Status.ShouldBe(JobStatus.Created);
+        _fleet.Pods.CommandsTo(agent.PodIp).Count(c => c.JobId == manual.Id).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task The_highest_priority_goes_first_then_the_oldest()
+    {
+        var low = await QueueAsync(priority: -5);
+        var oldNormal = await QueueAsync(priority: 0);
+        var high = await QueueAsync(priority: 5);
+        var newNormal = await QueueAsync(priority: 0);
+
+        var agent = await ReadyAgentAsync();
+        var order = new List<Guid>();
+        for (var i = 0; i < 4; i++)
+        {
+            var start = await WaitForStartAsync(agent, order.Count + 1);
+            order.Add(start);
+            await ReportAsync(agent, start, AgentStatus.Completed);
+        }
+
+        order.ShouldBe([high.Id, oldNormal.Id, newNormal.Id, low.Id]);
+    }
+
+    [Fact]
+    public async Task A_job_waits_for_an_agent_whose_labels_hold_its_selector_and_says_why_meanwhile()
+    {
+        var plain = await ReadyAgentAsync();
+        var job = await QueueAsync(selector: new() { ["gpu"] = "a100" });
+
+        var reason = await WaitForReasonAsync(job.Id, r => r.StartsWith("no registered agent matches", StringComparison.Ordinal));
+        reason.ShouldContain("gpu=a100");
+        var gpu = await ReadyAgentAsync(labels: new() { ["gpu"] = "a100", ["region"] = "eu" });
+
+        var started = await _fleet.Events.WaitForJobAsync(job.Id, e => e.Job.Status == JobStatus.Processing, "dispatched");
+        started.Job.AssignedAgentId.ShouldBe(gpu.Id);
+        _fleet.Pods.CommandsTo(plain.PodIp).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_failed_attempt_is_retried_and_the_last_failure_fails_the_job_keeping_every_error()
+    {
+        var agent = await ReadyAgentAsync();
+        var job = await QueueAsync(maxAttempts: 2);
+
+        await WaitForStartAsync(agent, 1);
+        await ReportAsync(agent, job.Id, AgentStatus.Failed, "first try broke");
+        var retry = await _fleet.Events.WaitForJobAsync(job.Id, e => e.Job.Status == JobStatus.Pending && e.PreviousStatus == JobStatus.Processing, "queued again");
+        retry.Job.ErrorMessage.ShouldNotBeNull().ShouldContain("first try broke");
+        await ReadyAsync(agent);
+        await WaitForStartAsync(agent, 2);
+        await ReportAsync(agent, job.Id, AgentStatus.Failed, "second try broke");
+
+        var failed = await _fleet.Events.WaitForJobAsync(job.Id, e => e.Job.Status == JobStatus.Failed, "failed for good");
+        var attempts = failed.Job.Dispatch.ShouldNotBeNull().Attempts;
+        attempts.Select(a => a.Outcome).ShouldBe([AttemptOutcome.Failed, AttemptOutcome.Failed]);
+        attempts.Select(a => a.Error).ShouldBe(["first try broke", "second try broke"]);
+        failed.Job.ErrorMessage.ShouldBe("second try broke");
+    }
+
+    [Fact]
+    public async Task An_unreachable_pod_costs_an_attempt_and_the_job_goes_to_another_agent()
+    {
+        var dead = await ReadyAgentAsync();
+        _fleet.Pods.Script(dead.PodIp, PodCommandOutcome.Unreachable);
+        var job = await QueueAsync(maxAttempts: 3);
+        await _fleet.Events.WaitForJobAsync(job.Id, e => e.Job.Dispatch?.Attempts.Length == 1, "the undelivered attempt");
+
+        var alive = await ReadyAgentAsync();
+
+        var started = await _fleet.Events.WaitForJobAsync(job.Id, e => e.Job.Status == JobStatus.Processing, "dispatched to the live agent");
+        started.Job.AssignedAgentId.ShouldBe(alive.Id);
+        var first = started.Job.Dispatch.ShouldNotBeNull().Attempts[0];
+        first.AgentId.ShouldBe(dead.Id);
+        first.Outcome.ShouldBe(AttemptOutcome.Unreachable);
+    }
+
+    [Fact]
+    public async Task A_concurrency_limit_of_one_holds_and_the_next_job_of_the_key_starts_when_the_first_ends()
+    {
+        var key = $"tenant-{Guid.NewGuid():N}";
+        var dispatcher = _fleet.Grains.GetGrain<IDispatcherGrain>(IDispatcherGrain.Key);
+        await dispatcher.SetLimitAsync(key, 1);
+        var first = await QueueAsync(key: key);
+        var second = await QueueAsync(key: key);
+        var free = await QueueAsync();
+        var agents = new[] { await ReadyAgentAsync(), await ReadyAgentAsync(), await ReadyAgentAsync() };
+
+        var running = await _fleet.Events.WaitForJobAsync(first.Id, e => e.Job.Status == JobStatus.Processing, "first of the key");
+        await _fleet.Events.WaitForJobAsync(free.Id, e => e.Job.Status == JobStatus.Processing, "a job of no key, not held back by the limit");
+        (await WaitForReasonAsync(second.Id, r => r.Contains("limit", StringComparison.Ordinal))).ShouldBe($"concurrency key '{key}' is at its limit of 1");
+        (await _fleet.Job(second.Id).GetAsync()).ShouldNotBeNull().Status.ShouldBe(JobStatus.Pending);
+
+        var owner = agents.Single(a => a.Id == running.Job.AssignedAgentId);
+        await ReportAsync(owner, first.Id, AgentStatus.Completed);
+        await _fleet.Events.WaitForJobAsync(second.Id, e => e.Job.Status == JobStatus.Processing, "second of the key after the first ended");
+        (await dispatcher.GetLimitsAsync())[key].ShouldBe(1);
+        await dispatcher.SetLimitAsync(key, null);
+    }
+
+    [Fact]
+    public async Task An_attempt_past_its_timeout_is_cancelled_on_the_pod_and_retried()
+    {
+        var agent = await ReadyAgentAsync();
+        var job = await QueueAsync(maxAttempts: 2, timeoutSeconds: 1);
+        await WaitForStartAsync(agent, 1);
+
+        var retried = await _fleet.Events.WaitForJobAsync(job.Id, e => e.Job.Status == JobStatus.Pending && e.PreviousStatus == JobStatus.Processing,
+            "timed out and queued again");
+
+        var attempt = retried.Job.Dispatch.ShouldNotBeNull().Attempts.ShouldHaveSingleItem();
+        attempt.Outcome.ShouldBe(AttemptOutcome.TimedOut);
+        attempt.Error.ShouldNotBeNull().ShouldStartWith("timed out after 1 s");
+        _fleet.Pods.CommandsTo(agent.PodIp).ShouldContain(c => c.Kind == PodCommandKind.Cancel && c.JobId == job.Id);
+    }
+
+    [Fact]
+    public async Task An_operators_cancel_is_never_retried()
+    {
+        var agent = await ReadyAgentAsync();
+        var job = await QueueAsync(maxAttempts: 5);
+        await WaitForStartAsync(agent, 1);
+
+        var cancelled = await _fleet.Job(job.Id).CancelAsync();
+
+        cancelled.Status.ShouldBe(CommandStatus.Ok, cancelled.Error);
+        var attempt = cancelled.Value.ShouldNotBeNull().Dispatch.ShouldNotBeNull().Attempts.ShouldHaveSingleItem();
+        attempt.Outcome.ShouldBe(AttemptOutcome.Cancelled);
+        await ReportAsync(agent, job.Id, AgentStatus.Ready);
+        (await _fleet.Job(job.Id).GetAsync()).ShouldNotBeNull().Status.ShouldBe(JobStatus.Cancelled);
+    }
+
+    [Fact]
+    public async Task A_pending_job_the_read_model_holds_is_found_by_the_rebuild_even_without_a_notice()
+    {
+        var agent = await ReadyAgentAsync();
+        // A job created as manual, then made pending behind the dispatcher's back: only the read model knows.
+        var job = await QueueAsync(mode: DispatchMode.Manual);
+        var enqueued = await _fleet.Job(job.Id).EnqueueAsync();
+        enqueued.Status.ShouldBe(CommandStatus.Ok, enqueued.Error);
+        cluster.DispatchSource.Says(new DispatchSourceSnapshot(
+            [enqueued.Value!.Dispatch!.ToQueued(job.Id, _queue)], [], []));
+
+        var started = await _fleet.Events.WaitForJobAsync(job.Id, e => e.Job.Status == JobStatus.Processing, "dispatched");
+        started.Job.AssignedAgentId.ShouldBe(agent.Id);
+        cluster.DispatchSource.Says(DispatchSourceSnapshot.Empty);
+    }
+
+    private async Task<AgentSnapshot> ReadyAgentAsync(string? config = null, Dictionary<string, string>? labels = null)
+    {
+        var hostname = Fleet.NewHostname();
+        var registration = new AgentRegistrationInfo(config ?? _queue, hostname, Fleet.NewPodIp(), Fleet.PodPort, 42, "{}",
+            LabelDictionary.Of(labels ?? []));
+        var agent = await _fleet.Registry(hostname).RegisterAsync(registration);
+        return await _fleet.HeartbeatAsync(agent.Id, AgentStatus.Ready);
+    }
+
+    private Task ReadyAsync(AgentSnapshot agent) => _fleet.HeartbeatAsync(agent.Id, AgentStatus.Ready);
+
+    private async Task<JobSnapshot> QueueAsync(DispatchMode mode = DispatchMode.Auto, int priority = 0, Dictionary<string, string>? selector = null,
+        int maxAttempts = 3, int? timeoutSeconds = null, string? key = null)
+    {
+        var spec = Fleet.NewSpec() with { ConfigName = _queue };
+        var dispatch = new DispatchSpec(mode, priority, LabelDictionary.Of(selector ?? []), maxAttempts, 0, timeoutSeconds, key);
+        var created = await _fleet.Job(spec.JobId).CreateAsync(spec, dispatch);
+        created.Status.ShouldBe(CommandStatus.Ok, created.Error);
+        return created.Value.ShouldNotBeNull();
+    }
+
+    /// <summary>The job of the agent's <paramref name="nth"/> start push, once the pod has it.</summary>
+    private async Task<Guid> WaitForStartAsync(AgentSnapshot agent, int nth)
+    {
+        await Poll.UntilAsync(() => _fleet.Pods.CommandsTo(agent.PodIp).Count(c => c.Kind == PodCommandKind.Start) >= nth, $"start push {nth}");
+        var jobId = _fleet.Pods.CommandsTo(agent.PodIp).Where(c => c.Kind == PodCommandKind.Start).ElementAt(nth - 1).JobId;
+        await _fleet.Events.WaitForJobAsync(jobId, e => e.Job.Status == JobStatus.Processing && e.Job.AssignedAgentId == agent.Id, "processing");
+        return jobId;
+    }
+
+    /// <summary>The agent reports an outcome, then ready again (as the seed's agents do).</summary>
+    private async Task ReportAsync(AgentSnapshot agent, Guid jobId, AgentStatus status, string? error = null)
+    {
+        if (status != AgentStatus.Ready) await _fleet.HeartbeatAsync(agent.Id, status, jobId, error);
+        if (status == AgentStatus.Completed) await _fleet.Events.WaitForJobAsync(jobId, e => e.Job.Status == JobStatus.Completed, "completed");
+        await ReadyAsync(agent);
+    }
+
+    private async Task<string> WaitForReasonAsync(Guid jobId, Func<string, bool> match)
+    {
+        var dispatcher = _fleet.Grains.GetGrain<IDispatcherGrain>(IDispatcherGrain.Key);
+        string? reason = null;
+        await Poll.UntilAsync(async () => (reason = await dispatcher.GetWaitingReasonAsync(jobId)) is { } r && match(r), "the waiting reason");
+        return reason!;
+    }
+}
