@@ -34,6 +34,11 @@ public sealed class FakeJobCommands : IJobCommands
         return Task.FromResult(CreateOutcome ?? Ok(Guid.NewGuid()));
     }
 
+    public Task<JobCommandOutcome> EnqueueAsync(Guid jobId, CancellationToken cancellationToken = default) => Answer("enqueue", jobId);
+
+    public Task<JobCommandOutcome> SetPriorityAsync(Guid jobId, int? priority, CancellationToken cancellationToken = default) =>
+        Answer($"priority {priority}", jobId);
+
     public Task<JobCommandOutcome> AssignAsync(Guid jobId, Guid agentId, CancellationToken cancellationToken = default) => Answer("assign", jobId);
 
     public Task<JobCommandOutcome> CancelAsync(Guid jobId, CancellationToken cancellationToken = default) => Answer("cancel", jobId);
