@@ -35,9 +35,10 @@ async function detailsStatus() {
   return page.locator('[data-testid=job-details]').getAttribute('data-status');
 }
 
-/** Signs this browser in with a role through the toolbar's dev login; the page reloads with the new session. */
+/** Signs this browser in with a role through the user menu's development sign-in; the page reloads with the new session. */
 async function devLogin(role) {
-  await Promise.all([page.waitForEvent('load'), page.locator('[data-testid=dev-login]').selectOption(role)]);
+  await page.locator('[data-testid=user-menu]').click();
+  await Promise.all([page.waitForEvent('load'), page.locator(`[data-testid=sign-in-as][data-role=${role}]`).click()]);
   await page.locator(`[data-testid=role][data-role=${role}]`).waitFor({ timeout: 20_000 });
   await page.locator('[data-testid=connection][data-state=online]').waitFor({ timeout: 20_000 });
 }

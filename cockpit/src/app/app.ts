@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, DOCUMENT, afterNextRender, inject } from '@angular/core';
 import { Router, RouterOutlet } from '@angular/router';
-import { AuthService, type Role } from './core/auth/auth.service';
+import { AuthService } from './core/auth/auth.service';
+import { UserMenu } from './core/auth/user-menu';
 import { JobsStore } from './core/data/jobs.store';
 import { ConnectionIndicator } from './core/graphql/connection-indicator';
 import { GraphQLClient } from './core/graphql/graphql-client';
@@ -16,10 +17,10 @@ import { TimeCursorService } from './core/state/time-cursor.service';
 import { type ThemeMode, ThemeService } from './core/theme/theme.service';
 import { SplitView } from './layout/split-view';
 
-/** The shell: toolbar (layout preset, theme, language, connection, help) and the split-panel layout. */
+/** The shell: toolbar (layout preset, connection, user menu, theme, language, help) and the split-panel layout. */
 @Component({
   selector: 'app-root',
-  imports: [RouterOutlet, SplitView, ConnectionIndicator, ShortcutHelp, TranslatePipe],
+  imports: [RouterOutlet, SplitView, ConnectionIndicator, ShortcutHelp, TranslatePipe, UserMenu],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './app.html',
   styleUrl: './app.css',
@@ -52,10 +53,6 @@ export class App {
 
   protected setTheme(mode: string): void {
     this.theme.set(mode as ThemeMode);
-  }
-
-  protected devLogin(role: string): void {
-    if (role === 'viewer' || role === 'operator' || role === 'admin') void this.auth.devLogin(role satisfies Role);
   }
 
   protected setLanguage(language: string): void {

@@ -45,6 +45,17 @@ describe('role gating', () => {
     expect(fake.requests.map((r) => r.operation)).not.toContain('Tables');
   });
 
+  it('where development sign-in is on, the admins-only notice says how to become one; elsewhere it does not', async () => {
+    const withDev = new FakeAuth('operator');
+    setUp(withDev);
+    expect((await render(DatabaseBrowserPanel)).querySelector('[data-testid=dev-hint]')?.textContent).toContain('Sign in as admin');
+    TestBed.resetTestingModule();
+    const without = new FakeAuth('operator');
+    without.set('operator', { devLogin: false });
+    setUp(without);
+    expect((await render(DatabaseBrowserPanel)).querySelector('[data-testid=dev-hint]')).toBeNull();
+  });
+
   it('an admin browses the tables', async () => {
     setUp(new FakeAuth('admin'));
     const host = await render(DatabaseBrowserPanel);

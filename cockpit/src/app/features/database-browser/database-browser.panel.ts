@@ -28,7 +28,9 @@ export function cellText(value: unknown): string {
   template: `
     <header class="panel-head"><h2>{{ 'db.title' | t }}</h2></header>
     @if (!auth.canAdmin()) {
-      <p class="empty" data-testid="db-admin-only">{{ 'tables.adminOnly' | t }}</p>
+      <p class="empty" data-testid="db-admin-only">{{ 'tables.adminOnly' | t }}
+        @if (auth.me()?.devLogin) { <span class="dev-hint" data-testid="dev-hint">{{ 'auth.devHint' | t }}</span> }
+      </p>
     } @else {
     <app-state-view [hasData]="tables.data() !== undefined" [empty]="(tables.data()?.length ?? 0) === 0" emptyKey="db.noTables"
                     [error]="tables.error()" [cachedAt]="tables.cachedAt()" (retry)="loadTables()">
@@ -77,6 +79,7 @@ export function cellText(value: unknown): string {
     th, td { border: 1px solid var(--border-color); padding: 0.2rem 0.4rem; text-align: left; white-space: nowrap; max-width: 28rem; overflow: hidden; text-overflow: ellipsis; }
     th { background: var(--ctp-mantle); position: sticky; top: 0; }
     .empty { color: var(--muted-color); text-align: center; margin-top: 2rem; }
+    .dev-hint { display: block; margin-top: 0.4rem; font-size: 0.8rem; }
   `,
 })
 export class DatabaseBrowserPanel {

@@ -1,6 +1,7 @@
-// The Tokens view in real Chromium against a real silo: a guest (an operator here, as under `make up`) is told tokens
-// are for admins; signed in as admin through the user menu, the browser creates a token (its secret shown once, with a
-// copy button), the token works for a script, and revoking it in the view refuses it at once. Run by `npm run e2e`.
+// The playground as a newcomer meets it under `make up` (guests are operators, development sign-in is on), in real
+// Chromium against a real silo: the user menu offers "Sign in as viewer / operator / admin (development)"; signed in as
+// admin through it, the person deletes a job and opens the API tokens view from the menu, creates a token (its secret
+// shown once, with a copy button), a script uses it, and revoking it in the view refuses it at once. Run by `npm run e2e`.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,9 +24,10 @@ async function openTab(panel) {
   await page.locator(`[data-panel="${panel}"]`).first().waitFor();
 }
 
-/** Signs this browser in with a role through the toolbar's dev sign-in; the page reloads with the new session. */
+/** Signs this browser in with a role through the user menu's development sign-in; the page reloads with the new session. */
 async function signInAs(role) {
-  await Promise.all([page.waitForEvent('load'), page.locator('[data-testid=dev-login]').selectOption(role)]);
+  await page.locator('[data-testid=user-menu]').click();
+  await Promise.all([page.waitForEvent('load'), page.locator(`[data-testid=sign-in-as][data-role=${role}]`).click()]);
   await page.locator(`[data-testid=role][data-role=${role}]`).waitFor({ timeout: 20_000 });
   await page.locator('[data-testid=connection][data-state=online]').waitFor({ timeout: 20_000 });
 }
@@ -35,7 +37,7 @@ async function scriptStatus(token) {
   return (await fetch(system.base + '/api/tokens', { headers: { authorization: `Bearer ${token}` } })).status;
 }
 
-describe('the Tokens view in Chromium against a real silo', { timeout: 240_000 }, () => {
+describe('the playground in Chromium against a real silo: the user menu and the Tokens view', { timeout: 240_000 }, () => {
   before(async () => {
     system = await startSystem({ agents: 1 });
     browser = await chromium.launch({
@@ -54,18 +56,41 @@ describe('the Tokens view in Chromium against a real silo', { timeout: 240_000 }
     if (system) await system.stop();
   });
 
-  it('a guest operator is told that tokens are for admins', async () => {
+  it('a guest operator is told that tokens are for admins, and the user menu offers the development sign-ins', async () => {
     await page.goto('/');
     await page.locator('[data-testid=role][data-role=operator]').waitFor({ timeout: 20_000 });
     await openTab('tokens');
     await page.locator('[data-testid=tokens-admin-only]').waitFor();
+    assert.match(await page.locator('[data-testid=tokens-admin-only] [data-testid=dev-hint]').innerText(), /Sign in as admin/);
     assert.equal(await page.locator('[data-testid=token-create]').count(), 0);
+
+    await page.locator('[data-testid=user-menu]').click();
+    const menu = page.locator('[data-testid=user-menu-items]');
+    await menu.waitFor();
+    assert.deepEqual((await menu.locator('[data-testid=sign-in-as]').allInnerTexts()).map((t) => t.trim()),
+      ['Sign in as viewer (development)', 'Sign in as operator (development)', 'Sign in as admin (development)']);
+    assert.equal(await menu.locator('[data-testid=open-tokens]').count(), 0, 'an operator is not offered the tokens view');
+    await page.screenshot({ path: join(artifacts, 'playground-01-user-menu.png') });
+    await page.keyboard.press('Escape');
+    await menu.waitFor({ state: 'detached' });
   });
 
-  it('an admin creates a token, copies its secret once, a script uses it, and revoking it refuses the script at once', async () => {
+  it('signed in as admin through the menu, the newcomer may delete a job', async () => {
+    const job = await system.api('/api/jobs', { method: 'POST', body: JSON.stringify({ prompt: 'A job the admin deletes' }) });
     await signInAs('admin');
-    await openTab('tokens');
+    await openTab('job-list');
+    const row = page.locator(`.job-row[data-job-id="${job.id}"]`);
+    await row.locator('[data-action=delete]').click(); // the confirmation is accepted
+    await row.waitFor({ state: 'detached', timeout: 15_000 });
+    await fetch(`${system.base}/api/jobs/${job.id}`).then((r) => assert.equal(r.status, 404, 'the job is gone on the server'));
+  });
+
+  it('an admin opens the tokens view from the menu, creates a token, copies its secret once, a script uses it, and revoking it refuses the script at once', async () => {
+    await page.locator('[data-testid=role][data-role=admin]').waitFor();
+    await page.locator('[data-testid=user-menu]').click();
+    await page.locator('[data-testid=open-tokens]').click();
     const view = page.locator('[data-panel="tokens"]');
+    await view.waitFor();
     await view.locator('[data-testid=token-list], [data-testid=empty-state]').first().waitFor();
 
     await view.locator('[data-testid=token-name]').fill('e2e cleanup script');
