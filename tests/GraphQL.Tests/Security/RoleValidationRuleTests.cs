@@ -26,6 +26,7 @@ public sealed class RoleValidationRuleTests : IDisposable
         services.AddLogging();
         services.AddCockpitGraphQL(new ConfigurationBuilder().Build());
         services.AddSingleton<IJobCommands>(_commands);
+        services.AddSingleton<IDispatchCommands>(new FakeDispatchCommands());
         _services = services.BuildServiceProvider();
     }
 
@@ -43,6 +44,17 @@ public sealed class RoleValidationRuleTests : IDisposable
         { "tableRows", CockpitRole.Viewer, false, "UNAUTHENTICATED" },
         { "subscription", CockpitRole.None, false, "UNAUTHENTICATED" },
         { "introspection", CockpitRole.None, false, null },
+        // Dispatch (issue 13): a limit holds back every tenant's jobs of its key, so only admins change one.
+        { "setLimit", CockpitRole.Operator, true, "FORBIDDEN" },
+        { "setLimit", CockpitRole.Admin, true, null },
+        { "removeLimit", CockpitRole.Operator, true, "FORBIDDEN" },
+        { "removeLimit", CockpitRole.Admin, true, null },
+        { "enqueueJobs", CockpitRole.Viewer, true, "FORBIDDEN" },
+        { "enqueueJobs", CockpitRole.Operator, true, null },
+        { "setPriority", CockpitRole.Viewer, true, "FORBIDDEN" },
+        { "queues", CockpitRole.None, false, "UNAUTHENTICATED" },
+        { "queues", CockpitRole.Viewer, true, null },
+        { "queueChanged", CockpitRole.None, false, "UNAUTHENTICATED" },
     };
 
     private static readonly Dictionary<string, string> Documents = new()
@@ -54,6 +66,12 @@ public sealed class RoleValidationRuleTests : IDisposable
         ["tableRows"] = """{ tableRows(name: "jobs") { table } }""",
         ["subscription"] = "subscription { jobChanged { id } }",
         ["introspection"] = "{ __schema { queryType { name } } }",
+        ["setLimit"] = """mutation { setConcurrencyLimit(key: "tenant-a", limit: 2) { key } }""",
+        ["removeLimit"] = """mutation { removeConcurrencyLimit(key: "tenant-a") }""",
+        ["enqueueJobs"] = $$"""mutation { enqueueJobs(ids: ["{{Guid.NewGuid()}}"]) { id ok } }""",
+        ["setPriority"] = $$"""mutation { setJobPriority(jobId: "{{Guid.NewGuid()}}", priority: 1) { id } }""",
+        ["queues"] = "{ queues { name pending } }",
+        ["queueChanged"] = "subscription { queueChanged { name } }",
     };
 
     [Theory]

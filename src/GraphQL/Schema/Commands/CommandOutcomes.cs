@@ -19,19 +19,23 @@ public static class CommandOutcomes
     public static void ThrowIfFailed(IResolveFieldContext context, JobCommandOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        if (outcome.Errors is { } errors)
-        {
-            var all = ToInputErrors(errors);
-            // One resolver can throw one error; the others are added with the same path and location.
-            foreach (var error in all.Take(all.Count - 1))
-            {
-                error.AddLocation(context.FieldAst, context.Document);
-                error.Path = context.Path;
-                context.Errors.Add(error);
-            }
-            throw all[^1];
-        }
+        if (outcome.Errors is { } errors) throw InputErrors(context, errors);
         if (outcome.Result is { IsOk: false } failed) throw CommandErrors.ToError(failed.Status, failed.Error);
+    }
+
+    /// <summary>Every input error reported, each naming its field: all but one are added to the context, the one returned
+    /// is for the caller to throw (one resolver can throw one error; the others get the same path and location).</summary>
+    public static InputError InputErrors(IResolveFieldContext context, IReadOnlyDictionary<string, string[]> errors)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var all = ToInputErrors(errors);
+        foreach (var error in all.Take(all.Count - 1))
+        {
+            error.AddLocation(context.FieldAst, context.Document);
+            error.Path = context.Path;
+            context.Errors.Add(error);
+        }
+        return all[^1];
     }
 
     public static IReadOnlyList<InputError> ToInputErrors(IReadOnlyDictionary<string, string[]> errors) =>

@@ -1,5 +1,9 @@
+using Cockpit.Commands.Jobs;
+using Cockpit.Grains;
+using Cockpit.Grains.Jobs;
 using Cockpit.GraphQL.Schema.Agents;
 using Cockpit.GraphQL.Schema.Audit;
+using Cockpit.GraphQL.Schema.Dispatch;
 using Cockpit.GraphQL.Schema.Errors;
 using Cockpit.GraphQL.Schema.Graph;
 using Cockpit.GraphQL.Schema.Requirements;
@@ -38,6 +42,32 @@ public sealed class JobGraphType : ObjectGraphType<JobNode>
         Field<IsoDateTimeGraphType>("completedAt").Resolve(c => c.Source.CompletedAt);
         Field<StringGraphType>("errorMessage").Resolve(c => c.Source.ErrorMessage);
         Field<JsonGraphType>("errorDetails").Resolve(c => JsonText.Parse(c.Source.ErrorDetailsJson));
+        Field<NonNullGraphType<DispatchModeGraphType>>("dispatch").Resolve(c => c.Source.DispatchOrDefault.Spec.Mode);
+        Field<NonNullGraphType<IntGraphType>>("priority")
+            .Description("−100..100; higher goes first, then oldest.")
+            .Resolve(c => c.Source.DispatchOrDefault.Spec.Priority);
+        Field<NonNullGraphType<JsonGraphType>>("selector")
+            .Description("Labels an agent must carry (every pair) to take the job, as an object of strings (like Agent.labels).")
+            .Resolve(c => c.Source.DispatchOrDefault.Spec.Selector.ToDictionary(p => p.Key, p => p.Value));
+        Field<NonNullGraphType<IntGraphType>>("maxAttempts").Resolve(c => c.Source.DispatchOrDefault.Spec.MaxAttempts);
+        Field<NonNullGraphType<IntGraphType>>("retryBackoffSeconds")
+            .Description("The delay after the first failed attempt, doubling per attempt (at most 10 minutes).")
+            .Resolve(c => c.Source.DispatchOrDefault.Spec.RetryBackoffSeconds);
+        Field<IntGraphType>("timeoutSeconds").Description("Longest run of one attempt; null: no bound.")
+            .Resolve(c => c.Source.DispatchOrDefault.Spec.TimeoutSeconds);
+        Field<StringGraphType>("concurrencyKey").Resolve(c => c.Source.DispatchOrDefault.Spec.ConcurrencyKey);
+        Field<IsoDateTimeGraphType>("queuedAt").Description("When the job last entered the queue.")
+            .Resolve(c => c.Source.DispatchOrDefault.QueuedAt);
+        Field<IsoDateTimeGraphType>("notBefore").Description("The end of a retry's backoff while the job waits for its next attempt.")
+            .Resolve(c => c.Source.DispatchOrDefault.NotBefore);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<JobAttemptGraphType>>>>("attempts")
+            .Description("Every run of the job, oldest first.")
+            .Resolve(c => c.Source.DispatchOrDefault.Attempts);
+        Field<StringGraphType, string?>("waitingReason")
+            .Description("Why a pending job waits (the dispatcher's view); null unless the job is pending.")
+            .ResolveAsync(async c => c.Source.Status == JobStatus.Pending
+                ? await c.Service<IDispatchCommands>().GetWaitingReasonAsync(c.Source.Id, c.CancellationToken)
+                : null);
         Field<NonNullGraphType<JobProgressGraphType>>("progress").Resolve(c => Loads.Progress(c, c.Source));
 
         Field<NonNullGraphType<RequirementConnectionGraphType>>("requirements")

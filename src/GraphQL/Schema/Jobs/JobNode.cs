@@ -1,4 +1,5 @@
 using Cockpit.Grains;
+using Cockpit.Grains.Dispatch;
 using Cockpit.Grains.Jobs;
 using Cockpit.Grains.Jobs.Progress;
 using Cockpit.Storage.ReadModel;
@@ -8,6 +9,7 @@ namespace Cockpit.GraphQL.Schema.Jobs;
 /// <summary>The source of the <c>Job</c> type: a job grain's snapshot, or a row of the <c>jobs</c> read model.</summary>
 /// <param name="ProgressSamples">The grain's recent progress samples (for the ETA); null for a read-model row, which
 /// does not keep them, so the ETA of such a job is read from its grain when asked for.</param>
+/// <param name="Dispatch">How the job is dispatched and its attempts; null (a job from before dispatch): manual.</param>
 public sealed record JobNode(
     Guid Id,
     string Prompt,
@@ -25,12 +27,13 @@ public sealed record JobNode(
     string? ErrorDetailsJson,
     JobProgress? Progress,
     long Version,
-    IReadOnlyList<ProgressSample>? ProgressSamples)
+    IReadOnlyList<ProgressSample>? ProgressSamples,
+    JobDispatch? Dispatch = null)
 {
     public static JobNode From(JobSnapshot job) => new(
         job.Id, job.Prompt, job.DocumentPath, job.DocumentDir, job.ConfigName, job.ContextJson, job.Instructions, job.Status,
         job.AssignedAgentId, job.CreatedAt, job.UpdatedAt, job.CompletedAt, job.ErrorMessage, job.ErrorDetailsJson, job.Progress,
-        job.Version, job.ProgressSamples ?? []);
+        job.Version, job.ProgressSamples ?? [], job.Dispatch);
 
     /// <summary>Null for a row whose status this build does not know (it cannot be shown as a <c>JobStatus</c>).</summary>
     public static JobNode? From(JobRow row) => StatusNames.TryParseJobStatus(row.Status, out var status)
@@ -39,6 +42,9 @@ public sealed record JobNode(
             row.TotalRequirements is null && row.ProcessedRequirements is null && row.ProgressMessage is null
                 ? null
                 : new JobProgress(row.TotalRequirements, row.ProcessedRequirements, row.ProgressMessage, row.LastProgressAt ?? row.UpdatedAt ?? default),
-            row.Version, null)
+            row.Version, null, row.Dispatch)
         : null;
+
+    /// <summary>The dispatch record, or what a job without one has: manual, with the documented defaults.</summary>
+    public JobDispatch DispatchOrDefault => Dispatch ?? JobDispatch.For(DispatchSpec.Manual);
 }

@@ -1,5 +1,6 @@
 using Cockpit.Commands.Jobs;
 using Cockpit.GraphQL.Schema.Commands;
+using Cockpit.GraphQL.Schema.Dispatch;
 using Cockpit.GraphQL.Schema.Errors;
 using Cockpit.GraphQL.Schema.Jobs;
 using Cockpit.GraphQL.Security;
@@ -14,7 +15,7 @@ namespace Cockpit.GraphQL.Schema.Root;
 /// <summary>
 /// Job commands through <see cref="IJobCommands"/>, the implementation REST's job endpoints use too. Malformed ids are
 /// BAD_USER_INPUT naming REST's field (<c>id</c> for the job, <c>agent_id</c> for the agent). Every field needs the
-/// operator role, <c>deleteJob</c> and <c>deleteJobs</c> admin (see <see cref="FieldRoles"/>).
+/// operator role, <c>deleteJob</c>, <c>deleteJobs</c> and the concurrency limits admin (see <see cref="FieldRoles"/>).
 /// </summary>
 public sealed class MutationGraphType : ObjectGraphType
 {
@@ -29,8 +30,23 @@ public sealed class MutationGraphType : ObjectGraphType
         Name = "Mutation";
         Field<NonNullGraphType<JobGraphType>, JobNode>("createJob")
             .Argument<NonNullGraphType<CreateJobInputGraphType>>("input")
-            .ResolveAsync(async c => CommandOutcomes.Job(c,
-                await c.Service<IJobCommands>().CreateAsync(c.GetArgument<NewJob>("input"), c.CancellationToken)));
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<CreateJobInput>("input");
+                if (input.SelectorProblem is { } problem) throw new InputError("selector", problem);
+                return CommandOutcomes.Job(c, await c.Service<IJobCommands>().CreateAsync(input.Job, c.CancellationToken));
+            });
+        Field<NonNullGraphType<JobGraphType>, JobNode>("enqueueJob")
+            .Description("Queues a created, failed or cancelled job for automatic dispatch (pending).")
+            .Argument<NonNullGraphType<IdGraphType>>("jobId")
+            .ResolveAsync(async c => CommandOutcomes.Job(c, await c.Service<IJobCommands>().EnqueueAsync(
+                Ids.Parse(c.GetArgument<object>("jobId"), "id"), c.CancellationToken)));
+        Field<NonNullGraphType<JobGraphType>, JobNode>("setJobPriority")
+            .Description("−100..100; a pending job takes its new place in the queue at once.")
+            .Argument<NonNullGraphType<IdGraphType>>("jobId")
+            .Argument<NonNullGraphType<IntGraphType>>("priority")
+            .ResolveAsync(async c => CommandOutcomes.Job(c, await c.Service<IJobCommands>().SetPriorityAsync(
+                Ids.Parse(c.GetArgument<object>("jobId"), "id"), c.GetArgument<int>("priority"), c.CancellationToken)));
         Field<NonNullGraphType<JobGraphType>, JobNode>("assignJob")
             .Argument<NonNullGraphType<IdGraphType>>("jobId")
             .Argument<NonNullGraphType<IdGraphType>>("agentId")
@@ -57,10 +73,40 @@ public sealed class MutationGraphType : ObjectGraphType
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<BulkOutcomeGraphType>>>, IReadOnlyList<BulkOutcome>>("cancelJobs")
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids")
             .ResolveAsync(async c => await BulkAsync(c, (commands, id, ct) => commands.CancelAsync(id, ct)));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<BulkOutcomeGraphType>>>, IReadOnlyList<BulkOutcome>>("enqueueJobs")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids")
+            .ResolveAsync(async c => await BulkAsync(c, (commands, id, ct) => commands.EnqueueAsync(id, ct)));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<BulkOutcomeGraphType>>>, IReadOnlyList<BulkOutcome>>("deleteJobs")
             .RequireRole(CockpitRole.Admin)
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids")
             .ResolveAsync(async c => await BulkAsync(c, (commands, id, ct) => commands.DeleteAsync(id, ct)));
+
+        // A limit holds back every tenant's jobs of its key, so changing one is for admins (as on REST).
+        Field<NonNullGraphType<ConcurrencyLimitGraphType>, ConcurrencyLimit>("setConcurrencyLimit")
+            .Description("At most `limit` (0..100000) jobs of the concurrency key run at once. Admins only.")
+            .RequireRole(CockpitRole.Admin)
+            .Argument<NonNullGraphType<StringGraphType>>("key")
+            .Argument<NonNullGraphType<IntGraphType>>("limit")
+            .ResolveAsync(async c =>
+            {
+                var (key, limit) = (c.GetArgument<string>("key"), c.GetArgument<int>("limit"));
+                if (await c.Service<IDispatchCommands>().SetLimitAsync(key, limit, c.CancellationToken) is { } errors)
+                {
+                    throw CommandOutcomes.InputErrors(c, errors);
+                }
+                return new ConcurrencyLimit(key, limit);
+            });
+        Field<NonNullGraphType<StringGraphType>, string>("removeConcurrencyLimit")
+            .Description("The key's jobs run without a limit again; answers the key. Admins only.")
+            .RequireRole(CockpitRole.Admin)
+            .Argument<NonNullGraphType<StringGraphType>>("key")
+            .ResolveAsync(async c =>
+            {
+                var key = c.GetArgument<string>("key");
+                return await c.Service<IDispatchCommands>().RemoveLimitAsync(key, c.CancellationToken)
+                    ? key
+                    : throw CommandErrors.NotFound($"concurrency key '{(key.Length <= 64 ? key : key[..64] + "…")}' has no limit");
+            });
     }
 
     /// <summary>

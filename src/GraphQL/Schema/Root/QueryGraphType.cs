@@ -1,13 +1,17 @@
 using Cockpit.Commands.Configs;
 using Cockpit.GraphQL.Schema.Agents;
 using Cockpit.GraphQL.Schema.Audit;
+using Cockpit.Commands.Jobs;
+using Cockpit.Grains.Dispatch;
 using Cockpit.GraphQL.Schema.Configs;
+using Cockpit.GraphQL.Schema.Dispatch;
 using Cockpit.GraphQL.Schema.Errors;
 using Cockpit.GraphQL.Schema.Jobs;
 using Cockpit.GraphQL.Schema.Statistics;
 using Cockpit.GraphQL.Schema.Tables;
 using Cockpit.GraphQL.Security;
 using Cockpit.Security;
+using Cockpit.Storage.Dispatch;
 using Cockpit.Storage.Tables;
 using Cockpit.Storage.Telemetry.Reading;
 using GraphQL;
@@ -21,6 +25,11 @@ namespace Cockpit.GraphQL.Schema.Root;
 /// </summary>
 public sealed class QueryGraphType : ObjectGraphType
 {
+    /// <summary>pendingJobs' page size by default, and at most (REST's /api/queues/pending limits).</summary>
+    public const int PendingJobsDefault = 100;
+
+    public const int PendingJobsMax = 500;
+
     public QueryGraphType()
     {
         Name = "Query";
@@ -47,6 +56,23 @@ public sealed class QueryGraphType : ObjectGraphType
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .ResolveAsync(async c => await c.Service<TelemetryReader>().RequestAsync(Ids.Parse(c.GetArgument<object>("id"), "id"), c.CancellationToken));
         Field<NonNullGraphType<StatsGraphType>, StatsSource>("stats").Resolve(c => new StatsSource(c.Now()));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<QueueGraphType>>>, IReadOnlyList<QueueFigures>>("queues")
+            .Description("Each queue's figures (REST GET /api/queues): \"any\" first, then every config name with work or idle agents.")
+            .ResolveAsync(async c => await c.Service<IDispatchCommands>().GetQueuesAsync(c.CancellationToken));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PendingJobGraphType>>>, IReadOnlyList<PendingJob>>("pendingJobs")
+            .Description("Pending jobs in dispatch order, of one queue (a config name, or \"any\") or of all.")
+            .Argument<StringGraphType>("queue")
+            .Argument<IntGraphType>("first", a => a.DefaultValue = PendingJobsDefault)
+            .ResolveAsync(async c =>
+            {
+                var first = c.GetArgument("first", PendingJobsDefault);
+                if (first is < 1 or > PendingJobsMax) throw new InputError("first", $"must be from 1 to {PendingJobsMax}");
+                var queue = c.GetArgument<string?>("queue");
+                return await c.Service<IDispatchCommands>().GetPendingAsync(string.IsNullOrEmpty(queue) ? null : queue, first, c.CancellationToken);
+            });
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ConcurrencyLimitGraphType>>>, IReadOnlyList<ConcurrencyLimit>>("concurrencyLimits")
+            .ResolveAsync(async c => (await c.Service<IDispatchCommands>().GetLimitsAsync(c.CancellationToken))
+                .OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => new ConcurrencyLimit(l.Key, l.Value)).ToList());
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AgentConfigGraphType>>>, IReadOnlyList<AgentConfig>>("configs")
             .ResolveAsync(async c => await c.Service<ConfigCatalog>().ListAsync(c.CancellationToken));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TableGraphType>>>, IReadOnlyList<TableInfo>>("tables")

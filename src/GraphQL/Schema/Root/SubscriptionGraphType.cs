@@ -1,10 +1,13 @@
 using System.Reactive.Linq;
+using Cockpit.Commands.Jobs;
 using Cockpit.GraphQL.Schema.Agents;
 using Cockpit.GraphQL.Schema.Audit;
+using Cockpit.GraphQL.Schema.Dispatch;
 using Cockpit.GraphQL.Schema.Errors;
 using Cockpit.GraphQL.Schema.Jobs;
 using Cockpit.GraphQL.Schema.Live;
 using Cockpit.GraphQL.Schema.Statistics;
+using Cockpit.Storage.Dispatch;
 using Cockpit.Storage.Live;
 using Cockpit.Storage.Telemetry.Audit;
 using GraphQL;
@@ -56,6 +59,30 @@ public sealed class SubscriptionGraphType : ObjectGraphType
             .Description("Fresh statistics (usage included) whenever agents, jobs or LLM usage change, at most once a second.")
             .ResolveStream(c => LiveFeeds.Throttled(Hub(c), [LiveEventKinds.Agent, LiveEventKinds.Job, LiveEventKinds.Usage], StatsInterval)
                 .Select(at => new StatsSource(at)));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<QueueGraphType>>>, IReadOnlyList<QueueFigures>>("queueChanged")
+            .Description("Every queue's figures whenever jobs enter or leave pending or processing, or agents change status, at most once a second.")
+            .ResolveStream(c =>
+            {
+                var dispatch = c.Service<IDispatchCommands>();
+                var logger = Logger(c);
+                return QueueFeeds.Ticks(Hub(c), StatsInterval)
+                    .Select(_ => Observable.FromAsync(async ct =>
+                    {
+                        try
+                        {
+                            return await dispatch.GetQueuesAsync(ct);
+                        }
+                        catch (Exception ex) when (ex is not OperationCanceledException)
+                        {
+                            // One failed read must not end the subscription: the next move reads the figures again.
+                            logger?.LogWarning(ex, "queueChanged: reading the queues' figures failed");
+                            return null;
+                        }
+                    }))
+                    .Concat()
+                    .Where(figures => figures is not null)
+                    .Select(figures => figures!);
+            });
     }
 
     private static IObservable<AuditEntrySummary> AuditAppended(IResolveFieldContext context, Guid jobId)
