@@ -1,0 +1,99 @@
+using Cockpit.Grains.Agents;
+using Cockpit.Grains.Dispatch;
+using Cockpit.Grains.Jobs;
+using Cockpit.Storage.Dispatch;
+using Cockpit.Storage.ReadModel;
+using Cockpit.Storage.Tests.Support;
+using Microsoft.Extensions.Options;
+using static Cockpit.Storage.Tests.Support.DomainEvents;
+
+namespace Cockpit.Storage.Tests.Dispatch;
+
+/// <summary>
+/// The dispatch columns (migration 0061) as the real projector writes them, read back by the dispatcher's rebuild
+/// (<see cref="DispatchSource"/>), the job reads and the queue figures (<see cref="QueueStatistics"/>).
+/// </summary>
+public sealed class DispatchReadModelTests : FreshDatabaseTest
+{
+    private static readonly Dictionary<string, string> Gpu = new() { ["gpu"] = "a100" };
+
+    [Fact]
+    public async Task Pending_jobs_come_back_in_dispatch_order_with_their_selector_key_and_backoff_and_running_jobs_with_their_agent()
+    {
+        await using var harness = new ProjectorHarness(Database.ConnectionString);
+        await harness.StartAsync();
+        var agent = Guid.NewGuid();
+        var low = Queued(Guid.NewGuid(), priority: 0, queuedAt: T0);
+        var high = Queued(Guid.NewGuid(), priority: 7, queuedAt: T0.AddMinutes(5), selector: Gpu, key: "tenant-a", notBefore: T0.AddHours(1));
+        var running = Queued(Guid.NewGuid(), priority: 0, queuedAt: T0, key: "tenant-a") with
+        {
+            Status = JobStatus.Processing,
+            AssignedAgentId = agent,
+        };
+        await harness.PublishAndFlushAsync(Job(low), Job(high), Job(running),
+            Agent(Guid.NewGuid(), 1, AgentStatus.Ready), Agent(agent, 1, AgentStatus.Working));
+
+        var snapshot = await new DispatchSource(harness.DataSource, Options.Create(new DispatcherOptions())).LoadAsync(CancellationToken.None);
+
+        snapshot.Pending.Select(j => j.Id).ShouldBe([high.Id, low.Id]);
+        var first = snapshot.Pending[0];
+        (first.Priority, first.ConcurrencyKey, first.NotBefore, first.QueuedAt, first.ConfigName).ShouldBe((7, "tenant-a", T0.AddHours(1), T0.AddMinutes(5), "default"));
+        first.Selector.ShouldBe(LabelDictionary.Of(Gpu));
+        snapshot.Running.ShouldBe([new DispatchSourceRun(running.Id, "tenant-a", agent)]);
+        snapshot.Agents.Count.ShouldBe(2);
+        snapshot.Agents.Count(a => a.Idle).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_jobs_attempts_survive_the_trip_through_the_read_model()
+    {
+        await using var harness = new ProjectorHarness(Database.ConnectionString);
+        await harness.StartAsync();
+        var agent = Guid.NewGuid();
+        var job = Queued(Guid.NewGuid(), priority: -3, queuedAt: T0, selector: Gpu);
+        var dispatch = job.Dispatch! with
+        {
+            Attempts =
+            [
+                new JobAttempt(1, agent, T0.AddSeconds(1), T0.AddSeconds(9), AttemptOutcome.TimedOut, "timed out after 8 s"),
+                new JobAttempt(2, agent, T0.AddSeconds(20), null, AttemptOutcome.Running, null),
+            ],
+        };
+        await harness.PublishAndFlushAsync(Job(job with { Dispatch = dispatch, Status = JobStatus.Processing, AssignedAgentId = agent }));
+
+        var row = (await new JobReadModel(harness.DataSource).GetAsync(job.Id)).ShouldNotBeNull();
+
+        var read = row.Dispatch.ShouldNotBeNull();
+        read.Attempts.ShouldBe(dispatch.Attempts);
+        (read.Spec.Mode, read.Spec.Priority, read.QueuedAt).ShouldBe((DispatchMode.Auto, -3, T0));
+        LabelDictionary.Of(read.Spec.Selector).ShouldBe(LabelDictionary.Of(Gpu));
+    }
+
+    [Fact]
+    public async Task Queue_figures_count_pending_running_and_idle_agents_per_config_and_any_holds_jobs_without_one()
+    {
+        await using var harness = new ProjectorHarness(Database.ConnectionString);
+        await harness.StartAsync();
+        var now = T0.AddMinutes(10);
+        await harness.PublishAndFlushAsync(
+            Job(Queued(Guid.NewGuid(), 0, T0)),
+            Job(Queued(Guid.NewGuid(), 0, T0.AddMinutes(4))),
+            Job(Queued(Guid.NewGuid(), 0, T0.AddMinutes(1)) with { ConfigName = null }),
+            Agent(Guid.NewGuid(), 1, AgentStatus.Ready),
+            Agent(Guid.NewGuid(), 1, AgentStatus.Working));
+
+        var queues = await new QueueStatistics(harness.DataSource).ReadAsync(now);
+
+        queues[0].Name.ShouldBe(QueueStatistics.AnyQueue);
+        (queues[0].Pending, queues[0].IdleAgents, queues[0].OldestPendingSeconds).ShouldBe((1L, 1L, 540d));
+        var named = queues.Single(q => q.Name == "default");
+        (named.Pending, named.IdleAgents, named.Running, named.OldestPendingSeconds).ShouldBe((2L, 1L, 0L, 600d));
+    }
+
+    private static JobSnapshot Queued(Guid id, int priority, DateTimeOffset queuedAt, Dictionary<string, string>? selector = null,
+        string? key = null, DateTimeOffset? notBefore = null)
+    {
+        var spec = new DispatchSpec(DispatchMode.Auto, priority, selector ?? [], 3, 10, null, key);
+        return JobSnapshot(id, 1, JobStatus.Pending) with { Dispatch = JobDispatch.For(spec).Queued(queuedAt, notBefore) };
+    }
+}
