@@ -57,6 +57,8 @@ public static class ObservabilityServiceCollectionExtensions
         services.AddHostedService<ReadModelMetricsRefresher>();
         services.Decorate<IAgentPodClient>((sp, inner) =>
             new MeteredAgentPodClient(inner, sp.GetRequiredService<CockpitMetrics>(), sp.GetRequiredService<TimeProvider>()));
+        // One log line per registration, job state change and failure (make up's terminal shows what happens).
+        services.Decorate<IDomainEventSink>((sp, inner) => new ActivityLogSink(inner, sp.GetRequiredService<ILogger<ActivityLogSink>>()));
 
         if (settings.DashboardEnabled)
         {
@@ -88,12 +90,20 @@ public static class ObservabilityServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Categories that log every HTTP request, or (Polly, for Orleans' placement pipeline) every grain activation, at
-    /// Information: Warning unless LOG_LEVEL or <c>Logging__LogLevel__&lt;category&gt;</c> says otherwise, so that
-    /// <c>make up</c> shows what happens to agents and jobs rather than a line per heartbeat.
+    /// Categories that log every HTTP request at Information (request start and end, routing, static files sent,
+    /// the status code of each problem answer, authorization and authentication refusals, four lines per push to a
+    /// pod from the HTTP client factory; failed pushes are logged at Warning by the push client), every grain activation
+    /// (Polly, for Orleans' placement pipeline), or the silo's configuration dump at start (Orleans' options logger):
+    /// Warning unless LOG_LEVEL or <c>Logging__LogLevel__&lt;category&gt;</c> says otherwise, so that <c>make up</c> shows
+    /// start-up, warnings, errors and <see cref="ActivityLogSink"/>'s line per agent and job change rather than a line
+    /// per heartbeat, file or 4xx. A refusal worth a person's attention is logged by our own code at Warning.
     /// </summary>
     private static readonly string[] PerOperationLogCategories =
-        ["Microsoft.AspNetCore.Hosting.Diagnostics", "Microsoft.AspNetCore.Routing", "Microsoft.AspNetCore.Http.Result", "Polly"];
+    [
+        "Microsoft.AspNetCore.Hosting.Diagnostics", "Microsoft.AspNetCore.Routing", "Microsoft.AspNetCore.Http.Result",
+        "Microsoft.AspNetCore.Http.HttpResults", "Microsoft.AspNetCore.StaticFiles", "Microsoft.AspNetCore.Authorization",
+        "Microsoft.AspNetCore.Authentication", "System.Net.Http.HttpClient", "Polly", "Orleans.Runtime.SiloOptionsLogger",
+    ];
 
     private static void ConfigureLogging(ILoggingBuilder logging, ObservabilitySettings settings, IConfiguration configuration)
     {
