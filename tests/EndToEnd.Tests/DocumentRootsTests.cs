@@ -33,7 +33,7 @@ public sealed class DocumentRootsTests
             refused.Json!["errors"]!.AsObject().Select(e => e.Key).ShouldBe([field], refused.Text);
         }
 
-        // MCP and GraphQL go through the same command; the GraphQL/REST parity test covers that one of them agrees.
+        // GraphQL creates jobs through the same command (MCP has no job creation); GraphQLApiTests checks it refuses alike.
         ((int?)(await silo.Client.GetAsync("/api/jobs")).Ok()["total"]).ShouldBe(0);
         var accepted = await silo.Client.CreateJobAsync(new { prompt = "p", document_path = system.WriteRequirementsDocument(1) });
         (await silo.Client.JobAsync(accepted)).ShouldNotBeNull();

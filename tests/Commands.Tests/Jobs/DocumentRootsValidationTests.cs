@@ -4,8 +4,8 @@ using Cockpit.Protocol.Paths;
 namespace Cockpit.Commands.Tests.Jobs;
 
 /// <summary>
-/// DOCUMENT_ROOTS as the command layer applies it to <c>document_path</c> and <c>document_dir</c> (REST, GraphQL and
-/// MCP all create jobs through <see cref="CreateJobValidator"/>), on a real directory tree with real symbolic links.
+/// DOCUMENT_ROOTS as the command layer applies it to <c>document_path</c> and <c>document_dir</c> (every front end
+/// creates jobs through <see cref="CreateJobValidator"/>), on a real directory tree with real symbolic links.
 /// </summary>
 public sealed class DocumentRootsValidationTests : IDisposable
 {
