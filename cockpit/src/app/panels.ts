@@ -6,6 +6,7 @@ export const PANELS: readonly PanelDefinition[] = [
   { id: PanelIds.jobList, titleKey: 'panel.jobList', load: () => import('./features/job-list/job-list.panel').then((m) => m.JobListPanel) },
   { id: PanelIds.agentList, titleKey: 'panel.agentList', load: () => import('./features/agent-list/agent-list.panel').then((m) => m.AgentListPanel) },
   { id: PanelIds.jobCreate, titleKey: 'panel.jobCreate', load: () => import('./features/job-create/job-create.panel').then((m) => m.JobCreatePanel) },
+  { id: PanelIds.queues, titleKey: 'panel.queues', load: () => import('./features/queues/queues.panel').then((m) => m.QueuesPanel) },
   { id: PanelIds.jobDetails, titleKey: 'panel.jobDetails', load: () => import('./features/job-details/job-details.panel').then((m) => m.JobDetailsPanel) },
   { id: PanelIds.statistics, titleKey: 'panel.statistics', load: () => import('./features/statistics/statistics.panel').then((m) => m.StatisticsPanel) },
   { id: PanelIds.agentActivity, titleKey: 'panel.agentActivity', load: () => import('./features/agent-activity/agent-activity.panel').then((m) => m.AgentActivityPanel) },

@@ -7,6 +7,7 @@ import {
   CancelJobsDocument,
   DeleteJobDocument,
   DeleteJobsDocument,
+  EnqueueJobDocument,
   ResumeJobDocument,
 } from '../graphql/generated';
 import { type UserError, toUserError } from '../errors/user-error';
@@ -33,6 +34,11 @@ export class JobCommandsService {
 
   assign(jobId: string, agentId: string): Promise<CommandResult> {
     return this.run(jobId, async () => this.jobs.upsert((await this.client.request(AssignJobDocument, { jobId, agentId })).assignJob));
+  }
+
+  /** Queues a created, failed or cancelled job for automatic dispatch. */
+  enqueue(jobId: string): Promise<CommandResult> {
+    return this.run(jobId, async () => this.jobs.upsert((await this.client.request(EnqueueJobDocument, { jobId })).enqueueJob));
   }
 
   cancel(jobId: string): Promise<CommandResult> {

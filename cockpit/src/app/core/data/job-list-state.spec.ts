@@ -1,5 +1,5 @@
 import { job } from '../../../testing/fixtures';
-import { type JobPage, applyJobChange, matchesFilter } from './job-list-state';
+import { type JobPage, applyJobChange, filterKey, matchesFilter } from './job-list-state';
 
 const page = (rows = [job({ id: 'b', createdAt: '2026-11-24T10:00:00Z' }), job({ id: 'a', createdAt: '2026-11-24T09:00:00Z' })]): JobPage => ({
   rows,
@@ -39,6 +39,11 @@ describe('job list changes', () => {
   it('matches search case-insensitively in the prompt', () => {
     expect(matchesFilter(job({ prompt: 'Extract the Requirements' }), { statuses: [], search: 'requirements' })).toBe(true);
     expect(matchesFilter(job({ prompt: 'x', status: 'failed' }), { statuses: ['created'], search: '' })).toBe(false);
+    expect(matchesFilter(job({ configName: 'creator' }), { statuses: [], search: '', queue: 'creator' })).toBe(true);
+    expect(matchesFilter(job({ configName: 'default' }), { statuses: [], search: '', queue: 'creator' })).toBe(false);
+    expect(matchesFilter(job({ configName: null }), { statuses: [], search: '', queue: 'creator' })).toBe(false);
+    expect(filterKey({ statuses: [], search: '', queue: 'creator' })).not.toBe(filterKey({ statuses: [], search: '' }));
+    expect(filterKey({ statuses: [], search: '', queue: null })).toBe(filterKey({ statuses: [], search: '' }));
   });
 
   it('stays fast on ten thousand loaded jobs', () => {

@@ -12,6 +12,8 @@ export interface JobChangeEvent {
 export interface JobFilter {
   statuses: readonly JobStatus[];
   search: string;
+  /** A queue: the jobs of one config name; unset or null for every job. */
+  queue?: string | null;
 }
 
 export interface JobPage {
@@ -21,9 +23,10 @@ export interface JobPage {
   hasNextPage: boolean;
 }
 
-/** Whether a job belongs in a list with this filter (the server's rule: status in the set, prompt contains search). */
+/** Whether a job belongs in a list with this filter (the server's rule: status in the set, config name is the queue, prompt contains search). */
 export function matchesFilter(job: JobRow, filter: JobFilter): boolean {
   if (filter.statuses.length > 0 && !filter.statuses.includes(job.status)) return false;
+  if (filter.queue && job.configName !== filter.queue) return false;
   const search = filter.search.trim().toLowerCase();
   return search === '' || job.prompt.toLowerCase().includes(search);
 }
@@ -55,5 +58,6 @@ function insertByCreatedDesc(rows: JobRow[], job: JobRow): JobRow[] {
 }
 
 export function filterKey(filter: JobFilter): string {
-  return `jobs:${[...filter.statuses].sort().join(',')}:${filter.search.trim().toLowerCase()}`;
+  const queue = filter.queue ? `:queue=${filter.queue}` : '';
+  return `jobs:${[...filter.statuses].sort().join(',')}:${filter.search.trim().toLowerCase()}${queue}`;
 }

@@ -88,6 +88,7 @@ export class JobsStore {
   private async fetchPage(filter: JobFilter, after: string | null): Promise<JobPage> {
     const { jobs } = await this.client.request(JobsDocument, {
       statuses: filter.statuses.length > 0 ? [...filter.statuses] : null,
+      configName: filter.queue || null,
       search: filter.search.trim() || null,
       first: JOB_PAGE_SIZE,
       after,

@@ -4,6 +4,7 @@ export const PanelIds = {
   jobList: 'job-list',
   jobCreate: 'job-create',
   jobDetails: 'job-details',
+  queues: 'queues',
   statistics: 'statistics',
   agentActivity: 'agent-activity',
   chatHistory: 'chat-history',

@@ -11,7 +11,7 @@ export const PRESET_IDS: readonly PresetId[] = ['default', 'job', 'debug'];
 export const PRESETS: Record<PresetId, () => LayoutNode> = {
   default: () =>
     split('row', [
-      pane('left', [P.jobList, P.agentList, P.jobCreate, P.statistics]),
+      pane('left', [P.jobList, P.queues, P.agentList, P.jobCreate, P.statistics]),
       split('column', [
         pane('top', [P.jobDetails]),
         pane('scrubber', [P.timelineScrubber]),
@@ -20,12 +20,12 @@ export const PRESETS: Record<PresetId, () => LayoutNode> = {
     ], [42, 58]),
   job: () =>
     split('row', [
-      split('column', [pane('left', [P.jobList, P.jobCreate]), pane('left-bottom', [P.agentList, P.statistics])], [65, 35]),
+      split('column', [pane('left', [P.jobList, P.jobCreate]), pane('left-bottom', [P.queues, P.agentList, P.statistics])], [65, 35]),
       split('column', [pane('top', [P.jobDetails]), pane('bottom', [P.todos, P.agentActivity, P.databaseBrowser, P.tokens])], [75, 25]),
     ], [55, 45]),
   debug: () =>
     split('row', [
-      pane('left', [P.jobList, P.agentList, P.statistics, P.jobCreate]),
+      pane('left', [P.jobList, P.queues, P.agentList, P.statistics, P.jobCreate]),
       split('column', [
         pane('scrubber', [P.timelineScrubber]),
         split('row', [

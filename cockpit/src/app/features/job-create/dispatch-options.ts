@@ -1,3 +1,5 @@
+import type { CreateJobInput } from '../../core/graphql/generated';
+import { GraphQLRequestError } from '../../core/graphql/graphql-errors';
 import { type LabelParse, parseLabels } from '../../shared/labels/labels';
 
 /** What the "New job" form's dispatch section holds, as typed. */
@@ -6,6 +8,7 @@ export interface DispatchForm {
   priority: string;
   selector: string;
   maxAttempts: string;
+  retryBackoffSeconds: string;
   timeoutSeconds: string;
   concurrencyKey: string;
 }
@@ -16,11 +19,12 @@ export interface DispatchOptions {
   priority: number | null;
   selector: Record<string, string> | null;
   maxAttempts: number | null;
+  retryBackoffSeconds: number | null;
   timeoutSeconds: number | null;
   concurrencyKey: string | null;
 }
 
-export type DispatchField = 'priority' | 'selector' | 'maxAttempts' | 'timeoutSeconds' | 'concurrencyKey';
+export type DispatchField = 'priority' | 'selector' | 'maxAttempts' | 'retryBackoffSeconds' | 'timeoutSeconds' | 'concurrencyKey';
 
 /** The server's ranges (POST /api/jobs): checked here too, so a bad value is named before anything is sent. */
 export const PRIORITY_RANGE = { min: -100, max: 100 } as const;
@@ -28,12 +32,15 @@ export const MAX_ATTEMPTS_RANGE = { min: 1, max: 20 } as const;
 export const MAX_CONCURRENCY_KEY_LENGTH = 100;
 /** One day: longer runs checkpoint and resume rather than hold one attempt open. */
 export const MAX_TIMEOUT_SECONDS = 86_400;
+/** The first retry's delay; it doubles per attempt, capped by the server at ten minutes. */
+export const MAX_RETRY_BACKOFF_SECONDS = 600;
 
 export const EMPTY_DISPATCH_FORM: DispatchForm = {
   auto: true,
   priority: '0',
   selector: '',
   maxAttempts: '',
+  retryBackoffSeconds: '',
   timeoutSeconds: '',
   concurrencyKey: '',
 };
@@ -54,7 +61,7 @@ function wholeNumber(text: string): number | null {
  */
 export function checkDispatch(form: DispatchForm): DispatchCheck {
   if (!form.auto) {
-    return { valid: true, options: { auto: false, priority: null, selector: null, maxAttempts: null, timeoutSeconds: null, concurrencyKey: null } };
+    return { valid: true, options: { auto: false, priority: null, selector: null, maxAttempts: null, retryBackoffSeconds: null, timeoutSeconds: null, concurrencyKey: null } };
   }
   const errors: Partial<Record<DispatchField, string>> = {};
 
@@ -67,6 +74,11 @@ export function checkDispatch(form: DispatchForm): DispatchCheck {
   const attempts = form.maxAttempts.trim() === '' ? null : wholeNumber(form.maxAttempts);
   if (form.maxAttempts.trim() !== '' && (attempts === null || attempts < MAX_ATTEMPTS_RANGE.min || attempts > MAX_ATTEMPTS_RANGE.max)) {
     errors.maxAttempts = 'dispatch.error.maxAttempts';
+  }
+
+  const backoff = form.retryBackoffSeconds.trim() === '' ? null : wholeNumber(form.retryBackoffSeconds);
+  if (form.retryBackoffSeconds.trim() !== '' && (backoff === null || backoff < 0 || backoff > MAX_RETRY_BACKOFF_SECONDS)) {
+    errors.retryBackoffSeconds = 'dispatch.error.retryBackoffSeconds';
   }
 
   const timeout = form.timeoutSeconds.trim() === '' ? null : wholeNumber(form.timeoutSeconds);
@@ -84,8 +96,47 @@ export function checkDispatch(form: DispatchForm): DispatchCheck {
       priority: priority === 0 ? null : priority,
       selector: Object.keys(labels).length === 0 ? null : labels,
       maxAttempts: attempts,
+      retryBackoffSeconds: backoff,
       timeoutSeconds: timeout,
       concurrencyKey: key === '' ? null : key,
     },
   };
+}
+
+/** The dispatch part of createJob's input: nothing for a manual job (the seed's request), else what differs from the defaults. */
+export function dispatchInput(options: DispatchOptions): Partial<CreateJobInput> {
+  if (!options.auto) return {};
+  const input: Partial<CreateJobInput> = { dispatch: 'auto' };
+  if (options.priority !== null) input.priority = options.priority;
+  if (options.selector !== null) input.selector = options.selector;
+  if (options.maxAttempts !== null) input.maxAttempts = options.maxAttempts;
+  if (options.retryBackoffSeconds !== null) input.retryBackoffSeconds = options.retryBackoffSeconds;
+  if (options.timeoutSeconds !== null) input.timeoutSeconds = options.timeoutSeconds;
+  if (options.concurrencyKey !== null) input.concurrencyKey = options.concurrencyKey;
+  return input;
+}
+
+/** REST's field names, which createJob's BAD_USER_INPUT errors carry (selector errors as selector or selector.<key>). */
+const SERVER_FIELDS: Record<string, DispatchField> = {
+  priority: 'priority',
+  selector: 'selector',
+  max_attempts: 'maxAttempts',
+  retry_backoff_seconds: 'retryBackoffSeconds',
+  timeout_seconds: 'timeoutSeconds',
+  concurrency_key: 'concurrencyKey',
+};
+
+/**
+ * The server's refusal of a dispatch field, in the server's words, by the form field it names; empty when the error
+ * is not about one of them (then the form shows it as a whole).
+ */
+export function serverDispatchErrors(error: unknown): Partial<Record<DispatchField, string>> {
+  if (!(error instanceof GraphQLRequestError)) return {};
+  const errors: Partial<Record<DispatchField, string>> = {};
+  for (const e of error.errors) {
+    if (e.code !== 'BAD_USER_INPUT' || !e.field) continue;
+    const field = SERVER_FIELDS[e.field.split('.')[0]];
+    if (field && !errors[field]) errors[field] = e.message;
+  }
+  return errors;
 }

@@ -2,6 +2,7 @@ import { TestBed } from '@angular/core/testing';
 import { DeferBlockBehavior } from '@angular/core/testing';
 import { Router } from '@angular/router';
 import { FakeGraphQLClient, settle } from '../../../testing/fake-graphql-client';
+import { GraphQLRequestError } from '../../core/graphql/graphql-errors';
 import { job } from '../../../testing/fixtures';
 import { panelTestProviders } from '../../../testing/providers';
 import { JobCreatePanel } from './job-create.panel';
@@ -58,10 +59,75 @@ describe('JobCreatePanel', () => {
     expect(url).toBe('/api/documents');
     expect((init.body as FormData).getAll('files')).toHaveLength(1);
     expect(fake.requests.find((r) => r.operation === 'CreateJob')?.variables).toEqual({
-      input: { prompt: 'Extract the requirements', configName: null, instructions: null, context: { customer: 'acme' }, documentSetId: 'set-1' },
+      input: { prompt: 'Extract the requirements', configName: null, instructions: null, context: { customer: 'acme' }, documentSetId: 'set-1', dispatch: 'auto' },
     });
     expect(TestBed.inject(Router).url).toBe('/jobs/new-job');
     expect(panel['prompt']()).toBe('');
+  });
+
+  it('queues the job automatically by default, with the priority, selector, attempts, timeout and key filled in', async () => {
+    fake.on('CreateJob', () => ({ createJob: job({ id: 'queued', status: 'pending', dispatch: 'auto', priority: 50 }) }));
+    const { fixture, host, panel } = await render();
+    expect((host.querySelector('[data-testid=create-auto]') as HTMLInputElement).checked).toBe(true);
+    panel['prompt'].set('Extract');
+    const type = (testId: string, value: string) => {
+      const input = host.querySelector(`[data-testid=${testId}]`) as HTMLInputElement;
+      input.value = value;
+      input.dispatchEvent(new Event('input'));
+    };
+    type('create-priority', '50');
+    type('create-selector', 'gpu=true, region=eu');
+    type('create-max-attempts', '5');
+    type('create-timeout', '600');
+    type('create-concurrency-key', 'acme');
+    await panel['submit']();
+    expect(fake.requests.find((r) => r.operation === 'CreateJob')?.variables).toEqual({
+      input: {
+        prompt: 'Extract', configName: null, instructions: null, context: null, documentSetId: null,
+        dispatch: 'auto', priority: 50, selector: { gpu: 'true', region: 'eu' }, maxAttempts: 5, timeoutSeconds: 600, concurrencyKey: 'acme',
+      },
+    });
+    await fixture.whenStable();
+    expect(TestBed.inject(Router).url).toBe('/jobs/queued');
+    expect(panel['dispatch']().priority).toBe('50');
+  });
+
+  it('sends the seed’s request for a manual job', async () => {
+    fake.on('CreateJob', () => ({ createJob: job({ id: 'manual' }) }));
+    const { host, panel } = await render();
+    (host.querySelector('[data-testid=create-auto]') as HTMLInputElement).click();
+    panel['prompt'].set('Extract');
+    await panel['submit']();
+    expect(fake.requests.find((r) => r.operation === 'CreateJob')?.variables).toEqual({
+      input: { prompt: 'Extract', configName: null, instructions: null, context: null, documentSetId: null },
+    });
+  });
+
+  it('names a bad dispatch field before sending, and shows the server’s refusals under their fields', async () => {
+    const { fixture, host, panel } = await render();
+    panel['prompt'].set('Extract');
+    panel['setDispatch']('maxAttempts', '30');
+    await panel['submit']();
+    await fixture.whenStable();
+    expect(fake.count('CreateJob')).toBe(0);
+    expect(host.querySelector('[data-testid=create-error-maxAttempts]')?.textContent).toContain('from 1 to 20');
+
+    fake.on('CreateJob', () => {
+      throw new GraphQLRequestError('graphql', [
+        { message: 'must not contain control characters', code: 'BAD_USER_INPUT', field: 'concurrency_key' },
+        { message: 'must be at most 63 characters', code: 'BAD_USER_INPUT', field: 'selector.gpu' },
+      ]);
+    });
+    panel['setDispatch']('maxAttempts', '3');
+    await panel['submit']();
+    await fixture.whenStable();
+    expect(host.querySelector('[data-testid=create-error-concurrencyKey]')?.textContent).toContain('must not contain control characters');
+    expect(host.querySelector('[data-testid=create-error-selector]')?.textContent).toContain('at most 63 characters');
+    expect(host.querySelector('[data-testid=create-error]')).toBeNull();
+    panel['setDispatch']('concurrencyKey', 'acme');
+    await fixture.whenStable();
+    expect(host.querySelector('[data-testid=create-error-concurrencyKey]')).toBeNull();
+    expect(host.querySelector('[data-testid=create-error-selector]')).not.toBeNull();
   });
 
   it('shows a refused upload in words and keeps the form', async () => {

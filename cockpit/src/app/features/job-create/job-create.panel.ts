@@ -1,3 +1,4 @@
+import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { Router } from '@angular/router';
 import { AuthService } from '../../core/auth/auth.service';
@@ -12,17 +13,30 @@ import { PanelIds } from '../../core/layout/panel-ids';
 import { formatBytes } from '../../shared/format/format';
 import { checkJson } from '../../shared/json-editor/json-check';
 import { JsonEditor } from '../../shared/json-editor/json-editor';
+import {
+  type DispatchField,
+  type DispatchForm,
+  EMPTY_DISPATCH_FORM,
+  MAX_ATTEMPTS_RANGE,
+  MAX_RETRY_BACKOFF_SECONDS,
+  MAX_TIMEOUT_SECONDS,
+  PRIORITY_RANGE,
+  checkDispatch,
+  dispatchInput,
+  serverDispatchErrors,
+} from './dispatch-options';
 
 type Config = ConfigsQuery['configs'][number];
 
 /**
- * New job: prompt, agent config (from the server's configs), instructions, context as JSON (checked while typing)
- * and up to ten documents (dropped or picked, uploaded as one set when the job is created). On success the new job
- * opens in the details panel.
+ * New job: prompt, agent config (from the server's configs), instructions, context as JSON (checked while typing),
+ * up to ten documents (dropped or picked, uploaded as one set when the job is created) and how it is dispatched
+ * (queued automatically by default, with priority, selector, attempts, timeout and concurrency key). On success the
+ * new job opens in the details panel; the dispatch settings stay for the next job.
  */
 @Component({
   selector: 'app-job-create',
-  imports: [TranslatePipe, JsonEditor],
+  imports: [TranslatePipe, JsonEditor, NgTemplateOutlet],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './job-create.panel.html',
   styleUrl: './job-create.panel.css',
@@ -48,11 +62,29 @@ export class JobCreatePanel {
   protected readonly submitted = signal(false);
   protected readonly error = signal<UserError | null>(null);
   protected readonly dragging = signal(false);
+  protected readonly dispatch = signal<DispatchForm>({ ...EMPTY_DISPATCH_FORM });
+  /** The server's refusal of a dispatch field, in its words, until that field changes. */
+  protected readonly serverErrors = signal<Partial<Record<DispatchField, string>>>({});
+  protected readonly ranges = { priority: PRIORITY_RANGE, attempts: MAX_ATTEMPTS_RANGE, backoff: MAX_RETRY_BACKOFF_SECONDS, timeout: MAX_TIMEOUT_SECONDS };
 
   protected readonly promptInvalid = computed(() => this.prompt().trim() === '');
   protected readonly contextCheck = computed(() => checkJson(this.context(), true));
   protected readonly tooManyFiles = computed(() => this.files().length > MAX_DOCUMENTS);
-  protected readonly valid = computed(() => !this.promptInvalid() && this.contextCheck().valid && !this.tooManyFiles());
+  protected readonly dispatchCheck = computed(() => checkDispatch(this.dispatch()));
+  protected readonly valid = computed(() => !this.promptInvalid() && this.contextCheck().valid && !this.tooManyFiles() && this.dispatchCheck().valid);
+
+  /** What is wrong with a dispatch field: the form's own check (an i18n key) or the server's words. */
+  protected fieldError(field: DispatchField): { key?: string; text?: string } | null {
+    const check = this.dispatchCheck();
+    if (!check.valid && check.errors[field]) return { key: check.errors[field] };
+    const server = this.serverErrors()[field];
+    return server ? { text: server } : null;
+  }
+
+  protected setDispatch<K extends keyof DispatchForm>(field: K, value: DispatchForm[K]): void {
+    this.dispatch.update((form) => ({ ...form, [field]: value }));
+    if (field !== 'auto') this.serverErrors.update(({ [field as DispatchField]: _, ...rest }) => rest);
+  }
 
   constructor() {
     void this.loadConfigs();
@@ -93,6 +125,8 @@ export class JobCreatePanel {
     if (!this.valid() || this.submitting()) return;
     this.submitting.set(true);
     this.error.set(null);
+    this.serverErrors.set({});
+    const dispatch = this.dispatchCheck();
     try {
       const documentSetId = this.files().length > 0 ? (await this.documents.upload(this.files())).documentSetId : null;
       const context = this.contextCheck();
@@ -103,6 +137,7 @@ export class JobCreatePanel {
           instructions: this.instructions().trim() || null,
           context: context.valid && context.value !== undefined ? context.value : null,
           documentSetId,
+          ...(dispatch.valid ? dispatchInput(dispatch.options) : {}),
         },
       });
       this.jobs.upsert(createJob);
@@ -110,7 +145,9 @@ export class JobCreatePanel {
       this.layout.reveal(PanelIds.jobDetails);
       await this.router.navigate(['/jobs', createJob.id], { queryParamsHandling: 'preserve' });
     } catch (error) {
-      this.error.set(toUserError(error));
+      const fields = serverDispatchErrors(error);
+      this.serverErrors.set(fields);
+      if (Object.keys(fields).length === 0) this.error.set(toUserError(error));
     } finally {
       this.submitting.set(false);
     }

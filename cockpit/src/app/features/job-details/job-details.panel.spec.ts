@@ -77,6 +77,46 @@ describe('JobDetailsPanel', () => {
     expect(fake.count('JobDetail')).toBe(1);
   });
 
+  it('shows a queued job’s dispatch: priority, place in the queue, why it waits, selector, and every attempt with its agent', async () => {
+    fake
+      .on('Queues', () => ({ queues: [] }))
+      .on('PendingJobs', () => ({
+        pendingJobs: [{ jobId: 'j1', position: 3, queue: 'any', priority: 50, queuedAt: '2026-12-05T10:00:00Z', concurrencyKey: 'acme', notBefore: null,
+          waitingReason: 'no registered agent matches selector gpu=true', job: { id: 'j1', prompt: 'x' } }],
+      }))
+      .on('JobDetail', () => ({
+        job: jobDetail({
+          id: 'j1', status: 'pending', dispatch: 'auto', priority: 50, selector: { gpu: 'true' }, concurrencyKey: 'acme', maxAttempts: 3,
+          waitingReason: 'no registered agent matches selector gpu=true', queuedAt: '2026-12-05T10:00:00Z',
+          attempts: [{ attempt: 1, agentId: 'a1', agent: { id: 'a1', hostname: 'alpha', labels: { gpu: 'false' } }, startedAt: '2026-12-05T09:00:00Z',
+            endedAt: '2026-12-05T09:01:00Z', outcome: 'failed', error: 'the model refused' }],
+        }),
+      }));
+    const { host } = await render();
+    const dispatch = host.querySelector('[data-testid=details-dispatch]')!;
+    expect(dispatch.querySelector('[data-testid=details-dispatch-mode]')?.textContent).toBe('automatic');
+    expect(dispatch.querySelector('[data-testid=details-priority]')?.textContent).toBe('50');
+    expect(dispatch.querySelector('[data-testid=details-position]')?.textContent).toBe('#3');
+    expect(dispatch.querySelector('[data-testid=details-waiting-reason]')?.textContent).toContain('gpu=true');
+    expect(dispatch.textContent).toContain('acme');
+    const attempt = dispatch.querySelector('[data-testid=attempts] li')!;
+    expect(attempt.getAttribute('data-outcome')).toBe('failed');
+    expect(attempt.querySelector('[data-testid=attempt-agent]')?.textContent?.trim()).toBe('alpha');
+    expect(attempt.querySelector('[data-testid=attempt-error]')?.textContent).toBe('the model refused');
+    expect(host.querySelector('[data-testid=details-enqueue]')).toBeNull();
+  });
+
+  it('queues a failed job for automatic dispatch', async () => {
+    fake.on('JobDetail', () => ({ job: jobDetail({ id: 'j1', status: 'failed' }) }))
+      .on('EnqueueJob', ({ jobId }) => ({ enqueueJob: job({ id: jobId as string, status: 'pending', dispatch: 'auto' }) }));
+    const { fixture, host } = await render();
+    (host.querySelector('[data-testid=details-enqueue]') as HTMLButtonElement).click();
+    await settle();
+    await fixture.whenStable();
+    expect(fake.requests.find((r) => r.operation === 'EnqueueJob')?.variables).toEqual({ jobId: 'j1' });
+    expect(host.querySelector('[role=alert]')).toBeNull();
+  });
+
   it('switching jobs ends the old job’s subscriptions', async () => {
     await render();
     expect(fake.openSubscriptions('JobChanged')).toBe(1);

@@ -13,17 +13,21 @@ import { formatDateTime, formatDuration, prettyJson, shortId } from '../../share
 import { ProgressBar } from '../../shared/progress-bar/progress-bar';
 import { StateView } from '../../shared/state-view/state-view';
 import { StatusBadge } from '../../shared/status-badge/status-badge';
-import { canAssign, canCancel, canDelete, canResume } from '../job-list/job-actions';
+import { labelPairs } from '../../shared/labels/labels';
+import { canAssign, canCancel, canDelete, canEnqueue, canResume } from '../job-list/job-actions';
+import { QueuesStore } from '../queues/queues.store';
+import { AttemptsList } from './attempts-list';
 import { RequirementsList } from './requirements-list';
 import { WorkspaceView } from './workspace-view';
 
 /**
- * One job in full: status and actions, progress with ETA, the timeline of its status changes, requirements (summary
- * and filterable list) and its workspace. Everything updates live while the job runs.
+ * One job in full: status and actions, progress with ETA, the timeline of its status changes, how it is dispatched
+ * (priority, selector, place in the queue and why it waits) with every attempt, requirements (summary and filterable
+ * list) and its workspace. Everything updates live while the job runs.
  */
 @Component({
   selector: 'app-job-details',
-  imports: [StateView, StatusBadge, ProgressBar, RequirementsList, WorkspaceView, TranslatePipe],
+  imports: [StateView, StatusBadge, ProgressBar, RequirementsList, WorkspaceView, AttemptsList, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './job-details.panel.html',
   styleUrl: './job-details.panel.css',
@@ -32,6 +36,7 @@ export class JobDetailsPanel {
   protected readonly context = inject(JobContextStore);
   private readonly auth = inject(AuthService);
   protected readonly agents = inject(AgentsStore);
+  protected readonly queues = inject(QueuesStore);
   protected readonly commands = inject(JobCommandsService);
   private readonly router = inject(Router);
   private readonly i18n = inject(I18nService);
@@ -43,11 +48,13 @@ export class JobDetailsPanel {
     resume: (status: JobStatus) => this.auth.canOperate() && canResume(status),
     delete: (status: JobStatus) => this.auth.canAdmin() && canDelete(status),
     assign: (status: JobStatus) => this.auth.canOperate() && canAssign(status),
+    enqueue: (status: JobStatus) => this.auth.canOperate() && canEnqueue(status),
   };
   protected readonly error = signal<UserError | null>(null);
   protected readonly shortId = shortId;
   protected readonly prettyJson = prettyJson;
   protected readonly formatDuration = formatDuration;
+  protected readonly labelPairs = labelPairs;
 
   /** ETA as a wall-clock time, counted down with the clock between progress reports. */
   protected readonly eta = computed(() => {
@@ -66,6 +73,7 @@ export class JobDetailsPanel {
 
   constructor() {
     this.agents.start();
+    this.queues.start();
   }
 
   protected when(iso: string | null | undefined): string {
@@ -79,6 +87,10 @@ export class JobDetailsPanel {
 
   protected async assign(jobId: string, agentId: string): Promise<void> {
     if (agentId) this.show(await this.commands.assign(jobId, agentId));
+  }
+
+  protected async enqueue(jobId: string): Promise<void> {
+    this.show(await this.commands.enqueue(jobId));
   }
 
   protected async cancel(jobId: string): Promise<void> {

@@ -8,3 +8,6 @@ export const canDelete = (status: JobStatus) => status !== 'processing';
 export const canAssign = (status: JobStatus) => status === 'created' || status === 'pending' || status === 'failed' || status === 'cancelled';
 
 export const ALL_STATUSES: readonly JobStatus[] = ['created', 'pending', 'processing', 'completed', 'failed', 'cancelled'];
+
+/** A job not in the queue and not running may be queued for automatic dispatch (POST /api/jobs/{id}/enqueue). */
+export const canEnqueue = (status: JobStatus) => status === 'created' || status === 'failed' || status === 'cancelled';

@@ -47,6 +47,30 @@ describe('JobListPanel', () => {
     expect(host.querySelectorAll('.job-row').length).toBeLessThan(100);
   });
 
+  it('filters by queue (config name) on the server and in the URL, and shows a pending job’s place in the dispatch order', async () => {
+    const queue = (name: string) => ({ name, pending: 1, oldestPendingSeconds: 1, idleAgents: 0, running: 0, waitP50Seconds: null, waitP95Seconds: null, startedLast15Minutes: 0 });
+    fake
+      .on('Queues', () => ({ queues: [queue('any'), queue('default'), queue('creator')] }))
+      .on('PendingJobs', () => ({
+        pendingJobs: [{ jobId: 'waiting', position: 2, queue: 'creator', priority: 0, queuedAt: '2026-12-05T10:00:00Z', concurrencyKey: null, notBefore: null,
+          waitingReason: 'all 1 matching agents are busy', job: { id: 'waiting', prompt: 'x' } }],
+      }))
+      .on('Jobs', () => jobsPage([job({ id: 'waiting', status: 'pending', configName: 'creator' }), job({ id: 'manual', status: 'created' })]));
+    const { fixture, host } = await render();
+    fixture.detectChanges();
+    expect(host.querySelector('[data-job-id=waiting] [data-testid=job-position]')?.textContent).toBe('#2');
+    expect(host.querySelector('[data-job-id=manual] [data-testid=job-position]')).toBeNull();
+    const select = host.querySelector('[data-testid=job-queue]') as HTMLSelectElement;
+    expect([...select.options].map((o) => o.value)).toEqual(['', 'creator', 'default']);
+
+    select.value = 'creator';
+    select.dispatchEvent(new Event('change'));
+    await settle();
+    await fixture.whenStable();
+    expect(fake.requests.filter((r) => r.operation === 'Jobs').at(-1)?.variables).toMatchObject({ configName: 'creator' });
+    expect(TestBed.inject(Router).url).toContain('queue=creator');
+  });
+
   it('status chips filter on the server and go into the URL', async () => {
     fake.on('Jobs', () => jobsPage([job({ status: 'failed' })]));
     const { fixture, host } = await render();

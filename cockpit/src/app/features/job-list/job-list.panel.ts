@@ -15,6 +15,8 @@ import { Icon } from '../../shared/icon/icon';
 import { ProgressBar } from '../../shared/progress-bar/progress-bar';
 import { StateView } from '../../shared/state-view/state-view';
 import { StatusBadge } from '../../shared/status-badge/status-badge';
+import { ANY_QUEUE } from '../queues/queue-view';
+import { QueuesStore } from '../queues/queues.store';
 import { ALL_STATUSES, canAssign, canCancel, canDelete, canResume } from './job-actions';
 
 /** Row height in pixels; the virtual scroll viewport needs it fixed. */
@@ -24,7 +26,8 @@ const PREFETCH_ROWS = 40;
 const SEARCH_DEBOUNCE_MS = 250;
 
 /**
- * The job queue: status filter chips and search (both in the URL), newest first, paged from the server as the user
+ * The job list: status filter chips, queue (config name) and search (all in the URL), newest first, pending jobs with
+ * their place in the dispatch order, paged from the server as the user
  * scrolls, rendered with virtual scrolling so ten thousand rows stay smooth. Rows have view/assign/cancel/resume/
  * delete; checked rows get bulk cancel, resume and delete.
  */
@@ -40,6 +43,7 @@ export class JobListPanel {
   protected readonly auth = inject(AuthService);
   protected readonly agents = inject(AgentsStore);
   protected readonly commands = inject(JobCommandsService);
+  protected readonly queues = inject(QueuesStore);
   protected readonly selection = inject(SelectionService);
   private readonly router = inject(Router);
   private readonly i18n = inject(I18nService);
@@ -59,6 +63,13 @@ export class JobListPanel {
     delete: (status: JobStatus) => this.auth.canAdmin() && canDelete(status),
     assign: (status: JobStatus) => this.auth.canOperate() && canAssign(status),
   };
+  /** The queues one may filter by: every config name the server reports a queue for, and the one filtered by now. */
+  protected readonly queueNames = computed(() => {
+    const names = new Set((this.queues.queues() ?? []).map((q) => q.name).filter((n) => n !== ANY_QUEUE));
+    const current = this.store.filter().queue;
+    if (current) names.add(current);
+    return [...names].sort();
+  });
   protected readonly shortId = shortId;
   protected readonly truncate = truncate;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
@@ -67,10 +78,12 @@ export class JobListPanel {
     const params = this.router.routerState.snapshot.root.queryParams;
     const fromUrl = String(params['status'] ?? '').split(',').filter((s): s is JobStatus => ALL_STATUSES.includes(s as JobStatus));
     const search = typeof params['q'] === 'string' ? params['q'] : this.store.filter().search;
+    const queue = typeof params['queue'] === 'string' && params['queue'] !== '' ? params['queue'] : (this.store.filter().queue ?? null);
     this.search.set(search);
-    this.store.setFilter({ statuses: fromUrl.length > 0 ? fromUrl : this.store.filter().statuses, search });
+    this.store.setFilter({ statuses: fromUrl.length > 0 ? fromUrl : this.store.filter().statuses, search, queue });
     this.store.start();
     this.agents.start();
+    this.queues.start();
     inject(DestroyRef).onDestroy(() => clearTimeout(this.searchTimer));
   }
 
@@ -81,20 +94,24 @@ export class JobListPanel {
   protected toggleStatus(status: JobStatus | null): void {
     const current = this.store.filter().statuses;
     const statuses = status === null ? [] : current.includes(status) ? current.filter((s) => s !== status) : [...current, status];
-    this.applyFilter(statuses, this.store.filter().search);
+    this.applyFilter(statuses, this.store.filter().search, this.store.filter().queue ?? null);
   }
 
   protected onSearch(value: string): void {
     this.search.set(value);
     clearTimeout(this.searchTimer);
-    this.searchTimer = setTimeout(() => this.applyFilter(this.store.filter().statuses, value), SEARCH_DEBOUNCE_MS);
+    this.searchTimer = setTimeout(() => this.applyFilter(this.store.filter().statuses, value, this.store.filter().queue ?? null), SEARCH_DEBOUNCE_MS);
   }
 
-  private applyFilter(statuses: readonly JobStatus[], search: string): void {
+  protected setQueue(queue: string): void {
+    this.applyFilter(this.store.filter().statuses, this.store.filter().search, queue || null);
+  }
+
+  private applyFilter(statuses: readonly JobStatus[], search: string, queue: string | null): void {
     this.checked.set(new Set());
-    this.store.setFilter({ statuses, search });
+    this.store.setFilter({ statuses, search, queue });
     void this.router.navigate([], {
-      queryParams: { status: statuses.length > 0 ? statuses.join(',') : null, q: search.trim() || null },
+      queryParams: { status: statuses.length > 0 ? statuses.join(',') : null, q: search.trim() || null, queue },
       queryParamsHandling: 'merge',
       replaceUrl: true,
     });

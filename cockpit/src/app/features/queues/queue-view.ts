@@ -1,34 +1,43 @@
-import { InjectionToken, type Signal } from '@angular/core';
+import type { Signal } from '@angular/core';
 import type { UserError } from '../../core/errors/user-error';
+import type { PendingJobFieldsFragment, QueueFieldsFragment } from '../../core/graphql/generated';
 import type { WaitSample } from './wait-trend';
 
-/** One queue as the panel shows it: a config name, or null for jobs any agent may take. */
-export interface QueueRow {
-  configName: string | null;
-  pending: number;
-  oldestPendingAgeSeconds: number | null;
-  idleAgents: number;
-  running: number;
-  waitP50Seconds: number | null;
-  waitP95Seconds: number | null;
-}
+/** The name the server gives the queue of jobs without a config name (any agent may take them). */
+export const ANY_QUEUE = 'any';
 
-/** A pending job in dispatch order (position 1 goes next). */
+/** One queue as the server reports it (GraphQL queues / queueChanged): a config name, or "any". */
+export type QueueRow = QueueFieldsFragment;
+
+/** A pending job in dispatch order (position 1 goes next, across every queue). */
 export interface PendingRow {
   id: string;
   prompt: string;
-  configName: string | null;
+  queue: string;
   priority: number;
   concurrencyKey: string | null;
   position: number;
-  waitingReason: string | null;
-  createdAt: string;
+  waitingReason: string;
+  queuedAt: string;
+  notBefore: string | null;
 }
 
-/**
- * What the Queues panel reads and does; the store behind it speaks GraphQL (queues, queueChanged). The panel is
- * registered (panel-ids, panels.ts, presets) together with that store, once the core's queue schema is on main.
- */
+/** A pendingJobs entry as the panel shows it; the job itself may be gone (deleted since), then without a prompt. */
+export function toPendingRow(p: PendingJobFieldsFragment): PendingRow {
+  return {
+    id: p.jobId,
+    prompt: p.job?.prompt ?? '',
+    queue: p.queue,
+    priority: p.priority,
+    concurrencyKey: p.concurrencyKey,
+    position: p.position,
+    waitingReason: p.waitingReason,
+    queuedAt: p.queuedAt,
+    notBefore: p.notBefore,
+  };
+}
+
+/** What the Queues panel reads and does; QueuesStore speaks GraphQL (queues, pendingJobs, queueChanged). */
 export interface QueuesSource {
   readonly queues: Signal<QueueRow[] | undefined>;
   readonly pending: Signal<PendingRow[]>;
@@ -41,9 +50,12 @@ export interface QueuesSource {
   setPriority(jobId: string, priority: number): Promise<UserError | null>;
 }
 
-export const QUEUES_SOURCE = new InjectionToken<QueuesSource>('QUEUES_SOURCE');
+/** The key of a queue in maps, attributes and tests: its name ("any" for the any-agent queue). */
+export function queueKey(name: string): string {
+  return name;
+}
 
-/** The key of a queue in maps and tests: its config name, or "*" for the any-agent queue. */
-export function queueKey(configName: string | null): string {
-  return configName ?? '*';
+/** The position of each pending job, by job id (the job list shows it beside `pending`). */
+export function positionsById(pending: readonly PendingRow[]): ReadonlyMap<string, number> {
+  return new Map(pending.map((p) => [p.id, p.position]));
 }

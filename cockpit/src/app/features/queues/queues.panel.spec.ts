@@ -4,7 +4,8 @@ import { FakeAuth } from '../../../testing/fake-auth';
 import { FakeGraphQLClient, settle } from '../../../testing/fake-graphql-client';
 import { panelTestProviders } from '../../../testing/providers';
 import type { UserError } from '../../core/errors/user-error';
-import { type PendingRow, type QueueRow, QUEUES_SOURCE, type QueuesSource } from './queue-view';
+import { type PendingRow, type QueueRow, type QueuesSource } from './queue-view';
+import { QUEUES_SOURCE } from './queues-source';
 import { QueuesPanel } from './queues.panel';
 import type { WaitSample } from './wait-trend';
 
@@ -28,10 +29,11 @@ class FakeQueues implements QueuesSource {
 }
 
 const queue = (overrides: Partial<QueueRow>): QueueRow => ({
-  configName: null, pending: 0, oldestPendingAgeSeconds: null, idleAgents: 0, running: 0, waitP50Seconds: null, waitP95Seconds: null, ...overrides,
+  name: 'any', pending: 0, oldestPendingSeconds: null, idleAgents: 0, running: 0, waitP50Seconds: null, waitP95Seconds: null, startedLast15Minutes: 0, ...overrides,
 });
 const pendingJob = (overrides: Partial<PendingRow>): PendingRow => ({
-  id: 'j', prompt: 'Extract', configName: null, priority: 0, concurrencyKey: null, position: 1, waitingReason: null, createdAt: '2026-12-05T10:00:00Z', ...overrides,
+  id: 'j', prompt: 'Extract', queue: 'any', priority: 0, concurrencyKey: null, position: 1, waitingReason: 'next in line: a matching agent is idle',
+  queuedAt: '2026-12-05T10:00:00Z', notBefore: null, ...overrides,
 });
 
 describe('QueuesPanel', () => {
@@ -59,10 +61,10 @@ describe('QueuesPanel', () => {
 
   it('shows each queue’s depth, oldest wait, idle agents, running jobs and wait trend', async () => {
     source.queues.set([
-      queue({ configName: 'creator', pending: 12, oldestPendingAgeSeconds: 75, idleAgents: 0, running: 3, waitP50Seconds: 4, waitP95Seconds: 30 }),
-      queue({ configName: null, pending: 1, idleAgents: 2 }),
+      queue({ name: 'creator', pending: 12, oldestPendingSeconds: 75, idleAgents: 0, running: 3, waitP50Seconds: 4, waitP95Seconds: 30 }),
+      queue({ name: 'any', pending: 1, idleAgents: 2 }),
     ]);
-    source.trends.set(new Map([['creator', [{ at: 0, seconds: 1 }, { at: 10, seconds: 4 }]]]));
+    source.trends.set(new Map([['creator', [{ at: 0, p50: 1, p95: 2 }, { at: 10, p50: 2, p95: 4 }]]]));
     const { fixture, host } = await render();
     fixture.detectChanges();
 
@@ -71,23 +73,24 @@ describe('QueuesPanel', () => {
     expect(creator.textContent).toContain('1m 15s');
     expect(creator.querySelector('[data-testid="queue-running"]')?.textContent?.trim()).toBe('3');
     expect(creator.textContent).toContain('p95 30s');
-    expect(creator.querySelector('polyline')?.getAttribute('points')).toBe('0,13.5 80,0');
-    expect(host.querySelector('[data-queue="*"]')?.textContent).toContain('any agent');
+    expect(creator.querySelector('polyline.p95')?.getAttribute('points')).toBe('0,9 80,0');
+    expect(creator.querySelector('polyline.p50')?.getAttribute('points')).toBe('0,13.5 80,9');
+    expect(host.querySelector('[data-queue="any"]')?.textContent).toContain('any agent');
   });
 
   it('follows the source live: a drained queue shows zero at once', async () => {
-    source.queues.set([queue({ configName: 'default', pending: 5 })]);
+    source.queues.set([queue({ name: 'default', pending: 5 })]);
     const { fixture, host } = await render();
-    source.queues.set([queue({ configName: 'default', pending: 0, running: 1 })]);
+    source.queues.set([queue({ name: 'default', pending: 0, running: 1 })]);
     fixture.detectChanges();
     expect(host.querySelector('[data-queue="default"] [data-testid="queue-depth"]')?.textContent?.trim()).toBe('0');
   });
 
   it('lists pending jobs in dispatch order with why they wait', async () => {
-    source.queues.set([queue({ configName: 'default', pending: 2 })]);
+    source.queues.set([queue({ name: 'default', pending: 2 })]);
     source.pending.set([
-      pendingJob({ id: 'first', position: 1, priority: 50 }),
-      pendingJob({ id: 'second', position: 2, concurrencyKey: 'acme', waitingReason: 'no registered agent has labels gpu=true' }),
+      pendingJob({ id: 'first', position: 1, priority: 50, queue: 'default' }),
+      pendingJob({ id: 'second', position: 2, queue: 'default', concurrencyKey: 'acme', waitingReason: 'no registered agent matches selector gpu=true' }),
     ]);
     const { fixture, host } = await render();
     fixture.detectChanges();
@@ -95,7 +98,8 @@ describe('QueuesPanel', () => {
     expect(items.map((i) => i.getAttribute('data-job-id'))).toEqual(['first', 'second']);
     expect(items[0].textContent).toContain('#1');
     expect(items[1].querySelector('[data-testid="pending-reason"]')?.textContent).toContain('gpu=true');
-    expect(items[1].textContent).toContain('acme');
+    expect(items[1].querySelector('[data-testid="pending-key"]')?.textContent).toBe('acme');
+    expect(items[0].querySelector('[data-testid="pending-queue"]')?.textContent).toBe('default');
   });
 
   it('lets an operator change a priority, refusing one out of range before sending', async () => {

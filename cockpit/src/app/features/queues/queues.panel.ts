@@ -2,12 +2,14 @@ import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/cor
 import { Router } from '@angular/router';
 import { AuthService } from '../../core/auth/auth.service';
 import type { UserError } from '../../core/errors/user-error';
+import { I18nService } from '../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
-import { formatDuration, shortId, truncate } from '../../shared/format/format';
+import { formatDateTime, formatDuration, shortId, truncate } from '../../shared/format/format';
 import { StateView } from '../../shared/state-view/state-view';
 import { PRIORITY_RANGE } from '../job-create/dispatch-options';
-import { QUEUES_SOURCE, type PendingRow, queueKey } from './queue-view';
-import { sparklinePoints } from './wait-trend';
+import { ANY_QUEUE, type PendingRow, queueKey } from './queue-view';
+import { QUEUES_SOURCE } from './queues-source';
+import { sparklinePoints, trendTop } from './wait-trend';
 
 /**
  * The dispatch queues, live: per queue its depth, oldest wait, idle agents, running jobs and a wait-time trend; below,
@@ -24,6 +26,7 @@ export class QueuesPanel {
   protected readonly source = inject(QUEUES_SOURCE);
   protected readonly auth = inject(AuthService);
   private readonly router = inject(Router);
+  private readonly i18n = inject(I18nService);
   protected readonly formatDuration = formatDuration;
   protected readonly shortId = shortId;
   protected readonly truncate = truncate;
@@ -39,8 +42,20 @@ export class QueuesPanel {
     this.source.start();
   }
 
-  protected trend(configName: string | null): string {
-    return sparklinePoints(this.source.trends().get(queueKey(configName)) ?? [], this.trendWidth, this.trendHeight);
+  protected readonly anyQueue = ANY_QUEUE;
+
+  /** The queue's wait-time trend as two lines (p50, p95) on one scale. */
+  protected trend(name: string): { p50: string; p95: string } {
+    const samples = this.source.trends().get(queueKey(name)) ?? [];
+    const top = trendTop(samples);
+    return {
+      p50: sparklinePoints(samples, 'p50', this.trendWidth, this.trendHeight, top),
+      p95: sparklinePoints(samples, 'p95', this.trendWidth, this.trendHeight, top),
+    };
+  }
+
+  protected time(iso: string): string {
+    return formatDateTime(iso, this.i18n.locale());
   }
 
   protected async savePriority(job: PendingRow, text: string): Promise<void> {

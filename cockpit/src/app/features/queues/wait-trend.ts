@@ -1,7 +1,9 @@
-/** One reading of a queue's wait time, as a queueChanged event or a reload brings it. */
+/** One reading of a queue's wait times (queued → started, over the server's last 15 minutes), as a queueChanged event or a reload brings it. */
 export interface WaitSample {
+  /** Seconds since the epoch. */
   at: number;
-  seconds: number | null;
+  p50: number | null;
+  p95: number | null;
 }
 
 /** How many readings a queue's trend keeps: at one event a second at most, the last few minutes. */
@@ -14,17 +16,29 @@ export function addSample(trend: readonly WaitSample[], sample: WaitSample): Wai
   return [...kept, sample].slice(-TREND_LENGTH);
 }
 
+/** The largest wait of a trend (p50 and p95 alike), so both lines are drawn to one scale; null when nothing waited. */
+export function trendTop(trend: readonly WaitSample[]): number | null {
+  const all = trend.flatMap((s) => [s.p50, s.p95]).filter((v): v is number => v !== null);
+  return all.length === 0 ? null : Math.max(...all);
+}
+
 /**
- * The SVG polyline points of a trend in a width × height box: time left to right over the readings kept, wait time
- * bottom (0) to top (the largest reading). Readings without a wait time (nothing waited in the window) are left out;
- * fewer than two readings draw nothing.
+ * The SVG polyline points of one percentile of a trend in a width × height box: time left to right over the readings
+ * kept, wait time bottom (0) to top (`top`, by default the largest reading of either percentile). Readings without that
+ * percentile (nothing started in the window) are left out; fewer than two readings draw nothing.
  */
-export function sparklinePoints(trend: readonly WaitSample[], width: number, height: number): string {
-  const known = trend.filter((s): s is { at: number; seconds: number } => s.seconds !== null);
+export function sparklinePoints(
+  trend: readonly WaitSample[],
+  percentile: 'p50' | 'p95',
+  width: number,
+  height: number,
+  top: number | null = trendTop(trend),
+): string {
+  const known = trend.filter((s) => s[percentile] !== null).map((s) => ({ at: s.at, seconds: s[percentile] as number }));
   if (known.length < 2) return '';
   const first = known[0].at;
   const span = Math.max(1, known[known.length - 1].at - first);
-  const top = Math.max(...known.map((s) => s.seconds), 0.001);
+  const scale = Math.max(top ?? 0, 0.001);
   const round = (n: number) => Math.round(n * 10) / 10;
-  return known.map((s) => `${round(((s.at - first) / span) * width)},${round(height - (s.seconds / top) * height)}`).join(' ');
+  return known.map((s) => `${round(((s.at - first) / span) * width)},${round(height - (s.seconds / scale) * height)}`).join(' ');
 }

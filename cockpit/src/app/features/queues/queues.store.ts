@@ -1,0 +1,108 @@
+import { Injectable, computed, effect, inject, signal, untracked } from '@angular/core';
+import { CacheService } from '../../core/cache/cache.service';
+import { CachedResource } from '../../core/data/cached-resource';
+import { JobsStore } from '../../core/data/jobs.store';
+import { type UserError, toUserError } from '../../core/errors/user-error';
+import { GraphQLClient } from '../../core/graphql/graphql-client';
+import { PendingJobsDocument, QueueChangedDocument, QueuesDocument, SetJobPriorityDocument } from '../../core/graphql/generated';
+import { type PendingRow, type QueueRow, type QueuesSource, positionsById, toPendingRow } from './queue-view';
+import { type WaitSample, addSample } from './wait-trend';
+
+/** How many pending jobs the cockpit shows (and knows the position of): the server's largest page. */
+export const PENDING_SHOWN = 500;
+
+/**
+ * The dispatch queues, live: the queues' figures from one query, then from queueChanged (the server sends them at most
+ * once a second, on every move into or out of pending/processing); the pending jobs in dispatch order are fetched
+ * again on each such event (one fetch at a time, the last event never lost), and after a priority change.
+ */
+@Injectable({ providedIn: 'root' })
+export class QueuesStore implements QueuesSource {
+  private readonly client = inject(GraphQLClient);
+  private readonly jobs = inject(JobsStore);
+  readonly resource = new CachedResource<QueueRow[]>(inject(CacheService));
+  readonly queues = this.resource.data.asReadonly();
+  readonly error = this.resource.error.asReadonly();
+  readonly cachedAt = this.resource.cachedAt.asReadonly();
+  readonly pending = signal<PendingRow[]>([]);
+  readonly pendingError = signal<UserError | null>(null);
+  readonly trends = signal<ReadonlyMap<string, readonly WaitSample[]>>(new Map());
+  /** Each pending job's place in the dispatch order, by job id. */
+  readonly positions = computed(() => positionsById(this.pending()));
+  private started = false;
+  private pendingInFlight = false;
+  private pendingAgain = false;
+
+  constructor() {
+    effect(() => {
+      if (this.client.epoch() > 0) untracked(() => this.reload());
+    });
+  }
+
+  /** Idempotent: panels call it when they appear. */
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    this.reload();
+    this.client.subscribe(QueueChangedDocument, {}, {
+      next: ({ queueChanged }) => {
+        this.resource.update(() => queueChanged);
+        this.record(queueChanged);
+        void this.loadPending();
+      },
+    });
+  }
+
+  reload(): void {
+    void this.resource
+      .load(async () => (await this.client.request(QueuesDocument, {})).queues, 'queues')
+      .then(() => {
+        const queues = this.resource.data();
+        if (queues && !this.resource.cachedAt()) this.record(queues);
+      });
+    void this.loadPending();
+  }
+
+  async setPriority(jobId: string, priority: number): Promise<UserError | null> {
+    try {
+      const { setJobPriority } = await this.client.request(SetJobPriorityDocument, { jobId, priority });
+      this.jobs.upsert(setJobPriority);
+      await this.loadPending();
+      return null;
+    } catch (error) {
+      return toUserError(error);
+    }
+  }
+
+  /** One fetch at a time; an event during a fetch asks for one more after it, so the last state is always fetched. */
+  private async loadPending(): Promise<void> {
+    if (this.pendingInFlight) {
+      this.pendingAgain = true;
+      return;
+    }
+    this.pendingInFlight = true;
+    try {
+      do {
+        this.pendingAgain = false;
+        try {
+          const { pendingJobs } = await this.client.request(PendingJobsDocument, { queue: null, first: PENDING_SHOWN });
+          this.pending.set(pendingJobs.map(toPendingRow));
+          this.pendingError.set(null);
+        } catch (error) {
+          this.pendingError.set(toUserError(error));
+        }
+      } while (this.pendingAgain);
+    } finally {
+      this.pendingInFlight = false;
+    }
+  }
+
+  private record(queues: readonly QueueRow[]): void {
+    const at = Date.now() / 1000;
+    this.trends.update((all) => {
+      const next = new Map(all);
+      for (const q of queues) next.set(q.name, addSample(next.get(q.name) ?? [], { at, p50: q.waitP50Seconds, p95: q.waitP95Seconds }));
+      return next;
+    });
+  }
+}
