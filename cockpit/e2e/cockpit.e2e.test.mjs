@@ -100,6 +100,8 @@ describe('cockpit in Chromium against a real silo', { timeout: 300_000 }, () => 
     await page.locator('[data-testid=create-prompt]').fill('Extract the requirements of the uploaded specification');
     await page.locator('[data-testid=create-files]').setInputFiles(requirementsDocument(14, 'spec.md'));
     await page.locator('.files li', { hasText: 'spec.md' }).waitFor();
+    // This job is assigned by hand: "Dispatch automatically" (on by default) is turned off.
+    await page.locator('[data-testid=create-auto]').uncheck();
     await page.locator('[data-testid=create-submit]').click();
     await page.waitForURL(/\/jobs\/[0-9a-f-]{36}/);
     firstJobId = /\/jobs\/([0-9a-f-]{36})/.exec(page.url())[1];

@@ -164,6 +164,34 @@ export async function startSystem({ agents = 2, workDelayMs = 400 } = {}) {
       if (!response.ok) throw new Error(`${init?.method ?? 'GET'} ${path} → ${response.status}: ${text.slice(0, 300)}`);
       return body;
     },
+    /** Starts `count` more reference agents (e2e-agent-<n>, config "default") and waits until each is ready. */
+    async startAgents(count, { work = workDelayMs } = {}) {
+      const started = [];
+      for (let i = 0; i < count; i++) {
+        const hostname = `e2e-agent-${system.agents.length + 1}`;
+        const agent = new Child(hostname, 'dotnet', [agentDll], {
+          ORCHESTRATOR_URL: base,
+          AGENT_PORT: String(await freePort()),
+          AGENT_BIND_ADDRESS: '127.0.0.1',
+          POD_IP: '127.0.0.1',
+          AGENT_HOSTNAME: hostname,
+          CONFIG_NAME: 'default',
+          WORKSPACE_ROOT: workspace,
+          AGENT_WORK_DELAY_MS: String(work),
+          AGENT_REGISTRATION_TOKEN: registrationToken,
+          Logging__LogLevel__Default: 'Warning',
+        });
+        children.push(agent);
+        system.agents.push(agent);
+        started.push(agent);
+      }
+      if (started.length === 0) return started;
+      await eventually(async () => {
+        const list = await system.api('/api/agents');
+        return started.every((a) => list.some((x) => x.hostname === a.name && x.status === 'ready'));
+      }, 'the reference agents to be ready', 90_000, 300);
+      return started;
+    },
     logs() {
       return children.map((c) => c.tail()).join('\n');
     },
@@ -187,27 +215,7 @@ export async function startSystem({ agents = 2, workDelayMs = 400 } = {}) {
       return (await fetch(base + '/health/ready')).ok;
     }, 'the silo to become ready', 120_000, 300);
 
-    for (let i = 1; i <= agents; i++) {
-      const hostname = `e2e-agent-${i}`;
-      const agent = new Child(hostname, 'dotnet', [agentDll], {
-        ORCHESTRATOR_URL: base,
-        AGENT_PORT: String(await freePort()),
-        AGENT_BIND_ADDRESS: '127.0.0.1',
-        POD_IP: '127.0.0.1',
-        AGENT_HOSTNAME: hostname,
-        CONFIG_NAME: 'default',
-        WORKSPACE_ROOT: workspace,
-        AGENT_WORK_DELAY_MS: String(workDelayMs),
-        AGENT_REGISTRATION_TOKEN: registrationToken,
-        Logging__LogLevel__Default: 'Warning',
-      });
-      children.push(agent);
-      system.agents.push(agent);
-    }
-    await eventually(async () => {
-      const list = await system.api('/api/agents');
-      return system.agents.every((a) => list.some((x) => x.hostname === a.name && x.status === 'ready'));
-    }, 'the reference agents to be ready', 90_000, 300);
+    await system.startAgents(agents);
     console.error(`e2e system: silo and agents ready in ${Math.round((Date.now() - started) / 1000)} s`);
   } catch (error) {
     const logs = system.logs();
