@@ -163,6 +163,10 @@ public sealed class GraphQLApiTests(GraphQLFixture fixture) : IClassFixture<Grap
             (new { prompt = "", context = "text", documentPath = "a\0b" }, new { prompt = "", context = "text", document_path = "a\0b" }),
             (new { prompt = marker, documentPath = "/root/notes.txt" }, new { prompt = marker, document_path = "/root/notes.txt" }),
             (new { prompt = marker, documentDir = "/etc" }, new { prompt = marker, document_dir = "/etc" }),
+            // Dispatch fields (issue 13): the one validator behind both.
+            (new { prompt = marker, priority = 101, maxAttempts = 0, retryBackoffSeconds = 601 }, new { prompt = marker, priority = 101, max_attempts = 0, retry_backoff_seconds = 601 }),
+            (new { prompt = marker, timeoutSeconds = 0, concurrencyKey = "" }, new { prompt = marker, timeout_seconds = 0, concurrency_key = "" }),
+            (new { prompt = marker, selector = new { gpu = new string('v', 64) } }, new { prompt = marker, selector = new { gpu = new string('v', 64) } }),
         };
         foreach (var (graphQL, rest) in cases)
         {
@@ -180,6 +184,52 @@ public sealed class GraphQLApiTests(GraphQLFixture fixture) : IClassFixture<Grap
         await Eventually.UntilAsync(async () => await JobsMarkedAsync(marker) >= 1, Patience, "the valid job in the read model");
         (await JobsMarkedAsync(marker)).ShouldBe(1);
         (await Rest.SendAsync(HttpMethod.Delete, $"/api/jobs/{valid}")).Status.ShouldBe(HttpStatusCode.NoContent);
+    }
+
+    [Fact]
+    public async Task A_job_queued_through_GraphQL_waits_with_its_reason_and_shows_the_queue_as_REST_does()
+    {
+        // A selector no agent carries keeps the job pending, so the fixture's agent stays free for the other tests.
+        var pool = "nobody-" + Guid.NewGuid().ToString("N")[..8];
+        var created = (await Rest.GraphQLDataAsync(
+            "mutation($i: CreateJobInput!) { createJob(input: $i) { id status dispatch priority selector maxAttempts timeoutSeconds concurrencyKey queuedAt attempts { attempt } } }",
+            new { i = new { prompt = "queued through GraphQL", dispatch = "auto", priority = 42, selector = new { pool }, maxAttempts = 2, timeoutSeconds = 60, concurrencyKey = "gql-e2e" } }))["createJob"]!;
+        var id = Guid.Parse((string)created["id"]!);
+        $"{created["status"]} {created["dispatch"]} {created["priority"]} {created["selector"]!["pool"]} {created["maxAttempts"]} {created["timeoutSeconds"]} {created["concurrencyKey"]}"
+            .ShouldBe($"pending auto 42 {pool} 2 60 gql-e2e");
+        created["queuedAt"].ShouldNotBeNull();
+        created["attempts"]!.AsArray().ShouldBeEmpty();
+
+        // REST shows the same record; the reason comes from the dispatcher once it has heard of the job.
+        var rest = (await Rest.JobAsync(id))!;
+        $"{rest["dispatch"]} {rest["priority"]} {rest["selector"]!["pool"]} {rest["max_attempts"]} {rest["timeout_seconds"]} {rest["concurrency_key"]}"
+            .ShouldBe($"auto 42 {pool} 2 60 gql-e2e");
+        var reason = await Eventually.UntilAsync(async () =>
+            (string?)(await Rest.GraphQLDataAsync("query($id: ID!) { job(id: $id) { waitingReason } }", new { id }))["job"]!["waitingReason"] is { } r
+                && r.Contains("no registered agent matches", StringComparison.Ordinal) ? r : null,
+            Patience, "the waiting reason to say no agent matches", fixture.Diagnostics);
+        ((string?)(await Rest.JobAsync(id))!["waiting_reason"]).ShouldBe(reason);
+
+        var queued = await Rest.GraphQLDataAsync("{ queues { name pending } pendingJobs(queue: \"any\", first: 500) { jobId position priority waitingReason } }");
+        var restQueues = (await Rest.GetAsync("/api/queues")).Ok().AsArray();
+        queued["queues"]!.AsArray().Select(q => $"{q!["name"]} {q["pending"]}").ShouldBe(restQueues.Select(q => $"{q!["name"]} {q["pending"]}"));
+        var mine = queued["pendingJobs"]!.AsArray().Single(p => (string?)p!["jobId"] == id.ToString())!;
+        $"{mine["priority"]} {mine["waitingReason"]}".ShouldBe($"42 {reason}");
+
+        var lowered = (await Rest.GraphQLDataAsync("mutation($id: ID!) { setJobPriority(jobId: $id, priority: -3) { priority } }", new { id }))["setJobPriority"]!;
+        ((int?)lowered["priority"]).ShouldBe(-3);
+        ((int?)(await Rest.JobAsync(id))!["priority"]).ShouldBe(-3);
+        (await Rest.GraphQLErrorsAsync("mutation($id: ID!) { setJobPriority(jobId: $id, priority: 101) { id } }", new { id })).ShouldBe(["BAD_USER_INPUT priority"]);
+
+        // Already pending: enqueueing again is a conflict, per id, as REST's 409.
+        var again = (await Rest.GraphQLDataAsync("mutation($ids: [ID!]!) { enqueueJobs(ids: $ids) { ok code } }", new { ids = new[] { id.ToString(), "garbage" } }))["enqueueJobs"]!;
+        again.AsArray().Select(o => $"{o!["ok"]} {o["code"]}").ShouldBe(["false CONFLICT", "false BAD_USER_INPUT"]);
+
+        // Cancelled, it leaves the queue and can be queued again.
+        (await Rest.CancelAsync(id)).Status.ShouldBe(HttpStatusCode.OK);
+        var requeued = (await Rest.GraphQLDataAsync("mutation($id: ID!) { enqueueJob(jobId: $id) { status attempts { attempt } } }", new { id }))["enqueueJob"]!;
+        ((string?)requeued["status"]).ShouldBe("pending");
+        (await Rest.CancelAsync(id)).Status.ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]

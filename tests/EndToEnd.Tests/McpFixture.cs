@@ -8,7 +8,7 @@ namespace Cockpit.EndToEnd.Tests;
 /// One silo and one reference agent in LLM mode (its LLM is the demo LLM process, which answers with the
 /// document's "shall" sentences), after the agent completed a job: so the audit trail, chat, todos,
 /// requirements and graph hold real data. Plus a second job that waits unassigned. Shared by the MCP and OpenAPI cases,
-/// which only read.
+/// which only read (list_queues' case queues a job for a moment and deletes it again).
 /// </summary>
 public sealed class McpFixture : IAsyncLifetime
 {

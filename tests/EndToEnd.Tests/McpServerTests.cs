@@ -17,7 +17,7 @@ public sealed class McpServerTests(McpFixture fixture)
     private static readonly string[] ToolNames =
     [
         "list_jobs", "get_job", "list_agents", "get_job_audit", "get_chat_history",
-        "get_llm_request", "get_todos", "get_graph_changes", "get_stats", "get_usage", "query_table",
+        "get_llm_request", "get_todos", "get_graph_changes", "get_stats", "get_usage", "query_table", "list_queues",
     ];
 
     private McpTestClient Mcp => fixture.Mcp;
@@ -57,6 +57,8 @@ public sealed class McpServerTests(McpFixture fixture)
         Properties(tools, "query_table").ShouldBe(["table", "offset", "limit"], ignoreOrder: true);
         Properties(tools, "get_stats").ShouldBe(["days", "stuck_threshold_minutes"], ignoreOrder: true);
         Properties(tools, "get_usage").ShouldBe(["job_id", "days", "group_by"], ignoreOrder: true);
+        Properties(tools, "list_queues").ShouldBe(["pending", "queue"], ignoreOrder: true);
+        Required(tools, "list_queues").ShouldBeEmpty();
         ((string?)Tool(tools, "list_jobs")["inputSchema"]!["properties"]!["limit"]!["type"]).ShouldBe("integer");
         ((string?)server["name"]).ShouldBe("cockpit");
     }
@@ -236,6 +238,35 @@ public sealed class McpServerTests(McpFixture fixture)
     }
 
     [Fact]
+    public async Task list_queues_answers_what_REST_answers_with_the_first_pending_jobs_on_request()
+    {
+        // A job no agent can take waits; the fixture's agent stays free, and the job is deleted again so that the
+        // other cases see the fixture's two jobs.
+        var job = await Rest.CreateJobAsync(new { prompt = "Wait for list_queues", dispatch = "auto", selector = new { pool = "nobody" } });
+        try
+        {
+            var answers = await Mcp.CallAllAsync(new McpCall("list_queues"), new McpCall("list_queues", new { pending = 100, queue = "any" }));
+            var rest = (await Rest.GetAsync("/api/queues")).Ok();
+            var restPending = (await Rest.GetAsync("/api/queues/pending?queue=any&limit=100")).Ok();
+
+            // Ages and waits move between two reads; names and counts do not.
+            static string Counts(JsonNode? queues) => string.Join(";", queues!.AsArray().Select(q => $"{q!["name"]} {q["pending"]} {q["running"]} {q["idle_agents"]}"));
+            var plain = answers[0].Json();
+            Counts(plain["queues"]).ShouldBe(Counts(rest));
+            plain["pending"]!.AsArray().ShouldBeEmpty();
+            var detailed = answers[1].Json();
+            detailed["pending"]!.AsArray().Select(p => $"{p!["job_id"]} {p["position"]} {p["priority"]} {p["waiting_reason"]}")
+                .ShouldBe(restPending.AsArray().Select(p => $"{p!["job_id"]} {p["position"]} {p["priority"]} {p["waiting_reason"]}"));
+            detailed["pending"]!.AsArray().Select(p => (string?)p!["job_id"]).ShouldContain(job.ToString());
+        }
+        finally
+        {
+            (await Rest.CancelAsync(job)).Status.ShouldBe(HttpStatusCode.OK);
+            (await Rest.SendAsync(HttpMethod.Delete, $"/api/jobs/{job}")).Status.ShouldBe(HttpStatusCode.NoContent);
+        }
+    }
+
+    [Fact]
     public async Task A_job_on_the_demo_llm_shows_usage_equal_to_the_sum_of_its_calls_the_same_in_REST_MCP_and_metrics()
     {
         // The agent sends its last calls when the job ends; wait until the roll-ups hold every call the trail has.
@@ -293,9 +324,11 @@ public sealed class McpServerTests(McpFixture fixture)
         var answers = await fixture.Guest.CallAllAsync(
             new McpCall("get_stats"),
             new McpCall("query_table"),
-            new McpCall("query_table", new { table = "jobs" }));
+            new McpCall("query_table", new { table = "jobs" }),
+            new McpCall("list_queues"));
 
         answers[0].Json()["daily"].ShouldNotBeNull();
+        answers[3].Json()["queues"]!.AsArray().ShouldNotBeEmpty();
         answers[1].ToolError().ShouldBe("Forbidden: query_table needs the admin role.");
         answers[2].ToolError().ShouldBe("Forbidden: query_table needs the admin role.");
     }
@@ -335,6 +368,8 @@ public sealed class McpServerTests(McpFixture fixture)
             (new("query_table", new { table = "jobs; DROP TABLE jobs" }), ["no browsable table named"]),
             (new("query_table", new { table = "jobs", offset = -1 }), ["offset: must be a whole number from 0"]),
             (new("query_table", new { table = "jobs", limit = 201 }), ["limit: must be a whole number from 1 to 200"]),
+            (new("list_queues", new { pending = 101 }), ["pending: must be a whole number from 0 to 100"]),
+            (new("list_queues", new { pending = -1 }), ["pending: must be a whole number from 0 to 100"]),
         };
 
         var answers = await Mcp.CallAllAsync([.. cases.Select(c => c.Call), new McpCall("delete_job", new { job_id = JobId })]);

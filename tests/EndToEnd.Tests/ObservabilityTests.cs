@@ -94,6 +94,49 @@ public sealed class ObservabilityTests(ObservabilityFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task Queue_gauges_follow_pending_jobs_and_a_dispatched_job_counts_its_wait_and_its_attempt()
+    {
+        // A job no agent can take (a selector nobody carries) waits in the queue of jobs without a config: "any".
+        (string, string) any = ("config_name", "any");
+        var waiting = await Silo.Client.CreateJobAsync(new { prompt = "Wait in the queue", dispatch = "auto", selector = new { pool = "nobody-" + Guid.NewGuid().ToString("N")[..8] } });
+        await Eventually.UntilAsync(async () =>
+        {
+            var scrape = await ObservabilityScrape.ReadAsync(Silo.BaseAddress);
+            var pending = (long)(await Silo.Client.GetAsync("/api/jobs?status=pending&limit=1")).Ok()["total"]!;
+            return pending >= 1 && scrape.Value("cockpit_queue_depth", any) == pending && scrape.Value("cockpit_queue_oldest_wait_seconds", any) > 0;
+        }, Patience, "cockpit_queue_depth{config_name=any} to count the pending job and its wait to grow", () => Silo.Tail(20));
+
+        // Cancelled while pending, it leaves the queue without having made an attempt.
+        (await Silo.Client.CancelAsync(waiting)).Status.ShouldBe(HttpStatusCode.OK);
+        var before = await Eventually.UntilAsync(async () =>
+        {
+            var scrape = await ObservabilityScrape.ReadAsync(Silo.BaseAddress);
+            return scrape.Value("cockpit_queue_depth", any) == 0 && scrape.Value("cockpit_queue_oldest_wait_seconds", any) == 0 ? scrape : null;
+        }, Patience, "the queue to be empty again");
+
+        // A job the agent can take starts (one wait, enqueue → start) and completes (one attempt, completed). Its
+        // config keeps it off the unreachable agents other cases register (any agent may take a job without one).
+        var job = await Silo.Client.CreateJobAsync(new
+        {
+            prompt = "Dispatch me", document_path = fixture.System.WriteRequirementsDocument(1), dispatch = "auto", config_name = "default",
+        });
+        await Eventually.UntilAsync(() => Silo.Client.JobInStatusAsync(job, "completed"), Patience, "the queued job to be dispatched and complete",
+            () => fixture.Agent.Tail() + "\n" + Silo.Tail(40));
+        (string, string) completed = ("outcome", "completed");
+        var after = await Eventually.UntilAsync(async () =>
+        {
+            var scrape = await ObservabilityScrape.ReadAsync(Silo.BaseAddress);
+            return scrape.Value("cockpit_job_attempts_total", completed) > before.Value("cockpit_job_attempts_total", completed) ? scrape : null;
+        }, Patience, "the ended attempt in cockpit_job_attempts_total");
+        after.Value("cockpit_job_attempts_total", completed).ShouldBe(before.Value("cockpit_job_attempts_total", completed) + 1, after.Text);
+        after.Value("cockpit_job_attempts_total", ("outcome", "cancelled")).ShouldBe(before.Value("cockpit_job_attempts_total", ("outcome", "cancelled")));
+        after.Value("cockpit_job_wait_seconds_count").ShouldBe(before.Value("cockpit_job_wait_seconds_count") + 1, after.Text);
+        var waited = after.Value("cockpit_job_wait_seconds_sum") - before.Value("cockpit_job_wait_seconds_sum");
+        waited.ShouldBeInRange(0, 30);
+        after.Value("cockpit_job_wait_seconds_bucket", ("le", "+Inf")).ShouldBe(after.Value("cockpit_job_wait_seconds_count"));
+    }
+
+    [Fact]
     public async Task A_job_without_progress_past_the_threshold_counts_as_stuck()
     {
         var job = await Silo.Client.CreateJobAsync(new { prompt = "Get stuck" });

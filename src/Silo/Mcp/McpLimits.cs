@@ -25,4 +25,7 @@ public static class McpLimits
     /// <summary><c>query_table</c>: 20 rows by default, at most 200 (the table browser's cap).</summary>
     public const int DefaultTableRows = 20;
     public const int MaxTableRows = Storage.Tables.TableBrowser.MaxLimit;
+
+    /// <summary><c>list_queues</c>: no pending jobs unless asked for, at most 100.</summary>
+    public const int MaxPendingJobs = 100;
 }

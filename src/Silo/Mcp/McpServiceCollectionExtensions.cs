@@ -42,6 +42,7 @@ public static class McpServiceCollectionExtensions
             .WithTools<StatisticsTools>()
             .WithTools<UsageTools>()
             .WithTools<TableTools>()
+            .WithTools<QueueTools>()
             .WithRequestFilters(filters => filters.AddCallToolFilter(McpToolCallGate.Filter));
         return services;
     }

@@ -14,4 +14,5 @@ public static class McpToolNames
     public const string GetStats = "get_stats";
     public const string GetUsage = "get_usage";
     public const string QueryTable = "query_table";
+    public const string ListQueues = "list_queues";
 }

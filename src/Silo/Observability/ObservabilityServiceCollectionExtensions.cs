@@ -36,7 +36,7 @@ public static class ObservabilityServiceCollectionExtensions
     /// Registers <see cref="ObservabilitySettings"/> (LOG_FORMAT, LOG_LEVEL, ORLEANS_DASHBOARD, METRICS_REFRESH_SECONDS,
     /// OTEL_EXPORTER_OTLP_ENDPOINT, OTEL_SERVICE_NAME), console logging, OpenTelemetry metrics (Cockpit, Orleans,
     /// ASP.NET Core, HttpClient, Npgsql, .NET runtime) with the Prometheus exporter, tracing with OTLP when configured,
-    /// the <see cref="ReadModelMetricsRefresher"/>, and <see cref="MeteredAgentPodClient"/> over the registered
+    /// the <see cref="ReadModelMetricsRefresher"/>, the <see cref="DispatchMetricsRecorder"/>, and <see cref="MeteredAgentPodClient"/> over the registered
     /// <see cref="IAgentPodClient"/>. Call after Orleans and the agent bridge are registered. Throws at start-up
     /// when a setting is bad.
     /// </summary>
@@ -55,6 +55,7 @@ public static class ObservabilityServiceCollectionExtensions
         services.TryAddSingleton<StatisticsQueries>();
         services.TryAddSingleton(_ => StatisticsSettings.From(configuration));
         services.AddHostedService<ReadModelMetricsRefresher>();
+        services.AddHostedService<DispatchMetricsRecorder>();
         services.Decorate<IAgentPodClient>((sp, inner) =>
             new MeteredAgentPodClient(inner, sp.GetRequiredService<CockpitMetrics>(), sp.GetRequiredService<TimeProvider>()));
         // One log line per registration, job state change and failure (make up's terminal shows what happens).

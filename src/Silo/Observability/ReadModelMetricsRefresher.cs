@@ -1,16 +1,18 @@
 using Cockpit.Silo.Statistics;
+using Cockpit.Storage.Dispatch;
 using Cockpit.Storage.Statistics;
 
 namespace Cockpit.Silo.Observability;
 
 /// <summary>
-/// Reads agents and jobs by status and the stuck-job count every METRICS_REFRESH_SECONDS and publishes them to
-/// <see cref="CockpitMetrics"/>: three small queries per interval per silo, whatever the scrape rate. When a read
+/// Reads agents and jobs by status, the stuck-job count and the queues' figures every METRICS_REFRESH_SECONDS and
+/// publishes them to <see cref="CockpitMetrics"/>: four small queries per interval per silo, whatever the scrape rate. When a read
 /// fails the last counts stay and <c>cockpit_read_model_counts_age_seconds</c> grows.
 /// </summary>
 public sealed partial class ReadModelMetricsRefresher(
     StatisticsQueries queries,
     StatisticsSettings statistics,
+    QueueStatistics queues,
     ObservabilitySettings settings,
     CockpitMetrics metrics,
     TimeProvider clock,
@@ -25,6 +27,7 @@ public sealed partial class ReadModelMetricsRefresher(
         var queue = await queries.QueueAsync(cancellationToken);
         var stuck = await queries.StuckJobsAsync(statistics.StuckThresholdMinutes, now, cancellationToken);
         metrics.Publish(ReadModelCounts.From(workforce, queue, stuck.Count, now));
+        metrics.Publish(await queues.ReadAsync(now, cancellationToken));
         LogRefreshed(logger, workforce.All.Total, queue.Total, stuck.Count, clock.GetElapsedTime(started).TotalMilliseconds);
     }
 

@@ -38,6 +38,12 @@ public sealed class AutoscaleTests(DeployFixture fixture)
         double.Parse(metadata["threshold"], CultureInfo.InvariantCulture).ShouldBeGreaterThan(0);
         // Balanced parentheses: KEDA sends the query as it is, and Prometheus refuses a broken one only at run time.
         metadata["query"].Count(c => c == '(').ShouldBe(metadata["query"].Count(c => c == ')'));
+        // A label value the silo never exports matches no series, and the whole sum is empty (KEDA then keeps the size
+        // forever): cockpit_jobs' statuses are the job statuses' wire names, the queues are config names and "any".
+        var statuses = System.Text.RegularExpressions.Regex.Matches(metadata["query"], "status=\"([^\"]*)\"").Select(m => m.Groups[1].Value).ToList();
+        statuses.ShouldNotBeEmpty();
+        statuses.ShouldAllBe(s => new[] { "created", "pending", "processing", "completed", "failed", "cancelled" }.Contains(s));
+        metadata["query"].ShouldContain("any", Case.Sensitive, "jobs without a config are in the queue \"any\", which these agents serve");
     }
 
     [Fact]
