@@ -45,7 +45,16 @@ CONF
     if as_owner "$PG_BIN/pg_ctl" -D "$data" status >/dev/null 2>&1; then
       echo "postgres: already running in $data"; exit 0
     fi
-    as_owner "$PG_BIN/pg_ctl" -D "$data" -l "$data/server.log" -o "-p $port" -w -t 60 start >/dev/null
+    if ! as_owner "$PG_BIN/pg_ctl" -D "$data" -l "$data/server.log" -o "-p $port" -w -t 60 start >/dev/null 2>&1; then
+      # pg_ctl only says "examine the log output": show the reason, and the way out for the common one.
+      recent="$(tail -n 20 "$data/server.log" 2>/dev/null || true)"
+      echo "postgres: could not start on 127.0.0.1:$port; from $data/server.log:" >&2
+      grep -E "FATAL|HINT" <<<"$recent" | tail -n 3 | sed 's/^/  /' >&2 || true
+      if grep -q "Address already in use" <<<"$recent"; then
+        echo "  port $port is taken: stop what listens there, or choose another (PRIVATE_POSTGRES_PORT for make up / make cluster)" >&2
+      fi
+      exit 1
+    fi
     echo "postgres: running on 127.0.0.1:$port ($data)"
     ;;
   stop)
