@@ -37,6 +37,13 @@ public sealed class DispatcherGrain(
 
     // Jobs whose start is under way: a notice about them is settled by the start's own answer instead.
     private readonly HashSet<Guid> _starting = [];
+
+    // Agents whose pod could not be reached, and since when. The read model still shows them ready (until they are
+    // marked offline), so the reconcile would offer them work again and again, each time spending an attempt of some
+    // job; they come back with their next notice (a heartbeat that changes their status, a new registration) or
+    // after UnreachableBench.
+    private readonly Dictionary<Guid, DateTimeOffset> _unreachable = [];
+    private static readonly TimeSpan UnreachableBench = TimeSpan.FromMinutes(1);
     private IGrainTimer? _dueTimer;
     private DateTimeOffset? _dueAt;
     private bool _planQueued;
@@ -75,6 +82,7 @@ public sealed class DispatcherGrain(
     public Task AgentChangedAsync(AgentDispatchNotice notice)
     {
         if (!Remember(_agentVersions, notice.AgentId, notice.Version)) return Task.CompletedTask;
+        _unreachable.Remove(notice.AgentId);
         if (notice.Gone) _board.AgentGone(notice.AgentId);
         else if (notice.Idle) _board.AgentIdle(notice.AgentId, notice.ConfigName, notice.Labels, clock.GetUtcNow());
         else _board.AgentBusy(notice.AgentId, notice.ConfigName, notice.Labels);
@@ -168,9 +176,11 @@ public sealed class DispatcherGrain(
                 _board.AgentDidNotTake(pair, result.Queued ?? pair.Job);
                 break;
             case DispatchStartKind.Retrying:
+                _unreachable[pair.Agent.Id] = clock.GetUtcNow();
                 _board.AgentDidNotTake(pair, result.Queued);
                 break;
             default:
+                _unreachable[pair.Agent.Id] = clock.GetUtcNow();
                 _board.AgentDidNotTake(pair, null);
                 break;
         }
@@ -208,8 +218,10 @@ public sealed class DispatcherGrain(
             var startedAt = clock.GetUtcNow();
             var snapshot = await source.LoadAsync(cancellationToken);
             var now = clock.GetUtcNow();
+            foreach (var agentId in _unreachable.Where(u => now - u.Value >= UnreachableBench).Select(u => u.Key).ToList()) _unreachable.Remove(agentId);
             foreach (var agent in snapshot.Agents)
             {
+                if (agent.Idle && _unreachable.ContainsKey(agent.Id)) continue;
                 if (agent.Idle)
                 {
                     if (!_board.IsIdle(agent.Id) && !_board.IsStartingOn(agent.Id)) _board.AgentIdle(agent.Id, agent.ConfigName, agent.Labels, now);

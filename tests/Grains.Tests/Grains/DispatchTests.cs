@@ -122,6 +122,32 @@ public sealed class DispatchTests(CockpitCluster cluster)
     }
 
     [Fact]
+    public async Task An_unreachable_pod_the_read_model_still_shows_ready_is_not_offered_the_job_again_and_again()
+    {
+        var dead = await ReadyAgentAsync();
+        _fleet.Pods.Script(dead.PodIp, PodCommandOutcome.Unreachable);
+        // The read model keeps saying the dead agent is ready (it is until it is marked offline), so every reconcile finds it.
+        cluster.DispatchSource.Says(new DispatchSourceSnapshot([], [], [new DispatchSourceAgent(dead.Id, _queue, LabelDictionary.Empty, Idle: true)]));
+        try
+        {
+            var job = await QueueAsync(maxAttempts: 3);
+            await _fleet.Events.WaitForJobAsync(job.Id, e => e.Job.Dispatch?.Attempts.Length == 1, "the undelivered attempt");
+            var loads = cluster.DispatchSource.Loads;
+            await Poll.UntilAsync(() => cluster.DispatchSource.Loads >= loads + 3, "a few reconciles");
+
+            var alive = await ReadyAgentAsync();
+
+            var started = await _fleet.Events.WaitForJobAsync(job.Id, e => e.Job.Status == JobStatus.Processing, "dispatched to the live agent");
+            started.Job.AssignedAgentId.ShouldBe(alive.Id);
+            started.Job.Dispatch.ShouldNotBeNull().Attempts.Length.ShouldBe(2, "one attempt spent on the dead pod, not all three");
+        }
+        finally
+        {
+            cluster.DispatchSource.Says(DispatchSourceSnapshot.Empty);
+        }
+    }
+
+    [Fact]
     public async Task A_concurrency_limit_of_one_holds_and_the_next_job_of_the_key_starts_when_the_first_ends()
     {
         var key = $"tenant-{Guid.NewGuid():N}";
