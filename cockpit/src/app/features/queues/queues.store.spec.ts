@@ -79,6 +79,22 @@ describe('QueuesStore', () => {
     expect(store.pending()).toEqual([]);
   });
 
+  it('fetches the order again when a pending job’s priority changes elsewhere, not on every change of a running job', async () => {
+    const store = TestBed.inject(QueuesStore);
+    store.start();
+    await settle();
+    const before = fake.count('PendingJobs');
+    fake.emit('PendingJobChanged', { jobChanged: { id: 'x', job: { status: 'processing', priority: 0 } } });
+    fake.emit('PendingJobChanged', { jobChanged: { id: 'b', job: { status: 'pending', priority: 0 } } });
+    await settle();
+    expect(fake.count('PendingJobs')).toBe(before);
+    pending = [pendingJob('b', 1, 70), pendingJob('a', 2, 50)];
+    fake.emit('PendingJobChanged', { jobChanged: { id: 'b', job: { status: 'pending', priority: 70 } } });
+    await settle();
+    expect(fake.count('PendingJobs')).toBe(before + 1);
+    expect(store.pending().map((p) => [p.id, p.priority])).toEqual([['b', 70], ['a', 50]]);
+  });
+
   it('changes a priority and shows the new order; a refusal comes back as the person’s error', async () => {
     fake.on('SetJobPriority', ({ jobId, priority }) => ({ setJobPriority: job({ id: jobId as string, status: 'pending', priority: priority as number }) }));
     const store = TestBed.inject(QueuesStore);

@@ -4,7 +4,7 @@ import { CachedResource } from '../../core/data/cached-resource';
 import { JobsStore } from '../../core/data/jobs.store';
 import { type UserError, toUserError } from '../../core/errors/user-error';
 import { GraphQLClient } from '../../core/graphql/graphql-client';
-import { PendingJobsDocument, QueueChangedDocument, QueuesDocument, SetJobPriorityDocument } from '../../core/graphql/generated';
+import { PendingJobChangedDocument, PendingJobsDocument, QueueChangedDocument, QueuesDocument, SetJobPriorityDocument } from '../../core/graphql/generated';
 import { type PendingRow, type QueueRow, type QueuesSource, positionsById, toPendingRow } from './queue-view';
 import { type WaitSample, addSample } from './wait-trend';
 
@@ -14,7 +14,8 @@ export const PENDING_SHOWN = 500;
 /**
  * The dispatch queues, live: the queues' figures from one query, then from queueChanged (the server sends them at most
  * once a second, on every move into or out of pending/processing); the pending jobs in dispatch order are fetched
- * again on each such event (one fetch at a time, the last event never lost), and after a priority change.
+ * again on each such event (one fetch at a time, the last event never lost), and when a pending job changes (a
+ * priority set by anyone: queueChanged does not fire for that).
  */
 @Injectable({ providedIn: 'root' })
 export class QueuesStore implements QueuesSource {
@@ -49,6 +50,12 @@ export class QueuesStore implements QueuesSource {
         this.resource.update(() => queueChanged);
         this.record(queueChanged);
         void this.loadPending();
+      },
+    });
+    this.client.subscribe(PendingJobChangedDocument, {}, {
+      next: ({ jobChanged }) => {
+        const known = this.pending().find((p) => p.id === jobChanged.id);
+        if (jobChanged.job?.status === 'pending' && jobChanged.job.priority !== known?.priority) void this.loadPending();
       },
     });
   }
