@@ -45,6 +45,7 @@ public static class HeartbeatValidator
             body.Metrics is null ? null : JsonSerializer.Serialize(body.Metrics, CompactJson),
             body.ErrorMessage,
             body.ErrorDetails is null ? null : JsonSerializer.Serialize(body.ErrorDetails),
-            body.Progress is null ? null : new JobProgress(body.Progress.TotalRequirements, body.Progress.ProcessedRequirements, body.Progress.Message, now));
+            body.Progress is null ? null : new JobProgress(body.Progress.TotalRequirements, body.Progress.ProcessedRequirements, body.Progress.Message, now),
+            body.Metrics?.TokensProcessed);
     }
 }

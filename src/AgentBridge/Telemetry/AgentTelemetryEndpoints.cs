@@ -31,7 +31,7 @@ public static class AgentTelemetryEndpoints
     }
 
     public static async Task<Results<Ok<TelemetryIngestResult>, ProblemHttpResult>> IngestAsync(
-        string id, HttpRequest request, IGrainFactory grains, TelemetryIngestion ingestion, AgentTokens tokens)
+        string id, HttpRequest request, IGrainFactory grains, TelemetryIngestion ingestion, JobUsageReports usage, AgentTokens tokens)
     {
         if (!RouteIds.TryParse(id, "id", out var agentId, out var badId)) return badId;
         if (tokens.CheckAgent(request, agentId) is { } refused) return refused;
@@ -50,6 +50,9 @@ public static class AgentTelemetryEndpoints
         var batch = ingestion.Validate(agentId, body.Value!, errors);
         if (batch is null) return Problems.Invalid(errors);
 
-        return TypedResults.Ok(await ingestion.StoreAsync(batch, agent.ConfigName, request.HttpContext.RequestAborted));
+        var stored = await ingestion.StoreAsync(batch, agent.ConfigName, request.HttpContext.RequestAborted);
+        // Budgets and loops before the answer: the agent's next call should find its job already stopped if it must be.
+        await usage.SendAsync(agentId, stored.Usage);
+        return TypedResults.Ok(stored);
     }
 }

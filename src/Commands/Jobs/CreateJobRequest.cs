@@ -44,7 +44,13 @@ public sealed record CreateJobRequest
     /// <summary>Jobs sharing a key share its concurrency limit and its turn (PUT /api/concurrency-limits/{key}).</summary>
     public string? ConcurrencyKey { get; init; }
 
+    /// <summary>
+    /// What the job may spend on LLM calls: <c>{"max_cost_usd": number?, "max_tokens": integer?}</c>. Limits left out come
+    /// from the config's <c>budget:</c>, then JOB_DEFAULT_MAX_COST_USD.
+    /// </summary>
+    public BudgetInput? Budget { get; init; }
+
     /// <summary>The submission as the command layer takes it, unchecked.</summary>
     public NewJob ToNewJob() => new(Prompt, DocumentPath, DocumentDir, ConfigName, Context, Instructions, DocumentSetId,
-        new DispatchFields(Dispatch, Priority, Selector, MaxAttempts, RetryBackoffSeconds, TimeoutSeconds, ConcurrencyKey));
+        new DispatchFields(Dispatch, Priority, Selector, MaxAttempts, RetryBackoffSeconds, TimeoutSeconds, ConcurrencyKey), Budget);
 }

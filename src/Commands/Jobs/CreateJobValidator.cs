@@ -48,8 +48,10 @@ public static partial class CreateJobValidator
             else if (!string.IsNullOrWhiteSpace(body.DocumentDir)) errors["document_set_id"] = ["cannot be combined with document_dir (the uploaded set becomes the document_dir)"];
         }
 
+        var budget = BudgetValidator.Validate(body.Budget, "budget.", errors);
+
         if (errors.Count > 0) return null;
-        return new JobSpec(jobId, body.Prompt!, Blank(body.DocumentPath), Blank(body.DocumentDir), body.ConfigName, contextJson, Blank(body.Instructions));
+        return new JobSpec(jobId, body.Prompt!, Blank(body.DocumentPath), Blank(body.DocumentDir), body.ConfigName, contextJson, Blank(body.Instructions), budget);
     }
 
     // Blank means "none" (see Blank below), so only a path that will be handed to the agent is checked against the roots.

@@ -23,6 +23,13 @@ public interface IJobCommands
     /// <summary>Resumes on <paramref name="agentId"/>, or on the agent the job last ran on when null.</summary>
     Task<JobCommandOutcome> ResumeAsync(Guid jobId, Guid? agentId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Replaces the job's LLM budget (a limit left out is no limit; at least one is required). A job stopped by its budget
+    /// can then be resumed from its checkpoint with <see cref="ResumeAsync"/>. Errors are keyed <c>max_cost_usd</c>,
+    /// <c>max_tokens</c>, <c>body</c>.
+    /// </summary>
+    Task<JobCommandOutcome> SetBudgetAsync(Guid jobId, BudgetInput? budget, CancellationToken cancellationToken = default);
+
     /// <summary>Ok carries the job as it was before deletion.</summary>
     Task<JobCommandOutcome> DeleteAsync(Guid jobId, CancellationToken cancellationToken = default);
 }

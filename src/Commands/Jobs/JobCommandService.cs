@@ -1,4 +1,6 @@
+using Cockpit.Commands.Configs;
 using Cockpit.Grains;
+using Cockpit.Grains.Budgets;
 using Cockpit.Grains.Dispatch;
 using Cockpit.Grains.Jobs;
 using Cockpit.Protocol.Paths;
@@ -13,8 +15,11 @@ namespace Cockpit.Commands.Jobs;
 /// way, and refuse with the same errors. Ids are parsed by the caller (route or GraphQL argument).
 /// </summary>
 public sealed class JobCommandService(IGrainFactory grains, DocumentSetStore documentSets, DocumentRoots documentRoots,
-    IOptions<DispatchDefaults> dispatchDefaults) : IJobCommands
+    IOptions<DispatchDefaults> dispatchDefaults, ConfigCatalog configs, IOptions<BudgetOptions> budgets) : IJobCommands
 {
+    /// <summary>The config whose <c>budget:</c> a job without a config_name gets: the one agents use when they set none.</summary>
+    public const string DefaultConfigName = "default";
+
     /// <summary>
     /// Validates the submission field by field (errors keyed by REST field name; nothing changes then; document paths
     /// must lie inside DOCUMENT_ROOTS), claims the
@@ -27,6 +32,11 @@ public sealed class JobCommandService(IGrainFactory grains, DocumentSetStore doc
         var spec = CreateJobValidator.Validate(Guid.NewGuid(), job, documentRoots, errors);
         var dispatch = DispatchValidator.Validate(job.Dispatch, dispatchDefaults.Value, errors);
         if (spec is null || dispatch is null) return JobCommandOutcome.Invalid(errors);
+        spec = spec with
+        {
+            Budget = JobBudget.Merge(spec.Budget, JobBudget.Merge(await ConfigBudgetAsync(spec.ConfigName ?? DefaultConfigName, cancellationToken),
+                budgets.Value.DefaultMaxCostUsd is { } cost ? new JobBudget(cost, null) : null)),
+        };
 
         // An uploaded set is claimed (moved into the job's workspace) before the job exists, and given back if the
         // job cannot be created, so a set ends up with exactly one job and a refused request changes nothing.
@@ -70,6 +80,18 @@ public sealed class JobCommandService(IGrainFactory grains, DocumentSetStore doc
 
     public async Task<JobCommandOutcome> ResumeAsync(Guid jobId, Guid? agentId, CancellationToken cancellationToken = default) =>
         JobCommandOutcome.From(await grains.GetGrain<IJobGrain>(jobId).ResumeAsync(agentId));
+
+    public async Task<JobCommandOutcome> SetBudgetAsync(Guid jobId, BudgetInput? budget, CancellationToken cancellationToken = default)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var checkedBudget = BudgetValidator.Validate(budget, "", errors);
+        if (errors.Count == 0 && checkedBudget is null) errors["body"] = ["give max_cost_usd, max_tokens or both"];
+        if (errors.Count > 0) return JobCommandOutcome.Invalid(errors);
+        return JobCommandOutcome.From(await grains.GetGrain<IJobGrain>(jobId).SetBudgetAsync(checkedBudget));
+    }
+
+    private async Task<JobBudget?> ConfigBudgetAsync(string configName, CancellationToken cancellationToken) =>
+        ConfigBudget.Of(await configs.FindAsync(configName, cancellationToken));
 
     public async Task<JobCommandOutcome> DeleteAsync(Guid jobId, CancellationToken cancellationToken = default) =>
         JobCommandOutcome.From(await grains.GetGrain<IJobGrain>(jobId).DeleteAsync());

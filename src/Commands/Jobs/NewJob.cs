@@ -9,6 +9,7 @@ namespace Cockpit.Commands.Jobs;
 /// <param name="Context">Any JSON value as sent; the validator accepts only an object (or null).</param>
 /// <param name="DocumentSetId">As sent, so a malformed id gets the validator's message.</param>
 /// <param name="Dispatch">The dispatch fields (issue 13), all optional; see <see cref="DispatchFields"/>.</param>
+/// <param name="Budget">The job's own LLM budget; limits it leaves out come from its config, then JOB_DEFAULT_MAX_COST_USD.</param>
 public sealed record NewJob(
     string? Prompt,
     string? DocumentPath = null,
@@ -17,4 +18,5 @@ public sealed record NewJob(
     JsonElement? Context = null,
     string? Instructions = null,
     string? DocumentSetId = null,
-    DispatchFields? Dispatch = null);
+    DispatchFields? Dispatch = null,
+    BudgetInput? Budget = null);

@@ -1,3 +1,4 @@
+using Cockpit.Grains.Budgets;
 using Cockpit.Grains.Dispatch;
 using Cockpit.Grains.Events;
 using Cockpit.Grains.Jobs;
@@ -33,6 +34,9 @@ public sealed class AgentGrain(
     private const string LegacyLivenessReminder = "agent-liveness";
     private readonly AgentLivenessOptions _liveness = liveness.Value;
     private JobProgress? _lastProgressSent;
+    // The current job's tokens by this agent's heartbeats, and the counter they were last counted from (HeartbeatTokenRules).
+    private long _runTokens;
+    private long? _lastTokenCounter;
 
     // Reports on their way to a job right now, so that a retry does not send one twice at once.
     private readonly HashSet<PendingJobReport> _inFlight = [];
@@ -110,6 +114,7 @@ public sealed class AgentGrain(
         var decision = AgentLifecycle.Decide(before, trigger, heartbeat.CurrentJobId);
 
         ForwardProgress(before, decision, heartbeat);
+        ForwardTokens(decision, heartbeat);
         if (decision.Changed(before))
         {
             _jobPushedAt = null;
@@ -210,6 +215,8 @@ public sealed class AgentGrain(
         }
 
         _lastProgressSent = null;
+        _runTokens = 0;
+        _lastTokenCounter = null;
         // The job pushed a new run, so it has settled the last one: outcomes still owed for that are stale.
         State.UndeliveredReports.RemoveAll(r => r.JobId == jobId);
         try
@@ -384,6 +391,23 @@ public sealed class AgentGrain(
             && progress.ReportedAt - last.ReportedAt < _liveness.EffectiveSilenceCheckInterval) return;
         _lastProgressSent = progress;
         _ = GrainFactory.GetGrain<IJobGrain>(job).OnProgressAsync(Id, progress);
+    }
+
+    /// <summary>
+    /// The agent's token counter while it works on a job, for token budgets of agents that report no LLM calls: the job
+    /// is told what the counter grew by since its run began, a figure that only grows (heartbeats reach this grain in
+    /// order; one-way reports to the job may not, and the job keeps the largest). Memory only: after a move, counting
+    /// starts again from the next heartbeat, which can only undercount.
+    /// </summary>
+    private void ForwardTokens(AgentDecision decision, HeartbeatInfo heartbeat)
+    {
+        if (heartbeat.TokensProcessed is not { } counter || decision.Status != AgentStatus.Working
+            || decision.CurrentJobId is not { } job || heartbeat.CurrentJobId != job) return;
+        var (total, last) = HeartbeatTokenRules.Next(_runTokens, _lastTokenCounter, counter);
+        _lastTokenCounter = last;
+        if (total == _runTokens) return;
+        _runTokens = total;
+        _ = GrainFactory.GetGrain<IJobGrain>(job).OnAgentTokensAsync(Id, total);
     }
 
     private static CommandStatus Map(PodCommandOutcome outcome) => outcome switch

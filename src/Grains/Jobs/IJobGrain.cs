@@ -1,3 +1,4 @@
+using Cockpit.Grains.Budgets;
 using Cockpit.Grains.Dispatch;
 using Orleans.Concurrency;
 
@@ -50,4 +51,24 @@ public interface IJobGrain : IGrainWithGuidKey
     /// <summary>The job's agent reports progress. One-way: agents never wait on jobs.</summary>
     [OneWay]
     Task OnProgressAsync(Guid agentId, JobProgress progress);
+
+    /// <summary>
+    /// Replaces the job's LLM budget (null: no limit), in any status. A job still past the new budget stays stopped (and a
+    /// running one is stopped); one under it can be resumed from its checkpoint.
+    /// </summary>
+    Task<CommandResult<JobSnapshot>> SetBudgetAsync(JobBudget? budget);
+
+    /// <summary>
+    /// Telemetry counted new LLM calls of this job: checks the budget (warning at 80 %, a stop past it) and runaway loops.
+    /// Awaited by ingestion, not one-way: a lost report would let a job overspend until its next call.
+    /// </summary>
+    Task OnUsageAsync(JobUsageReport report);
+
+    /// <summary>
+    /// Tokens of the current run by the heartbeats of its agent (<c>metrics.tokens_processed</c>, what the agent's counter
+    /// grew by since the run began; see HeartbeatTokenRules): the token budget of agents that report no LLM calls.
+    /// One-way: agents never wait on jobs; the figure only grows, so a report overtaken by a later one changes nothing.
+    /// </summary>
+    [OneWay]
+    Task OnAgentTokensAsync(Guid agentId, long runTokens);
 }

@@ -1,4 +1,8 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
 using Cockpit.Grains.Agents;
+using Cockpit.Grains.Budgets;
 using Cockpit.Grains.Dispatch;
 using Cockpit.Grains.Events;
 using Cockpit.Grains.Jobs.Progress;
@@ -18,6 +22,7 @@ namespace Cockpit.Grains.Jobs;
 public sealed class JobGrain(
     [PersistentState("job", GrainStorage.Name)] IPersistentState<JobState> store,
     IDomainEventSink events,
+    IJobNotes notes,
     DeepCopier<JobState> copier,
     TimeProvider clock,
     ILogger<JobGrain> logger) : Grain, IJobGrain, IRemindable
@@ -47,6 +52,7 @@ public sealed class JobGrain(
         State.ConfigName = spec.ConfigName;
         State.ContextJson = spec.ContextJson;
         State.Instructions = spec.Instructions;
+        State.Budget = spec.Budget is { IsEmpty: false } budget ? budget : null;
         State.CreatedAt = now;
         var plan = JobDispatch.For(dispatch ?? DispatchSpec.Manual);
         var queued = plan.Spec.Mode == DispatchMode.Auto;
@@ -133,6 +139,12 @@ public sealed class JobGrain(
         if (target is not { } resolved)
         {
             return Task.FromResult(Fail(CommandStatus.Conflict, "the job never ran on an agent: name the agent to resume it on (agent_id)"));
+        }
+        // A job stopped by its budget would only be stopped again by its next call: the budget is raised first.
+        if (!JobLifecycle.Next(State.Status, JobTrigger.ResumeRequested).IsRefused
+            && BudgetRules.Check(State.Budget, Use()) is { Verdict: BudgetVerdict.Exceeded } over)
+        {
+            return Task.FromResult(Fail(CommandStatus.Conflict, $"{over.Message}: raise the budget first (PUT /api/jobs/{Id}/budget)"));
         }
         return RunOnAgentAsync(resolved, JobTrigger.ResumeRequested, "resumed on", agent => agent.ResumeJobAsync(Id));
     }
@@ -341,6 +353,176 @@ public sealed class JobGrain(
         await CommitAsync(State.Status, "progress", progress.ReportedAt);
     }
 
+    public async Task<CommandResult<JobSnapshot>> SetBudgetAsync(JobBudget? budget)
+    {
+        if (!State.Exists) return NotFound();
+        State.Budget = budget is { IsEmpty: false } ? budget : null;
+        var check = BudgetRules.Check(State.Budget, Use());
+        var warned = !State.BudgetWarning && check.Verdict != BudgetVerdict.Within;
+        State.BudgetWarning = check.Verdict != BudgetVerdict.Within;
+        await CommitAsync(State.Status, $"budget set: {Describe(State.Budget)}");
+        if (warned) await NoteAsync("budget_warning", check.Message!);
+        // Lowered below what a running job already used: it stops now, as its next call would stop it.
+        if (check.Verdict == BudgetVerdict.Exceeded && State.Status == JobStatus.Processing)
+        {
+            await StopAsync(check.Message!, BudgetDetails(check), "budget_exceeded");
+        }
+        return CommandResult<JobSnapshot>.Ok(Snapshot());
+    }
+
+    public async Task OnUsageAsync(JobUsageReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        if (!State.Exists) return;
+        // Totals come from the roll-ups after each batch; of two reports crossing on the way the larger is the later.
+        if (report.Calls >= State.UsageCalls)
+        {
+            State.UsageCalls = report.Calls;
+            State.UsageTokens = report.Tokens;
+            State.UsageCostUsd = report.CostUsd;
+        }
+        // Loops concern the run going on; calls that arrive after it ended are history.
+        LoopPolicy? newlyLooping = null;
+        if (State.Status == JobStatus.Processing && report.RequestHashes.Count > 0)
+        {
+            State.Loop = LoopRules.Next(State.Loop, report.RequestHashes);
+            if (!State.Looping && LoopRules.IsLooping(State.Loop, report.LoopPolicy.Repeats))
+            {
+                State.Looping = true;
+                newlyLooping = report.LoopPolicy;
+            }
+        }
+        await GuardAsync(newlyLooping);
+    }
+
+    public async Task OnAgentTokensAsync(Guid agentId, long runTokens)
+    {
+        if (!State.Exists || State.AssignedAgentId != agentId || State.Status != JobStatus.Processing) return;
+        if (runTokens <= State.HeartbeatRunTokens) return; // old news, overtaken by a later report
+        State.HeartbeatRunTokens = runTokens;
+        // Without a budget, or with LLM calls reported (they count instead), there is nothing to enforce: memory only.
+        if (State.Budget is null || State.UsageCalls > 0) return;
+        await GuardAsync(null);
+    }
+
+    /// <summary>
+    /// What the budget counts: the reported LLM calls; for an agent that reports none, the tokens of its heartbeats
+    /// (no cost: their model is unknown).
+    /// </summary>
+    private BudgetUse Use() => State.UsageCalls > 0
+        ? new BudgetUse(State.UsageCostUsd, State.UsageTokens)
+        : new BudgetUse(null, State.HeartbeatTokensBefore + State.HeartbeatRunTokens);
+
+    /// <summary>After usage changed: stop a running job past its budget or (LLM_LOOP_ACTION=cancel) found looping, else warn once.</summary>
+    private async Task GuardAsync(LoopPolicy? newlyLooping)
+    {
+        var check = BudgetRules.Check(State.Budget, Use());
+        if (State.Status == JobStatus.Processing && check.Verdict == BudgetVerdict.Exceeded)
+        {
+            await StopAsync(check.Message!, BudgetDetails(check), "budget_exceeded");
+            return;
+        }
+        if (newlyLooping is { Action: LoopAction.Cancel } stop && State.Status == JobStatus.Processing)
+        {
+            await StopAsync(LoopRules.StopMessage(stop.Repeats), LoopDetails(stop), "looping");
+            return;
+        }
+
+        var news = new List<(string Name, string Text)>();
+        if (newlyLooping is { } flagged) news.Add(("looping", LoopRules.StopMessage(flagged.Repeats)));
+        if (check.Verdict != BudgetVerdict.Within && !State.BudgetWarning)
+        {
+            State.BudgetWarning = true;
+            news.Add(("budget_warning", check.Message!));
+        }
+        if (news.Count > 0)
+        {
+            await CommitAsync(State.Status, string.Join("; ", news.Select(n => n.Text)));
+            foreach (var (name, text) in news) await NoteAsync(name, text);
+        }
+        else if (State.Budget is not null)
+        {
+            // Nothing anyone sees changed, but a raise or a resume must know what was used: kept, without an event.
+            await store.WriteOrDeactivateAsync(DeactivateOnIdle);
+        }
+    }
+
+    /// <summary>Cancels the running job on its pod (the pod saves its checkpoint) and ends it cancelled with <paramref name="message"/>.</summary>
+    private async Task StopAsync(string message, JsonObject details, string noteName)
+    {
+        var transition = JobLifecycle.Next(State.Status, JobTrigger.CancelRequested);
+        if (transition.IsRefused) return;
+        if (State.AssignedAgentId is { } agentId)
+        {
+            try
+            {
+                var pushed = await GrainFactory.GetGrain<IAgentGrain>(agentId).CancelJobAsync(Id);
+                // The job stops counting as running either way (as a person's cancel does); the details say the pod did not hear it.
+                if (!pushed.IsOk && pushed.Status != CommandStatus.NotFound) details["agent_not_told"] = pushed.Error;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                details["agent_not_told"] = e.Message;
+            }
+        }
+        var previous = State.Status;
+        var now = clock.GetUtcNow();
+        State.Status = transition.To;
+        State.ErrorMessage = message;
+        State.ErrorDetailsJson = details.ToJsonString();
+        // Ended like an operator's cancel: no retry by the dispatcher (the next attempt would only overspend again).
+        State.Dispatch = Dispatch.EndRunning(now, AttemptOutcome.Cancelled, message) with { NotBefore = null };
+        if (noteName == "budget_exceeded") State.BudgetWarning = true;
+        await CommitAsync(previous, message, now);
+        await ForgetTimeoutAsync();
+        await NoteAsync(noteName, message);
+    }
+
+    private JsonObject BudgetDetails(BudgetCheck check) => new()
+    {
+        ["reason"] = "budget_exceeded",
+        ["cost_usd"] = State.UsageCalls > 0 ? State.UsageCostUsd : null,
+        ["max_cost_usd"] = State.Budget?.MaxCostUsd,
+        ["tokens"] = Use().Tokens,
+        ["max_tokens"] = State.Budget?.MaxTokens,
+        ["calls"] = State.UsageCalls,
+        ["tokens_from"] = State.UsageCalls > 0 ? "llm_calls" : "heartbeats",
+        ["share_used"] = check.ShareUsed,
+    };
+
+    private JsonObject LoopDetails(LoopPolicy policy) => new()
+    {
+        ["reason"] = "looping",
+        ["repeats"] = State.Loop.Repeats,
+        ["limit"] = policy.Repeats,
+        ["request_hash"] = State.Loop.LastRequestHash,
+        ["calls"] = State.UsageCalls,
+        ["cost_usd"] = State.UsageCostUsd,
+    };
+
+    /// <summary>An audit note for the job; its id is stable per job, kind and version, so a retry stores it once.</summary>
+    private async Task NoteAsync(string name, string summary)
+    {
+        var id = new Guid(SHA256.HashData(Encoding.UTF8.GetBytes($"{Id}/{name}/{State.Version}")).AsSpan(0, 16));
+        try
+        {
+            await notes.AppendAsync(id, Id, State.AssignedAgentId, name, summary, clock.GetUtcNow());
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The job's record and its event say the same; the note only repeats it in the audit trail.
+            logger.LogWarning(e, "Job {JobId}: could not write the audit note {Name}: {Summary}", Id, name, summary);
+        }
+    }
+
+    private static string Describe(JobBudget? budget) => budget is null
+        ? "no limit"
+        : string.Join(" and ", new[]
+        {
+            budget.MaxCostUsd is { } cost ? Usage.UsdText.Format(cost) : null,
+            budget.MaxTokens is { } tokens ? $"{tokens} tokens" : null,
+        }.Where(p => p is not null));
+
     /// <summary>The last report, and a sample of it for the rate and ETA (<see cref="ProgressHistory"/>).</summary>
     private void RecordProgress(JobProgress progress)
     {
@@ -399,6 +581,12 @@ public sealed class JobGrain(
         State.ErrorMessage = null;
         State.ErrorDetailsJson = null;
         State.Dispatch = Dispatch.Begin(agentId, now);
+        // A new run: its loop count starts afresh (a person chose to run it again), and its heartbeat tokens are counted
+        // from zero on top of the earlier runs'.
+        State.Loop = LoopTrack.Empty;
+        State.Looping = false;
+        State.HeartbeatTokensBefore += State.HeartbeatRunTokens;
+        State.HeartbeatRunTokens = 0;
         if (request == JobTrigger.AssignRequested) State.Progress = null; // a fresh start, not a continuation
         // The pace is measured per run: samples from before a pause would count the pause as slow work. A resumed
         // run starts from where the last report left off.
@@ -475,5 +663,6 @@ public sealed class JobGrain(
     private JobSnapshot Snapshot() => new(Id, State.Prompt, State.DocumentPath, State.DocumentDir, State.ConfigName,
         State.ContextJson, State.Instructions, State.Status, State.AssignedAgentId, State.CreatedAt, State.UpdatedAt,
         State.CompletedAt, State.ErrorMessage, State.ErrorDetailsJson, State.Progress, State.Version, State.ProgressSamples.ToArray(),
-        Dispatch);
+        Dispatch,
+        State.Budget, State.BudgetWarning, State.Looping);
 }

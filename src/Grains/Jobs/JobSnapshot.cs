@@ -1,3 +1,4 @@
+using Cockpit.Grains.Budgets;
 using Cockpit.Grains.Jobs.Progress;
 
 namespace Cockpit.Grains.Jobs;
@@ -7,6 +8,9 @@ namespace Cockpit.Grains.Jobs;
 /// <param name="ProgressSamples">Recent progress reports of the current run, oldest first; null from producers that
 /// do not keep them.</param>
 /// <param name="Dispatch">How the job is dispatched and its attempts; null from producers that do not know it.</param>
+/// <param name="Budget">What the job may spend on LLM calls; null: no limit.</param>
+/// <param name="BudgetWarning">The job has used 80 % of its budget (a badge in the cockpit).</param>
+/// <param name="Looping">The job sent the same LLM request LLM_LOOP_REPEATS times in a row.</param>
 [GenerateSerializer, Immutable]
 public sealed record JobSnapshot(
     [property: Id(0)] Guid Id,
@@ -26,7 +30,10 @@ public sealed record JobSnapshot(
     [property: Id(14)] JobProgress? Progress,
     [property: Id(15)] long Version,
     [property: Id(16)] IReadOnlyList<ProgressSample>? ProgressSamples = null,
-    [property: Id(17)] Dispatch.JobDispatch? Dispatch = null)
+    [property: Id(17)] Dispatch.JobDispatch? Dispatch = null,
+    [property: Id(40)] JobBudget? Budget = null,
+    [property: Id(41)] bool BudgetWarning = false,
+    [property: Id(42)] bool Looping = false)
 {
     public JobSpec ToSpec() => new(Id, Prompt, DocumentPath, DocumentDir, ConfigName, ContextJson, Instructions);
 

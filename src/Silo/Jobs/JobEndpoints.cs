@@ -24,6 +24,7 @@ public static class JobEndpoints
         jobs.MapPost("/{id}/enqueue", EnqueueAsync).WithName("EnqueueJob");
         jobs.MapPut("/{id}/priority", SetPriorityAsync).WithName("SetJobPriority");
         jobs.MapPost("/{id}/resume", ResumeAsync).WithName("ResumeJob");
+        jobs.MapPut("/{id}/budget", SetBudgetAsync).WithName("SetJobBudget");
         jobs.MapDelete("/{id}", DeleteAsync).WithName("DeleteJob").RequireAuthorization(CockpitPolicies.Admin);
         return app;
     }
@@ -87,6 +88,19 @@ public static class JobEndpoints
         var body = await JsonBody.ReadAsync<ResumeJobRequest>(request, allowEmpty: true);
         if (body.Problem is not null) return body.Problem;
         return JobCommandResults.ToHttp(await commands.ResumeAsync(jobId, body.Value?.AgentId));
+    }
+
+    /// <summary>
+    /// Replaces the job's LLM budget (operator): <c>{"max_cost_usd": number?, "max_tokens": integer?}</c>, at least one.
+    /// A job stopped by its budget is then resumed with <c>POST /api/jobs/{id}/resume</c>.
+    /// </summary>
+    public static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> SetBudgetAsync(
+        string id, HttpRequest request, [FromServices] IJobCommands commands)
+    {
+        if (!RouteIds.TryParse(id, "id", out var jobId, out var badId)) return badId;
+        var body = await JsonBody.ReadAsync<BudgetInput>(request);
+        if (body.Problem is not null) return body.Problem;
+        return JobCommandResults.ToHttp(await commands.SetBudgetAsync(jobId, body.Value));
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string id, [FromServices] IJobCommands commands)

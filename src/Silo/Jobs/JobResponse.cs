@@ -46,6 +46,15 @@ public sealed record JobResponse
     /// <summary>Why a pending job has not started yet (single job reads only; null otherwise).</summary>
     public string? WaitingReason { get; init; }
 
+    /// <summary>What the job may spend on LLM calls; null: no limit (ours, not the seed's).</summary>
+    public JobBudgetResponse? Budget { get; init; }
+
+    /// <summary>The job has used 80 % of its budget.</summary>
+    public bool BudgetWarning { get; init; }
+
+    /// <summary>The job sent the same LLM request LLM_LOOP_REPEATS times in a row.</summary>
+    public bool Looping { get; init; }
+
     public static JobResponse From(JobSnapshot job) => WithDispatch(new()
     {
         Id = job.Id,
@@ -65,6 +74,9 @@ public sealed record JobResponse
         Progress = job.Progress is { } p
             ? JobProgressResponse.From(p.TotalRequirements, p.ProcessedRequirements, p.Message, p.ReportedAt)
             : null,
+        Budget = JobBudgetResponse.From(job.Budget),
+        BudgetWarning = job.BudgetWarning,
+        Looping = job.Looping,
     }, job.Dispatch);
 
     public static JobResponse From(JobRow row) => WithDispatch(new()
@@ -86,6 +98,9 @@ public sealed record JobResponse
         Progress = row.TotalRequirements is null && row.ProcessedRequirements is null && row.ProgressMessage is null
             ? null
             : JobProgressResponse.From(row.TotalRequirements, row.ProcessedRequirements, row.ProgressMessage, row.LastProgressAt),
+        Budget = JobBudgetResponse.From(row.BudgetMaxCostUsd, row.BudgetMaxTokens),
+        BudgetWarning = row.BudgetWarning,
+        Looping = row.Looping,
     }, row.Dispatch);
 
     /// <summary>The dispatch fields, from the grain's record whichever source the job came from.</summary>

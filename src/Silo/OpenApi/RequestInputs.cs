@@ -30,6 +30,7 @@ public sealed class RequestInputs : IOpenApiOperationTransformer
         ["CreateJob"] = new(typeof(CreateJobRequest)),
         ["CreateApiToken"] = new(typeof(CreateApiTokenRequest)),
         ["ResumeJob"] = new(typeof(ResumeJobRequest), BodyRequired: false),
+        ["SetJobBudget"] = new(typeof(BudgetInput)),
         ["AssignJobToAgent"] = new(typeof(AssignJobRequest)),
         ["ListJobs"] = new(Query:
         [

@@ -1,9 +1,11 @@
+using Cockpit.AgentBridge.Telemetry;
 using Cockpit.Commands.Configs;
+using Cockpit.Grains.Budgets;
 using Cockpit.Storage.Usage;
 
 namespace Cockpit.Silo.Usage;
 
-/// <summary>LLM prices (config/prices.yaml, reloaded on change) for the usage roll-ups and their endpoints.</summary>
+/// <summary>LLM prices (config/prices.yaml, reloaded on change) for the usage roll-ups and their endpoints; budgets and loops.</summary>
 public static class UsageServiceCollectionExtensions
 {
     /// <summary>
@@ -27,6 +29,12 @@ public static class UsageServiceCollectionExtensions
         });
         services.AddSingleton<IPriceBook>(sp => sp.GetRequiredService<PriceBook>());
         services.AddHostedService(sp => sp.GetRequiredService<PriceBook>());
+        // Budgets and runaway loops: JOB_DEFAULT_MAX_COST_USD (the command layer), LLM_LOOP_* (telemetry ingestion).
+        services.AddOptions<BudgetOptions>()
+            .Bind(configuration)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<JobUsageReports>();
         return services;
     }
 }

@@ -19,7 +19,8 @@ public sealed partial class JobReadModel(NpgsqlDataSource dataSource)
         created_at, updated_at, completed_at, error_message, error_details, total_requirements,
         processed_requirements, progress_message, last_progress_at, version,
         dispatch, priority, selector, concurrency_key, max_attempts, retry_backoff_seconds, timeout_seconds,
-        queued_at, not_before, attempts
+        queued_at, not_before, attempts,
+        budget_max_cost_usd, budget_max_tokens, budget_warning, looping
         """;
 
     /// <summary>
@@ -100,5 +101,11 @@ public sealed partial class JobReadModel(NpgsqlDataSource dataSource)
         r.GetInt64(18),
         DispatchColumns.Read(r.GetString(19), r.GetInt32(20), r.GetNullableString(21), r.GetNullableString(22),
             r.GetNullableInt32(23), r.GetNullableInt32(24), r.GetNullableInt32(25), r.GetNullableTimestamp(26),
-            r.GetNullableTimestamp(27), r.GetNullableString(28)));
+            r.GetNullableTimestamp(27), r.GetNullableString(28)))
+    {
+        BudgetMaxCostUsd = r.IsDBNull(29) ? null : r.GetDecimal(29),
+        BudgetMaxTokens = r.IsDBNull(30) ? null : r.GetInt64(30),
+        BudgetWarning = r.GetBoolean(31),
+        Looping = r.GetBoolean(32),
+    };
 }

@@ -26,4 +26,17 @@ public sealed record JobRow(
     string? ProgressMessage,
     DateTimeOffset? LastProgressAt,
     long Version,
-    Cockpit.Grains.Dispatch.JobDispatch? Dispatch = null);
+    Cockpit.Grains.Dispatch.JobDispatch? Dispatch = null)
+{
+    /// <summary>The <c>budget_max_cost_usd</c> column: the job's dollar limit, or null.</summary>
+    public decimal? BudgetMaxCostUsd { get; init; }
+
+    /// <summary>The <c>budget_max_tokens</c> column: the job's token limit, or null.</summary>
+    public long? BudgetMaxTokens { get; init; }
+
+    /// <summary>The <c>budget_warning</c> column: 80 % of the budget used.</summary>
+    public bool BudgetWarning { get; init; }
+
+    /// <summary>The <c>looping</c> column: the same LLM request LLM_LOOP_REPEATS times in a row.</summary>
+    public bool Looping { get; init; }
+}

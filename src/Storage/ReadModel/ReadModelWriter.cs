@@ -94,6 +94,16 @@ internal sealed class ReadModelWriter(NpgsqlDataSource dataSource)
         WHERE j.id = u.id AND j.version = u.version
         """;
 
+    // Budgets and loops (migration 0062), apart from the upsert above: the row must hold exactly this snapshot's version,
+    // which it does when the upsert just wrote it (or wrote it in an earlier, repeated batch).
+    private const string UpdateJobBudgetsSql = """
+        UPDATE jobs AS j
+        SET budget_max_cost_usd = u.max_cost_usd, budget_max_tokens = u.max_tokens,
+            budget_warning = u.budget_warning, looping = u.looping
+        FROM unnest($1, $2, $3, $4, $5, $6) AS u(id, version, max_cost_usd, max_tokens, budget_warning, looping)
+        WHERE j.id = u.id AND j.version = u.version
+        """;
+
     private const string TombstoneSql = """
         INSERT INTO read_model_tombstones (entity_type, entity_id, version)
         SELECT $1, d.id, d.version FROM unnest($2, $3) AS d(id, version)
@@ -259,6 +269,13 @@ internal sealed class ReadModelWriter(NpgsqlDataSource dataSource)
                     TimestampArray(dispatched.Select(s => s.Dispatch!.Attempts.LastOrDefault()?.StartedAt.UtcDateTime).ToArray()),
                     JsonbArray(dispatched.Select(s => (string?)DispatchColumns.WriteAttempts(s.Dispatch!.Attempts)).ToArray()));
             }
+            Add(batch, UpdateJobBudgetsSql,
+                UuidArray(snapshots.Select(s => s.Id).ToArray()),
+                BigintArray(snapshots.Select(s => s.Version).ToArray()),
+                Array(snapshots.Select(s => s.Budget?.MaxCostUsd).ToArray(), NpgsqlDbType.Numeric),
+                Array(snapshots.Select(s => s.Budget?.MaxTokens).ToArray(), NpgsqlDbType.Bigint),
+                Array(snapshots.Select(s => s.BudgetWarning).ToArray(), NpgsqlDbType.Boolean),
+                Array(snapshots.Select(s => s.Looping).ToArray(), NpgsqlDbType.Boolean));
         }
 
         if (timeline.Count > 0)

@@ -8,8 +8,9 @@ namespace Cockpit.Storage.Tables;
 public static class BrowsableTables
 {
     /// <summary>
-    /// The read model (0005), then the telemetry tables (0010: requirements, audit trail, graph mutations). Add a
-    /// table here when a migration adds one people should see.
+    /// The read model (0005), then the telemetry tables (0010: requirements, audit trail, graph mutations), then the
+    /// LLM usage roll-ups and their ledger of counted calls (0040). Add a table here when a migration adds one people
+    /// should see.
     /// </summary>
     public static readonly IReadOnlyList<string> Default =
     [
@@ -19,6 +20,9 @@ public static class BrowsableTables
         "requirements",
         "audit_entries",
         "graph_mutations",
+        "llm_usage_daily",
+        "llm_usage_jobs",
+        "llm_calls",
     ];
 
     /// <summary>

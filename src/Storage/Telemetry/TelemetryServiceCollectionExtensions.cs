@@ -63,6 +63,8 @@ public static class TelemetryServiceCollectionExtensions
             services.AddSingleton<IAuditStore, PostgresAuditStore>();
         }
 
+        // The job grains' audit notes (budget warnings and stops, loops) go to the same audit store.
+        services.AddSingleton<Cockpit.Grains.Ports.IJobNotes, AuditJobNotes>();
         services.AddSingleton<PostgresGraphStore>();
         if (!string.IsNullOrWhiteSpace(settings.Neo4jUri) || !string.IsNullOrWhiteSpace(settings.Neo4jHttpUrl))
         {

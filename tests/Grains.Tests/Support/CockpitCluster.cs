@@ -43,6 +43,8 @@ public sealed class CockpitCluster : IAsyncLifetime
     /// <summary>Short, so a test of the dispatcher's rebuild waits a moment, not five seconds.</summary>
     public static readonly TimeSpan ReconcileInterval = TimeSpan.FromMilliseconds(300);
 
+    public RecordingJobNotes Notes { get; } = new();
+
     public InProcessTestCluster Cluster => _cluster ?? throw new InvalidOperationException("the cluster is not deployed");
 
     public IClusterClient Client => Cluster.Client;
@@ -60,6 +62,7 @@ public sealed class CockpitCluster : IAsyncLifetime
             silo.Services.AddSingleton<IAgentPodClient>(Pods);
             silo.Services.AddSingleton(TimeProvider.System);
             silo.Services.AddSingleton<ISilentAgentFinder>(ReadModel);
+            silo.Services.AddSingleton<IJobNotes>(Notes);
             silo.AddAgentLiveness();
             silo.AddDispatch();
             silo.Services.AddSingleton<IDispatchSource>(DispatchSource);

@@ -45,6 +45,14 @@ public sealed class FakeJobCommands : IJobCommands
 
     public Task<JobCommandOutcome> ResumeAsync(Guid jobId, Guid? agentId, CancellationToken cancellationToken = default) => Answer("resume", jobId);
 
+    public BudgetInput? LastBudget { get; private set; }
+
+    public Task<JobCommandOutcome> SetBudgetAsync(Guid jobId, BudgetInput? budget, CancellationToken cancellationToken = default)
+    {
+        LastBudget = budget;
+        return Answer("budget", jobId);
+    }
+
     public Task<JobCommandOutcome> DeleteAsync(Guid jobId, CancellationToken cancellationToken = default) => Answer("delete", jobId);
 
     private Task<JobCommandOutcome> Answer(string command, Guid jobId)

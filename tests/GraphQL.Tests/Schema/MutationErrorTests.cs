@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Cockpit.Commands.Jobs;
 using Cockpit.Grains;
+using Cockpit.Grains.Budgets;
+using Cockpit.Grains.Jobs;
 using Cockpit.GraphQL.Schema.Commands;
 using Cockpit.GraphQL.Tests.Security;
 using Cockpit.Security;
@@ -79,6 +81,26 @@ public sealed class MutationErrorTests : IDisposable
         _commands.LastCreated!.ShouldSatisfyAllConditions(
             j => j.Prompt.ShouldBe("p"), j => j.DocumentPath.ShouldBe("/d/a.md"), j => j.DocumentSetId.ShouldBe("s"),
             j => j.ConfigName.ShouldBe("c"), j => j.Instructions.ShouldBe("i"), j => j.Context!.Value.GetRawText().ShouldBe("""{"a":1}"""));
+    }
+
+    [Fact]
+    public async Task Budgets_reach_the_commands_from_createJob_and_setJobBudget_and_their_errors_name_rest_fields()
+    {
+        _commands.CreateOutcome = FakeJobCommands.Ok(Guid.NewGuid());
+        await ExecuteAsync("""mutation { createJob(input: { prompt: "p", budget: { maxCostUsd: 0.25, maxTokens: 5000 } }) { id } }""");
+        _commands.LastCreated!.Budget.ShouldBe(new BudgetInput { MaxCostUsd = 0.25m, MaxTokens = 5000 });
+
+        var id = Guid.NewGuid();
+        _commands.Outcomes[id] = JobCommandOutcome.Invalid("max_cost_usd", "must be more than 0 and at most 1000000");
+        var refused = await ExecuteAsync($$"""mutation { setJobBudget(jobId: "{{id}}", budget: { maxCostUsd: -1 }) { id budget { maxCostUsd } } }""");
+        ((string?)refused["errors"]![0]!["extensions"]!["code"]).ShouldBe("BAD_USER_INPUT");
+        ((string?)refused["errors"]![0]!["extensions"]!["field"]).ShouldBe("max_cost_usd");
+        _commands.LastBudget.ShouldBe(new BudgetInput { MaxCostUsd = -1m });
+
+        _commands.Outcomes[id] = JobCommandOutcome.From(CommandResult<JobSnapshot>.Ok(
+            FakeJobCommands.Job(id) with { Budget = new JobBudget(2m, null), BudgetWarning = true }));
+        var set = await ExecuteAsync($$"""mutation { setJobBudget(jobId: "{{id}}", budget: { maxCostUsd: 2 }) { budget { maxCostUsd maxTokens } budgetWarning looping } }""");
+        set["data"]!["setJobBudget"]!.ToJsonString().ShouldBe("""{"budget":{"maxCostUsd":2,"maxTokens":null},"budgetWarning":true,"looping":false}""");
     }
 
     [Fact]

@@ -82,6 +82,28 @@ public sealed class ReadModelProjectorTests : FreshDatabaseTest
     }
 
     [Fact]
+    public async Task Budgets_and_loop_flags_are_projected_and_a_late_older_version_does_not_undo_them()
+    {
+        await using var harness = new ProjectorHarness(Database.ConnectionString);
+        await harness.StartAsync();
+        var jobId = Guid.NewGuid();
+        var budgeted = JobSnapshot(jobId, 3, JobStatus.Cancelled) with
+        {
+            Budget = new Cockpit.Grains.Budgets.JobBudget(0.01m, 20_000), BudgetWarning = true, Looping = true,
+        };
+
+        await harness.PublishAndFlushAsync(Job(budgeted, JobStatus.Processing, cause: "budget exceeded: $0.0112 of $0.01"));
+        await harness.PublishAndFlushAsync(Job(JobSnapshot(jobId, 2, JobStatus.Processing) with { Budget = new Cockpit.Grains.Budgets.JobBudget(5m, null) }));
+
+        var job = (await harness.Jobs.GetAsync(jobId)).ShouldNotBeNull();
+        (job.BudgetMaxCostUsd, job.BudgetMaxTokens, job.BudgetWarning, job.Looping).ShouldBe((0.01m, 20_000L, true, true));
+        var unbudgeted = Guid.NewGuid();
+        await harness.PublishAndFlushAsync(Job(unbudgeted, 1, JobStatus.Created));
+        var plain = (await harness.Jobs.GetAsync(unbudgeted)).ShouldNotBeNull();
+        (plain.BudgetMaxCostUsd, plain.BudgetMaxTokens, plain.BudgetWarning, plain.Looping).ShouldBe((null, null, false, false));
+    }
+
+    [Fact]
     public async Task An_older_version_arriving_late_is_ignored_in_the_same_batch_and_in_a_later_one()
     {
         await using var harness = new ProjectorHarness(Database.ConnectionString);

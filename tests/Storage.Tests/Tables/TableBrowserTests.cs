@@ -38,6 +38,9 @@ public sealed class TableBrowserTests : IClassFixture<MigratedDatabase>, IAsyncL
         names.ShouldContain("agents");
         names.ShouldContain("jobs");
         names.ShouldContain("job_timeline");
+        names.ShouldContain("llm_usage_daily");
+        names.ShouldContain("llm_usage_jobs");
+        names.ShouldContain("llm_calls");
         names.ShouldNotContain(n => n.StartsWith("orleans", StringComparison.OrdinalIgnoreCase));
         names.ShouldNotContain("schemaversions");
         names.ShouldNotContain("read_model_tombstones");
@@ -51,6 +54,9 @@ public sealed class TableBrowserTests : IClassFixture<MigratedDatabase>, IAsyncL
         jobs.Columns.ShouldContain(new TableColumn("created_at", "timestamp with time zone", true));
         tables.Single(t => t.Name == "job_timeline").PrimaryKey.ShouldBe(["job_id", "version"]);
         tables.Single(t => t.Name == "agents").RowCount.ShouldBe(1);
+        tables.Single(t => t.Name == "llm_usage_jobs").PrimaryKey.ShouldBe(["job_id", "model"]);
+        jobs.Columns.ShouldContain(new TableColumn("budget_max_cost_usd", "numeric", true));
+        jobs.Columns.ShouldContain(new TableColumn("looping", "boolean", false));
     }
 
     [Fact]

@@ -33,6 +33,8 @@ public sealed class CreateJobInputGraphType : InputObjectGraphType<CreateJobInpu
             .Description("0..600: the delay after the first failed attempt, doubling per attempt; default JOB_RETRY_BACKOFF_SECONDS.");
         Field<IntGraphType>("timeoutSeconds").Description("1..86400: longest run of one attempt; unset: no bound.");
         Field<StringGraphType>("concurrencyKey").Description("Jobs sharing a key share its concurrency limit and its turn.");
+        Field<JobBudgetInputGraphType>("budget")
+            .Description("What the job may spend on LLM calls; limits left out come from its config, then JOB_DEFAULT_MAX_COST_USD.");
     }
 
     public override object ParseDictionary(IDictionary<string, object?> value)
@@ -54,7 +56,8 @@ public sealed class CreateJobInputGraphType : InputObjectGraphType<CreateJobInpu
             value.TryGetValue("context", out var context) && context is JsonElement json ? json : null,
             Text(value, "instructions"),
             Text(value, "documentSetId"),
-            dispatch), selectorProblem);
+            dispatch,
+            value.TryGetValue("budget", out var budget) ? budget as BudgetInput : null), selectorProblem);
     }
 
     /// <summary>An object's pairs; a value that is not a string becomes null, which the validator refuses under

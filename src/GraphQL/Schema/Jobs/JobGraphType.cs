@@ -69,6 +69,10 @@ public sealed class JobGraphType : ObjectGraphType<JobNode>
                 ? await c.Service<IDispatchCommands>().GetWaitingReasonAsync(c.Source.Id, c.CancellationToken)
                 : null);
         Field<NonNullGraphType<JobProgressGraphType>>("progress").Resolve(c => Loads.Progress(c, c.Source));
+        Field<JobBudgetGraphType>("budget").Description("What the job may spend on LLM calls; null: no limit.").Resolve(c => c.Source.Budget);
+        Field<NonNullGraphType<BooleanGraphType>>("budgetWarning").Description("80 % of the budget used (a badge).").Resolve(c => c.Source.BudgetWarning);
+        Field<NonNullGraphType<BooleanGraphType>>("looping")
+            .Description("The job sent the same LLM request LLM_LOOP_REPEATS times in a row (a runaway loop).").Resolve(c => c.Source.Looping);
 
         Field<NonNullGraphType<RequirementConnectionGraphType>>("requirements")
             .Argument<ListGraphType<NonNullGraphType<RequirementStatusGraphType>>>("status")

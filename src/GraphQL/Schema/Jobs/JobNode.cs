@@ -1,4 +1,5 @@
 using Cockpit.Grains;
+using Cockpit.Grains.Budgets;
 using Cockpit.Grains.Dispatch;
 using Cockpit.Grains.Jobs;
 using Cockpit.Grains.Jobs.Progress;
@@ -30,10 +31,24 @@ public sealed record JobNode(
     IReadOnlyList<ProgressSample>? ProgressSamples,
     JobDispatch? Dispatch = null)
 {
+    /// <summary>What the job may spend on LLM calls; null: no limit.</summary>
+    public JobBudget? Budget { get; init; }
+
+    /// <summary>80 % of the budget used.</summary>
+    public bool BudgetWarning { get; init; }
+
+    /// <summary>The same LLM request LLM_LOOP_REPEATS times in a row.</summary>
+    public bool Looping { get; init; }
+
     public static JobNode From(JobSnapshot job) => new(
         job.Id, job.Prompt, job.DocumentPath, job.DocumentDir, job.ConfigName, job.ContextJson, job.Instructions, job.Status,
         job.AssignedAgentId, job.CreatedAt, job.UpdatedAt, job.CompletedAt, job.ErrorMessage, job.ErrorDetailsJson, job.Progress,
-        job.Version, job.ProgressSamples ?? [], job.Dispatch);
+        job.Version, job.ProgressSamples ?? [], job.Dispatch)
+    {
+        Budget = job.Budget,
+        BudgetWarning = job.BudgetWarning,
+        Looping = job.Looping,
+    };
 
     /// <summary>Null for a row whose status this build does not know (it cannot be shown as a <c>JobStatus</c>).</summary>
     public static JobNode? From(JobRow row) => StatusNames.TryParseJobStatus(row.Status, out var status)
@@ -43,6 +58,11 @@ public sealed record JobNode(
                 ? null
                 : new JobProgress(row.TotalRequirements, row.ProcessedRequirements, row.ProgressMessage, row.LastProgressAt ?? row.UpdatedAt ?? default),
             row.Version, null, row.Dispatch)
+        {
+            Budget = row.BudgetMaxCostUsd is null && row.BudgetMaxTokens is null ? null : new JobBudget(row.BudgetMaxCostUsd, row.BudgetMaxTokens),
+            BudgetWarning = row.BudgetWarning,
+            Looping = row.Looping,
+        }
         : null;
 
     /// <summary>The dispatch record, or what a job without one has: manual, with the documented defaults.</summary>

@@ -61,6 +61,12 @@ public sealed class MutationGraphType : ObjectGraphType
             .Argument<IdGraphType>("agentId")
             .ResolveAsync(async c => CommandOutcomes.Job(c, await c.Service<IJobCommands>().ResumeAsync(
                 Ids.Parse(c.GetArgument<object>("jobId"), "id"), Ids.ParseOptional(c.GetArgument<object?>("agentId"), "agent_id"), c.CancellationToken)));
+        Field<NonNullGraphType<JobGraphType>, JobNode>("setJobBudget")
+            .Description("Replaces the job's LLM budget (REST PUT /api/jobs/{id}/budget); a job stopped by its budget is then resumed with resumeJob.")
+            .Argument<NonNullGraphType<IdGraphType>>("jobId")
+            .Argument<NonNullGraphType<JobBudgetInputGraphType>>("budget")
+            .ResolveAsync(async c => CommandOutcomes.Job(c, await c.Service<IJobCommands>().SetBudgetAsync(
+                Ids.Parse(c.GetArgument<object>("jobId"), "id"), c.GetArgument<BudgetInput>("budget"), c.CancellationToken)));
         Field<NonNullGraphType<IdGraphType>, string>("deleteJob")
             .RequireRole(CockpitRole.Admin)
             .Argument<NonNullGraphType<IdGraphType>>("jobId")
