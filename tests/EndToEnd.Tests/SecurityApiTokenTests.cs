@@ -30,6 +30,10 @@ public sealed class SecurityApiTokenTests(SecurityFixture fixture)
         var created = await script.PostJsonAsync("/api/jobs", new { prompt = $"made by a {role} token" });
         created.Status.ShouldBe((HttpStatusCode)create, created.Text);
         var job = create == 201 ? Guid.Parse((string)created.Json!["id"]!) : await fixture.Admin.CreateJobAsync(new { prompt = "for a viewer token" });
+        // Queueing for automatic dispatch is an operator's command, like cancel.
+        var queued = await script.PostJsonAsync($"/api/jobs/{job}/enqueue", new { });
+        queued.Status.ShouldBe((HttpStatusCode)cancel, queued.Text);
+        if (cancel == 200) ((string?)queued.Json!["status"]).ShouldBe("pending");
         (await script.CancelAsync(job)).Status.ShouldBe((HttpStatusCode)cancel);
         (await script.SendAsync(HttpMethod.Delete, $"/api/jobs/{job}")).Status.ShouldBe((HttpStatusCode)delete);
         (await script.GetAsync("/api/tables")).Status.ShouldBe((HttpStatusCode)tables);
