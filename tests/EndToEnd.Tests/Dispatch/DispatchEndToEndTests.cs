@@ -46,7 +46,10 @@ public sealed class DispatchEndToEndTests
 
         var starts = done.Select(j => (Priority: (int)j["priority"]!, Started: DateTimeOffset.Parse((string)j["attempts"]![0]!["started_at"]!),
             Agent: (string)j["attempts"]![0]!["agent_id"]!)).OrderBy(s => s.Started).ToList();
-        starts.Take(10).ShouldAllBe(s => s.Priority == 10, "the ten priority-10 jobs start before any priority-0 job");
+        // Jobs handed out in one planning round (up to one per agent) get their start stamps in any order, so only the
+        // boundary between the two priorities may blur, by less than one round each way.
+        starts.Take(10 - 2).ShouldAllBe(s => s.Priority == 10, "priority-10 jobs start first");
+        starts.Skip(10 + 2).ShouldAllBe(s => s.Priority == 0, "priority-0 jobs start last");
         starts.Select(s => s.Agent).Distinct().Count().ShouldBe(3, "all three agents took jobs");
         done.ShouldAllBe(j => j["attempts"]!.AsArray().Count == 1);
     }
