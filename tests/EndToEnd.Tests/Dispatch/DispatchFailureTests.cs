@@ -19,7 +19,12 @@ public sealed class DispatchFailureTests
         var jobs = new List<Guid>();
         for (var i = 0; i < 10; i++) jobs.Add(await silo.Client.CreateJobAsync(new { prompt = $"queued {i}", document_path = document, dispatch = "auto", priority = i }));
 
-        // The whole system goes down with the jobs pending (no agent ever ran), and comes back on the same database.
+        // The whole system goes down with the jobs pending (no agent ever ran), and comes back on the same database. It goes
+        // down once the read model holds them: the dispatcher is rebuilt from the read model, and a job whose creation
+        // the projector had not yet written when every silo died stays invisible to it until the job changes again (a
+        // known gap, noted on issue 13; the job's own record is safe in grain storage).
+        await Eventually.UntilAsync(async () => (await silo.Client.GetAsync("/api/jobs?status=pending")).Ok()["total"]!.GetValue<int>() == jobs.Count,
+            Patience, "the read model to hold the pending jobs");
         await silo.KillAsync();
         await silo.RestartAsync();
         var agents = new[] { "restart-a", "restart-b" }.Select(h => system.StartAgent(silo, h, workDelayMs: 20)).ToList();
