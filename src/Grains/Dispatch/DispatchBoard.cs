@@ -22,9 +22,6 @@ public sealed class DispatchBoard
     public IReadOnlyDictionary<string, int> Limits => _limits;
     public IReadOnlyCollection<KnownAgent> Registered => _registered.Values;
 
-    /// <summary>A job being started right now or running, as the dispatcher counts it against its key's limit.</summary>
-    public int RunningCount => _running.Count;
-
     /// <summary>Jobs started (or being started) and not ended, per concurrency key.</summary>
     public IReadOnlyDictionary<string, int> RunningPerKey() => _running.Values
         .Where(r => r.ConcurrencyKey is not null)

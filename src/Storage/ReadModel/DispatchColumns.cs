@@ -23,14 +23,14 @@ public static class DispatchColumns
         ? []
         : (JsonSerializer.Deserialize<StoredAttempt[]>(json, Json) ?? []).Select(a => a.ToAttempt()).ToArray();
 
-    public static string ModeName(DispatchMode mode) => mode == DispatchMode.Auto ? "auto" : "manual";
+    public static string ModeName(DispatchMode mode) => AttemptOutcomeNames.ToWire(mode);
 
     /// <summary>Rebuilds the record from its columns; jobs from before migration 0061 read as manual with the defaults.</summary>
     public static JobDispatch Read(string mode, int priority, string? selectorJson, string? concurrencyKey, int? maxAttempts,
         int? retryBackoffSeconds, int? timeoutSeconds, DateTimeOffset? queuedAt, DateTimeOffset? notBefore, string? attemptsJson)
     {
         var attempts = ReadAttempts(attemptsJson);
-        var spec = new DispatchSpec(mode == "auto" ? DispatchMode.Auto : DispatchMode.Manual, priority, LabelsJson.Read(selectorJson),
+        var spec = new DispatchSpec(mode == ModeName(DispatchMode.Auto) ? DispatchMode.Auto : DispatchMode.Manual, priority, LabelsJson.Read(selectorJson),
             maxAttempts ?? DispatchLimits.DefaultMaxAttempts, retryBackoffSeconds ?? DispatchLimits.DefaultRetryBackoffSeconds,
             timeoutSeconds, concurrencyKey);
         return new JobDispatch(spec, queuedAt, notBefore, attempts, 0);
