@@ -61,4 +61,6 @@ for line in open(sys.argv[1], errors="replace"):
         else: skipped += n
 print(f"{passed} passed, {failed} failed, {skipped} skipped")
 PY
+# CI shows only the log's tail: repeat the names of the failed tests here, where it sees them.
+grep -E '^\s+Failed [A-Za-z_]|^\s*✖ |^not ok ' "$log" | sed 's/^\s*/failed: /' | sort -u | head -40 || true
 exit "$status"
