@@ -3,7 +3,6 @@ using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using System.Security.Claims;
 using System.Text.Json;
-using System.Threading.Channels;
 using Cockpit.GraphQL.Transport.Execution;
 using Cockpit.GraphQL.Transport.Http;
 using GraphQL;
@@ -19,9 +18,8 @@ namespace Cockpit.GraphQL.Transport.WebSockets;
 /// <summary>
 /// One accepted graphql-transport-ws socket, from <c>connection_init</c> to close.
 /// <list type="bullet">
-/// <item>One writer: every frame, the close frame included, goes through one bounded queue drained by one pump, so two
-/// sends never overlap (WebSocket forbids it) and a slow reader costs at most GRAPHQL_WS_SEND_QUEUE_LIMIT frames
-/// before it is closed with 1008.</item>
+/// <item>One writer: every frame goes through <see cref="GraphQLWsSender"/>'s queue; this class holds the protocol's
+/// state (initialisation, the running operations) and decides what is sent.</item>
 /// <item>The receive loop only parses and dispatches; the init hook and every operation run on their own tasks, so
 /// pings, completes and further subscribes are handled while they work.</item>
 /// <item>A close is requested once (the first reason wins), jumps the queue, and must finish its handshake within
@@ -40,17 +38,13 @@ public sealed class GraphQLWsConnection : IDisposable
     private readonly IGraphQLWsConnectionInitHandler _initHandler;
     private readonly ILogger _logger;
 
-    private readonly Channel<byte[]> _outbox;
+    private readonly GraphQLWsSender _sender;
     private readonly ConcurrentDictionary<string, GraphQLWsOperation> _operations = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<GraphQLWsOperation, byte> _running = new();
 
     /// <summary>Cancelled when the socket is done: stops operations, the init hook and the timers.</summary>
     private readonly CancellationTokenSource _lifetime = new();
 
-    /// <summary>Fires <see cref="GraphQLTransportOptions.CloseHandshakeTimeout"/> after a close was requested, aborting I/O stuck on a dead peer.</summary>
-    private readonly CancellationTokenSource _closeDeadline = new();
-
-    private CloseRequest? _close;
     private int _initReceived;
     private volatile bool _acknowledged;
     private ClaimsPrincipal? _user;
@@ -77,17 +71,13 @@ public sealed class GraphQLWsConnection : IDisposable
         _initHandler = initHandler;
         _logger = logger;
         _user = httpContext.User;
-        _outbox = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(options.SendQueueLimit)
-        {
-            SingleReader = true,
-            FullMode = BoundedChannelFullMode.Wait, // with TryWrite: "full" is reported, never waited on
-        });
+        _sender = new GraphQLWsSender(socket, options.SendQueueLimit, logger);
     }
 
     /// <summary>Runs the socket until it is closed by either side or the peer disappears.</summary>
     public async Task RunAsync()
     {
-        var pump = PumpAsync();
+        var pump = _sender.PumpAsync();
         var initTimeout = CloseUnlessAcknowledgedAsync();
         var pings = PingAsync();
         try
@@ -121,71 +111,12 @@ public sealed class GraphQLWsConnection : IDisposable
         }
     }
 
-    /// <summary>
-    /// Asks the pump to send a close frame ahead of anything still queued; the first request wins. Safe from any thread.
-    /// </summary>
-    public void RequestClose(int code, string reason)
-    {
-        var request = new CloseRequest(code, CloseReason.Truncate(reason));
-        if (Interlocked.CompareExchange(ref _close, request, null) is not null)
-        {
-            return;
-        }
+    /// <summary>Closes the socket with this code once what is being sent has gone; the first request wins. Safe from any thread.</summary>
+    public void RequestClose(int code, string reason) => _sender.RequestClose(code, reason);
 
-        try
-        {
-            _closeDeadline.CancelAfter(GraphQLTransportOptions.CloseHandshakeTimeout);
-        }
-        catch (ObjectDisposedException)
-        {
-            // The connection already finished; there is nothing left to close.
-        }
+    private bool IsClosing => _sender.IsClosing;
 
-        _outbox.Writer.TryComplete();
-    }
-
-    private bool IsClosing => Volatile.Read(ref _close) is not null;
-
-    private void Enqueue(byte[] frame)
-    {
-        if (IsClosing)
-        {
-            return;
-        }
-
-        if (!_outbox.Writer.TryWrite(frame) && !IsClosing)
-        {
-            _logger.LogWarning("GraphQL WebSocket client reads too slowly: {Limit} messages queued; closing it", _options.SendQueueLimit);
-            RequestClose(CloseCodes.PolicyViolation, "Send queue overflow: the client reads too slowly");
-        }
-    }
-
-    private async Task PumpAsync()
-    {
-        var reader = _outbox.Reader;
-        try
-        {
-            while (!IsClosing && await reader.WaitToReadAsync())
-            {
-                while (!IsClosing && reader.TryRead(out var frame))
-                {
-                    await _socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, _closeDeadline.Token);
-                }
-            }
-
-            var close = Volatile.Read(ref _close) ?? new CloseRequest(CloseCodes.Normal, "");
-            if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
-            {
-                await _socket.CloseOutputAsync((WebSocketCloseStatus)close.Code, close.Reason, _closeDeadline.Token);
-            }
-        }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException or ObjectDisposedException)
-        {
-            // The peer is gone or missed the close deadline; aborting also ends a receive still waiting on it.
-            _logger.LogDebug(ex, "GraphQL WebSocket send ended: {Reason}", ex.Message);
-            _socket.Abort();
-        }
-    }
+    private void Enqueue(byte[] frame) => _sender.Enqueue(frame);
 
     private async Task ReceiveAsync()
     {
@@ -196,7 +127,7 @@ public sealed class GraphQLWsConnection : IDisposable
         {
             while (true)
             {
-                var received = await _socket.ReceiveAsync(chunk.AsMemory(), _closeDeadline.Token);
+                var received = await _socket.ReceiveAsync(chunk.AsMemory(), _sender.CloseDeadline);
                 if (received.MessageType == WebSocketMessageType.Close)
                 {
                     return;
@@ -352,7 +283,7 @@ public sealed class GraphQLWsConnection : IDisposable
             GraphQLRequest request;
             try
             {
-                request = ToRequest(payload);
+                request = GraphQLWsMessageParser.ToRequest(payload, _serializer);
             }
             catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException or NotSupportedException or ArgumentException or OverflowException)
             {
@@ -396,31 +327,10 @@ public sealed class GraphQLWsConnection : IDisposable
         }
     }
 
-    private GraphQLRequest ToRequest(JsonElement payload)
-    {
-        var request = new GraphQLRequest { Query = payload.GetProperty("query").GetString() };
-        if (payload.TryGetProperty("operationName", out var operationName) && operationName.ValueKind == JsonValueKind.String)
-        {
-            request.OperationName = operationName.GetString();
-        }
-
-        if (payload.TryGetProperty("variables", out var variables) && variables.ValueKind == JsonValueKind.Object)
-        {
-            request.Variables = _serializer.ReadNode<Inputs>(variables);
-        }
-
-        if (payload.TryGetProperty("extensions", out var extensions) && extensions.ValueKind == JsonValueKind.Object)
-        {
-            request.Extensions = _serializer.ReadNode<Inputs>(extensions);
-        }
-
-        return request;
-    }
-
     private async Task ForwardAsync(GraphQLWsOperation operation, IObservable<ExecutionResult> stream)
     {
         var ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var subscription = stream.Subscribe(new StreamObserver(this, operation, ended));
+        using var subscription = stream.Subscribe(new GraphQLWsStreamObserver(this, operation, ended));
         await using var registration = operation.Token.Register(() => ended.TrySetResult());
         await ended.Task;
     }
@@ -428,7 +338,7 @@ public sealed class GraphQLWsConnection : IDisposable
     private bool IsActive(GraphQLWsOperation operation) =>
         _operations.TryGetValue(operation.Id, out var current) && ReferenceEquals(current, operation);
 
-    private void SendNext(GraphQLWsOperation operation, ExecutionResult result)
+    internal void SendNext(GraphQLWsOperation operation, ExecutionResult result)
     {
         if (IsActive(operation))
         {
@@ -437,7 +347,7 @@ public sealed class GraphQLWsConnection : IDisposable
     }
 
     /// <summary>Completes only an operation still registered: none after the client's complete, none after an error.</summary>
-    private void SendComplete(GraphQLWsOperation operation)
+    internal void SendComplete(GraphQLWsOperation operation)
     {
         if (_operations.TryRemove(KeyValuePair.Create(operation.Id, operation)))
         {
@@ -446,7 +356,7 @@ public sealed class GraphQLWsConnection : IDisposable
     }
 
     /// <summary>Ends the operation with an <c>error</c> message, which the protocol does not follow with <c>complete</c>.</summary>
-    private void SendError(GraphQLWsOperation operation, IEnumerable<ExecutionError>? errors)
+    internal void SendError(GraphQLWsOperation operation, IEnumerable<ExecutionError>? errors)
     {
         if (_operations.TryRemove(KeyValuePair.Create(operation.Id, operation)))
         {
@@ -498,29 +408,6 @@ public sealed class GraphQLWsConnection : IDisposable
     public void Dispose()
     {
         _lifetime.Dispose();
-        _closeDeadline.Dispose();
-    }
-
-    private sealed record CloseRequest(int Code, string Reason);
-
-    /// <summary>Turns the subscription's event stream into next / error / complete messages of one operation.</summary>
-    private sealed class StreamObserver(GraphQLWsConnection connection, GraphQLWsOperation operation, TaskCompletionSource ended)
-        : IObserver<ExecutionResult>
-    {
-        public void OnNext(ExecutionResult value) => connection.SendNext(operation, value);
-
-        public void OnError(Exception error)
-        {
-            var executionError = error as ExecutionError
-                ?? new ExecutionError("The event stream failed.") { Code = WebSocketErrorCodes.InternalServerError };
-            connection.SendError(operation, [executionError]);
-            ended.TrySetResult();
-        }
-
-        public void OnCompleted()
-        {
-            connection.SendComplete(operation);
-            ended.TrySetResult();
-        }
+        _sender.Dispose();
     }
 }

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using GraphQL;
+using GraphQL.Transport;
 using static Cockpit.GraphQL.Transport.WebSockets.GraphQLWsProtocol;
 
 namespace Cockpit.GraphQL.Transport.WebSockets;
@@ -134,4 +136,26 @@ public static class GraphQLWsMessageParser
 
     private static bool IsAbsentNullOr(JsonElement parent, string name, JsonValueKind kind) =>
         !parent.TryGetProperty(name, out var element) || element.ValueKind == JsonValueKind.Null || element.ValueKind == kind;
+
+    /// <summary>A <c>subscribe</c> message's payload (already shape-checked by <see cref="TryParse"/>) as a request.</summary>
+    public static GraphQLRequest ToRequest(JsonElement payload, IGraphQLSerializer serializer)
+    {
+        var request = new GraphQLRequest { Query = payload.GetProperty("query").GetString() };
+        if (payload.TryGetProperty("operationName", out var operationName) && operationName.ValueKind == JsonValueKind.String)
+        {
+            request.OperationName = operationName.GetString();
+        }
+
+        if (payload.TryGetProperty("variables", out var variables) && variables.ValueKind == JsonValueKind.Object)
+        {
+            request.Variables = serializer.ReadNode<Inputs>(variables);
+        }
+
+        if (payload.TryGetProperty("extensions", out var extensions) && extensions.ValueKind == JsonValueKind.Object)
+        {
+            request.Extensions = serializer.ReadNode<Inputs>(extensions);
+        }
+
+        return request;
+    }
 }
