@@ -38,8 +38,8 @@ public sealed class AgentGrain(
     private long _runTokens;
     private long? _lastTokenCounter;
 
-    // Reports on their way to a job right now, so that a retry does not send one twice at once.
-    private readonly HashSet<PendingJobReport> _inFlight = [];
+    // What this agent owes its jobs; created on activation, when the grain's identity and factory are known.
+    private AgentReportOutbox _outbox = null!;
 
     // When the current job was pushed, until a heartbeat names it; see AgentFacts.JobUnconfirmed.
     private DateTimeOffset? _jobPushedAt;
@@ -54,6 +54,7 @@ public sealed class AgentGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _outbox = new AgentReportOutbox(Id, () => State.UndeliveredReports, GrainFactory, logger);
         if (State.Registered)
         {
             // Heartbeat times are not persisted (that would be a write per heartbeat). After a move to another
@@ -69,7 +70,7 @@ public sealed class AgentGrain(
         }
         WatchSilence();
         // Outcomes a previous activation (perhaps on a silo that died) could not get acknowledged.
-        SendUndeliveredReports();
+        _outbox.SendAll();
         return Task.CompletedTask;
     }
 
@@ -105,7 +106,7 @@ public sealed class AgentGrain(
         _heardSinceActivation = true;
         State.MetricsJson = heartbeat.MetricsJson ?? State.MetricsJson;
         // Outcomes still owed to jobs go again with each heartbeat (and each silence check), until acknowledged.
-        if (State.UndeliveredReports.Count > 0) SendUndeliveredReports();
+        if (!_outbox.IsEmpty) _outbox.SendAll();
 
         var trigger = AgentLifecycle.HeartbeatTrigger(heartbeat.Status)
             ?? throw new ArgumentException($"'{heartbeat.Status.ToWire()}' is not a status an agent may report", nameof(heartbeat));
@@ -126,7 +127,7 @@ public sealed class AgentGrain(
         else
         {
             events.HeartbeatSeen(Id, now, State.MetricsJson);
-            Send(Owe(decision.JobEffects, heartbeat));
+            _outbox.Send(_outbox.Owe(decision.JobEffects, heartbeat));
         }
         ReportWorking(heartbeat);
         WatchSilence();
@@ -143,7 +144,7 @@ public sealed class AgentGrain(
         var last = Snapshot();
         if (State.Status == AgentStatus.Working && State.CurrentJobId is { } job)
         {
-            Send(Owe([new JobEffect(job, JobEffectKind.Lost, "agent deregistered while working on the job")], null));
+            _outbox.Send(_outbox.Owe([new JobEffect(job, JobEffectKind.Lost, "agent deregistered while working on the job")], null));
         }
 
         // The record stays, marked unregistered, so its version keeps growing: the same hostname registering
@@ -217,8 +218,7 @@ public sealed class AgentGrain(
         _lastProgressSent = null;
         _runTokens = 0;
         _lastTokenCounter = null;
-        // The job pushed a new run, so it has settled the last one: outcomes still owed for that are stale.
-        State.UndeliveredReports.RemoveAll(r => r.JobId == jobId);
+        _outbox.ForgetJob(jobId);
         try
         {
             await CommitAsync(before, decision, $"job {jobId} {verb}");
@@ -269,7 +269,7 @@ public sealed class AgentGrain(
 
     public async Task CheckSilenceAsync()
     {
-        SendUndeliveredReports();
+        _outbox.SendAll();
         if (!State.Registered || State.Status == AgentStatus.Offline) return;
         var silence = clock.GetUtcNow() - State.LastHeartbeat;
         if (silence < _liveness.OfflineAfter) return;
@@ -302,10 +302,10 @@ public sealed class AgentGrain(
         State.CurrentJobId = decision.CurrentJobId;
         State.Version++;
         // Owed before the write, so the write keeps them: acknowledged to the agent means never lost.
-        var owed = Owe(decision.JobEffects, heartbeat);
+        var owed = _outbox.Owe(decision.JobEffects, heartbeat);
         await store.WriteOrDeactivateAsync(DeactivateOnIdle);
         events.Publish(new AgentChanged(clock.GetUtcNow(), Snapshot(), isNew ? null : before.Status, cause));
-        Send(owed);
+        _outbox.Send(owed);
         TellDispatcher();
     }
 
@@ -315,57 +315,6 @@ public sealed class AgentGrain(
         var idle = !gone && State.Registered && State.Status == AgentStatus.Ready && State.CurrentJobId is null;
         _ = GrainFactory.GetGrain<IDispatcherGrain>(IDispatcherGrain.Key).AgentChangedAsync(
             new AgentDispatchNotice(Id, State.Version, State.ConfigName, LabelDictionary.Of(State.Labels), idle, gone));
-    }
-
-    /// <summary>Turns job effects into reports and adds them to what this agent owes its jobs.</summary>
-    private List<PendingJobReport> Owe(IReadOnlyList<JobEffect> effects, HeartbeatInfo? heartbeat)
-    {
-        var owed = new List<PendingJobReport>(effects.Count);
-        foreach (var effect in effects)
-        {
-            var report = effect.Kind switch
-            {
-                JobEffectKind.Failed => new AgentJobReport(Id, effect.Kind, heartbeat?.ErrorMessage ?? "the agent reported a failure",
-                    heartbeat?.ErrorDetailsJson, heartbeat?.Progress),
-                JobEffectKind.Lost => new AgentJobReport(Id, effect.Kind, effect.Reason, null),
-                _ => new AgentJobReport(Id, effect.Kind, null, null, heartbeat?.Progress),
-            };
-            owed.Add(new PendingJobReport(effect.JobId, report));
-        }
-        State.UndeliveredReports.AddRange(owed);
-        return owed;
-    }
-
-    private void SendUndeliveredReports() => Send([.. State.UndeliveredReports]);
-
-    private void Send(IEnumerable<PendingJobReport> reports)
-    {
-        foreach (var report in reports)
-        {
-            if (_inFlight.Add(report)) _ = DeliverAsync(report);
-        }
-    }
-
-    /// <summary>
-    /// Sends one report and forgets it once acknowledged; a failure leaves it for the next silence check. Never awaited
-    /// within a turn of this grain: the job may be waiting on this agent right now (cancel), and the agent must stay
-    /// free to answer. The continuation runs on this grain's scheduler, between turns.
-    /// </summary>
-    private async Task DeliverAsync(PendingJobReport pending)
-    {
-        try
-        {
-            await GrainFactory.GetGrain<IJobGrain>(pending.JobId).OnAgentReportAsync(pending.Report);
-            State.UndeliveredReports.Remove(pending);
-        }
-        catch (Exception e)
-        {
-            logger.LogWarning(e, "Agent {AgentId} could not tell job {JobId} it {Outcome}; retrying", Id, pending.JobId, pending.Report.Kind);
-        }
-        finally
-        {
-            _inFlight.Remove(pending);
-        }
     }
 
     /// <summary>
