@@ -40,10 +40,32 @@ public sealed class BudgetTests(BudgetFixture fixture) : IClassFixture<BudgetFix
         ((bool)stopped["budget_warning"]!).ShouldBeTrue();
         var usage = (await Rest.GetAsync($"/api/jobs/{jobId}/usage")).Ok();
         ((decimal)usage["total"]!["cost_usd"]!).ShouldBeGreaterThanOrEqualTo(cost, "the usage holds every call, the stop the ones counted when it stopped");
-
+        // The usage shows the budget and the share used, in REST and in GraphQL alike (one rule: BudgetRules.ShareUsed).
+        usage["budget"]!.ToJsonString().ShouldBe("""{"max_cost_usd":0.01,"max_tokens":null}""");
+        var share = (decimal)usage["share_used"]!["cost"]!;
+        share.ShouldBe((decimal)usage["total"]!["cost_usd"]! / 0.01m);
+        share.ShouldBeGreaterThan(1m);
+        usage["share_used"]!["tokens"].ShouldBeNull();
+        var graph = (await Rest.GraphQLDataAsync("query($id: ID!) { job(id: $id) { budgetWarning looping usage { budget { maxCostUsd maxTokens } shareUsed { cost tokens } } } }",
+            new { id = jobId.ToString() }))["job"]!;
+        ((bool)graph["budgetWarning"]!).ShouldBeTrue();
+        ((bool)graph["looping"]!).ShouldBeFalse();
+        ((double)graph["usage"]!["budget"]!["maxCostUsd"]!).ShouldBe(0.01);
+        ((double)graph["usage"]!["shareUsed"]!["cost"]!).ShouldBeGreaterThanOrEqualTo((double)share - 1e-9, "a call still in flight at the stop may have arrived since");
+        graph["usage"]!["shareUsed"]!["tokens"].ShouldBeNull();
         // The pod saved its checkpoint (that is what /job/cancel does) and is ready for the next job.
         await Eventually.UntilAsync(() => Rest.AgentInStatusAsync(fixture.BudgetAgentId, "ready"), Patience, "the agent to be ready", fixture.Diagnostics);
         File.Exists(Path.Combine(fixture.System.WorkspaceRoot, $"job_{jobId}", "checkpoint.json")).ShouldBeTrue("the checkpoint");
+        // Every LLM call carries its model and cost; the usage is their sum (read again until calls still in flight at the stop have arrived).
+        await Eventually.UntilAsync(async () =>
+        {
+            var calls = (await Rest.GraphQLDataAsync("query($id: ID!) { job(id: $id) { usage { total { costUsd } } audit(stepTypes: [\"llm\"], first: 500) { nodes { model costUsd } } } }",
+                new { id = jobId.ToString() }))["job"]!;
+            var nodes = calls["audit"]!["nodes"]!.AsArray();
+            nodes.ShouldNotBeEmpty();
+            nodes.ShouldAllBe(c => (string?)c!["model"] == "cockpit-demo" && (double?)c["costUsd"] > 0);
+            return Math.Abs(nodes.Sum(c => (double)c!["costUsd"]!) - (double)calls["usage"]!["total"]!["costUsd"]!) < 1e-6 ? calls : null;
+        }, Patience, "the usage to equal the sum of the job's calls", fixture.Diagnostics);
         var notes = (await Rest.GetAsync($"/api/jobs/{jobId}/audit?step_type=note")).Ok()["items"]!.AsArray();
         notes.ShouldContain(n => (string?)n!["name"] == "budget_exceeded" && (string?)n["summary"] == (string?)stopped["error_message"]);
 

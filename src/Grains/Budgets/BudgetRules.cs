@@ -24,8 +24,7 @@ public static class BudgetRules
         if (budget.MaxTokens is { } maxTokens && use.Tokens > maxTokens)
             return new BudgetCheck(BudgetVerdict.Exceeded, Share(use.Tokens, maxTokens), $"budget exceeded: {Tokens(use.Tokens)} of {Tokens(maxTokens)} tokens");
 
-        decimal? costShare = budget.MaxCostUsd is { } limit && use.CostUsd is { } spent ? Share(spent, limit) : null;
-        decimal? tokenShare = budget.MaxTokens is { } tokenLimit ? Share(use.Tokens, tokenLimit) : null;
+        var (costShare, tokenShare) = ShareUsed(budget, use)!;
         var share = Max(costShare, tokenShare);
         if (share is not { } used || used < WarningShare) return new BudgetCheck(BudgetVerdict.Within, share, null);
 
@@ -33,6 +32,16 @@ public static class BudgetRules
             ? $"budget warning: {Percent(c)} used ({UsdText.Format(use.CostUsd!.Value)} of {UsdText.Format(budget.MaxCostUsd!.Value)})"
             : $"budget warning: {Percent(tokenShare!.Value)} used ({Tokens(use.Tokens)} of {Tokens(budget.MaxTokens!.Value)} tokens)";
         return new BudgetCheck(BudgetVerdict.Warning, used, message);
+    }
+
+    /// <summary>The share of each set limit that <paramref name="use"/> takes; null when there is no budget.</summary>
+    public static BudgetShare? ShareUsed(JobBudget? budget, BudgetUse use)
+    {
+        ArgumentNullException.ThrowIfNull(use);
+        if (budget is null || budget.IsEmpty) return null;
+        return new BudgetShare(
+            budget.MaxCostUsd is { } limit && use.CostUsd is { } spent ? Share(spent, limit) : null,
+            budget.MaxTokens is { } tokenLimit ? Share(use.Tokens, tokenLimit) : null);
     }
 
     // A zero limit is refused at input; a stored one (or one from an older build) is simply "all used".

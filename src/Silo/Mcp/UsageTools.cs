@@ -12,7 +12,7 @@ public sealed class UsageTools(IGrainFactory grains, UsageQueries usage)
 {
     [McpServerTool(Name = McpToolNames.GetUsage, Title = "LLM usage and cost", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false)]
     [Description("LLM calls, tokens and cost in USD (fixed when each call arrived, from config/prices.yaml; calls of unpriced models are " +
-        "counted in tokens and as unpriced_calls, never as $0). With job_id: that job's usage in total and per model (GET /api/jobs/{id}/usage). " +
+        "counted in tokens and as unpriced_calls, never as $0). With job_id: that job's usage in total and per model, its budget and the share of each limit used (GET /api/jobs/{id}/usage). " +
         "Without: the last `days` UTC days grouped by config, model or agent, per day, and the costliest jobs (GET /api/stats/usage).")]
     public async Task<CallToolResult> GetUsageAsync(
         [Description("A job's id (a UUID). Absent: usage statistics over all jobs.")]
@@ -27,7 +27,7 @@ public sealed class UsageTools(IGrainFactory grains, UsageQueries usage)
         {
             var found = await KnownJob.FindAsync(grains, job_id);
             if (found.Error is { } error) return error;
-            return ToolResults.Json(await usage.JobAsync(found.Job!.Id, cancellationToken));
+            return ToolResults.Json((await usage.JobAsync(found.Job!.Id, cancellationToken)).WithBudget(found.Job.Budget));
         }
         var errors = new Dictionary<string, string[]>();
         ToolArguments.InRange(days, "days", StatisticsWindow.MinDays, StatisticsWindow.MaxDays, errors);

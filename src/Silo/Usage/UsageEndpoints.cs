@@ -21,8 +21,8 @@ public static class UsageEndpoints
         string id, IGrainFactory grains, UsageQueries usage, CancellationToken cancellationToken)
     {
         if (!RouteIds.TryParse(id, "id", out var jobId, out var badId)) return badId;
-        if (await grains.GetGrain<IJobGrain>(jobId).GetAsync() is null) return Problems.NotFound($"job {jobId} not found");
-        return TypedResults.Ok(await usage.JobAsync(jobId, cancellationToken));
+        if (await grains.GetGrain<IJobGrain>(jobId).GetAsync() is not { } job) return Problems.NotFound($"job {jobId} not found");
+        return TypedResults.Ok((await usage.JobAsync(jobId, cancellationToken)).WithBudget(job.Budget));
     }
 
     /// <summary><c>?days=7</c> (1–90) <c>&amp;group_by=config|model|agent</c> (default config).</summary>

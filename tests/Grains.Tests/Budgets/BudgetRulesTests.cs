@@ -48,6 +48,38 @@ public sealed class BudgetRulesTests
         BudgetRules.Check(new JobBudget(1m, null), new BudgetUse(null, 1_000_000)).ShouldBe(new BudgetCheck(BudgetVerdict.Within, null, null));
 
     [Theory]
+    // max $   max tokens  used $    used tokens  cost share  token share
+    [InlineData("1.00", null, "0.25", 500L, "0.25", null)]
+    [InlineData(null, 1_000L, "0.25", 500L, null, "0.5")]
+    [InlineData("1.00", 1_000L, "0.25", 500L, "0.25", "0.5")]
+    [InlineData("0.01", null, "0.0112", 0L, "1.12", null)]
+    [InlineData("1.00", 1_000L, "0", 0L, "0", "0")]
+    [InlineData("1.00", 1_000L, null, 2_000L, null, "2")]
+    [InlineData("2.00", null, "3.00", 0L, "1.5", null)]
+    public void The_share_used_is_given_per_set_limit(string? maxCost, long? maxTokens, string? usedCost, long usedTokens,
+        string? costShare, string? tokenShare) =>
+        BudgetRules.ShareUsed(new JobBudget(Usd(maxCost), maxTokens), new BudgetUse(Usd(usedCost), usedTokens))
+            .ShouldBe(new BudgetShare(Usd(costShare), Usd(tokenShare)));
+
+    [Fact]
+    public void No_budget_has_no_share() =>
+        BudgetRules.ShareUsed(null, new BudgetUse(1m, 10)).ShouldBeNull();
+
+    [Fact]
+    public void An_empty_budget_has_no_share() =>
+        BudgetRules.ShareUsed(new JobBudget(null, null), new BudgetUse(1m, 10)).ShouldBeNull();
+
+    [Property(MaxTest = 500)]
+    public bool The_verdict_agrees_with_the_share(PositiveInt maxTokens, NonNegativeInt used)
+    {
+        var budget = new JobBudget(null, maxTokens.Get);
+        var use = new BudgetUse(null, used.Get);
+        var share = BudgetRules.ShareUsed(budget, use)!.Tokens!.Value;
+        var verdict = BudgetRules.Check(budget, use).Verdict;
+        return verdict == (share > 1m ? BudgetVerdict.Exceeded : share >= BudgetRules.WarningShare ? BudgetVerdict.Warning : BudgetVerdict.Within);
+    }
+
+    [Theory]
     [InlineData(null, null, "2.00", null, "2.00", null)]
     [InlineData("1.00", null, "2.00", 500L, "1.00", 500L)]
     [InlineData(null, 100L, "2.00", 500L, "2.00", 100L)]

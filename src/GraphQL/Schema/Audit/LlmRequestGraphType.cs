@@ -21,5 +21,6 @@ public sealed class LlmRequestGraphType : ObjectGraphType<AuditEntry>
         Field<FloatGraphType>("durationMs").Resolve(c => (double?)c.Source.DurationMs);
         Field<IntGraphType>("tokensIn").Resolve(c => c.Source.TokensIn);
         Field<IntGraphType>("tokensOut").Resolve(c => c.Source.TokensOut);
+        Field<FloatGraphType>("costUsd").Description(AuditEntryGraphType.CostText).Resolve(c => c.Source.CostUsd is { } cost ? (double)cost : null);
     }
 }

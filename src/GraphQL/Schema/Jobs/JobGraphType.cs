@@ -87,8 +87,8 @@ public sealed class JobGraphType : ObjectGraphType<JobNode>
             .ResolveAsync(async c => await c.Service<JobReadModel>().TimelineAsync(c.Source.Id, c.CancellationToken));
 
         Field<NonNullGraphType<Usage.JobUsageGraphType>>("usage")
-            .Description("LLM calls, tokens and cost of this job, in total and per model (REST GET /api/jobs/{id}/usage).")
-            .ResolveAsync(async c => await c.Service<Cockpit.Storage.Usage.UsageQueries>().JobAsync(c.Source.Id, c.CancellationToken));
+            .Description("LLM calls, tokens and cost of this job, in total and per model, with its budget and the share used (REST GET /api/jobs/{id}/usage).")
+            .ResolveAsync(async c => (await c.Service<Cockpit.Storage.Usage.UsageQueries>().JobAsync(c.Source.Id, c.CancellationToken)).WithBudget(c.Source.Budget));
         Field<NonNullGraphType<WorkspaceGraphType>>("workspace").Resolve(c => new WorkspaceSource(c.Source.Id));
 
         Field<NonNullGraphType<AuditConnectionGraphType>>("audit")

@@ -1,3 +1,5 @@
+using Cockpit.Grains.Budgets;
+using Cockpit.GraphQL.Schema.Jobs;
 using Cockpit.Storage.Usage;
 using GraphQL.Types;
 
@@ -13,5 +15,8 @@ public sealed class JobUsageGraphType : ObjectGraphType<JobUsage>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ModelUsageGraphType>>>>("byModel").Resolve(c => c.Source.ByModel);
         Field<Scalars.IsoDateTimeGraphType>("firstCallAt").Resolve(c => c.Source.FirstCallAt);
         Field<Scalars.IsoDateTimeGraphType>("lastCallAt").Resolve(c => c.Source.LastCallAt);
+        Field<JobBudgetGraphType>("budget").Description("The job's budget (as Job.budget); null: no limit.")
+            .Resolve(c => c.Source.Budget is { } b ? new JobBudget(b.MaxCostUsd, b.MaxTokens) : null);
+        Field<UsageShareGraphType>("shareUsed").Description("The fraction of each set limit used; null: no budget.").Resolve(c => c.Source.ShareUsed);
     }
 }
