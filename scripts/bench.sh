@@ -20,9 +20,9 @@ else
   dotnet build bench/Cockpit.Bench/Cockpit.Bench.csproj -c Release -nologo -clp:ErrorsOnly
   bench_dll="bench/Cockpit.Bench/bin/Release/net10.0/Cockpit.Bench.dll"
 fi
-if [ ! -d bench/ws-client/node_modules/graphql-ws ]; then
+if [ ! -d tests/TestSupport/ws-client/node_modules/graphql-ws ]; then
   # `npm install`, not `npm ci`: this registry copy and `npm ci` disagree about optional packages.
-  (cd bench/ws-client && npm install --no-audit --no-fund --loglevel=error)
+  (cd tests/TestSupport/ws-client && npm install --no-audit --no-fund --loglevel=error)
 fi
 
 pg_dir="$(mktemp -d /tmp/cockpit-bench-pg.XXXXXX)"

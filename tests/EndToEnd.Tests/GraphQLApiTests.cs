@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Cockpit.EndToEnd.Tests.Support;
+using Cockpit.TestSupport;
 
 namespace Cockpit.EndToEnd.Tests;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Cockpit.EndToEnd.Tests.Support;
+using Cockpit.TestSupport;
 
 namespace Cockpit.EndToEnd.Tests;
 

@@ -1,8 +1,9 @@
-// Subscribes with the reference graphql-ws client and prints each message as one JSON line, stamped with the
-// wall-clock time (ms since the epoch, sub-millisecond) at which it arrived, so that the benchmark measures latency
-// up to the subscriber and not up to its own pipe reader.
-// Usage: node subscribe-timed.mjs <ws-url> '<json: [{"label", "query", "variables"?}, ...]>' [max-seconds]
-// Lines: {"connected":true}; {"label","next","at"}; {"label","error"}; {"label","complete":true}; {"closed":code}.
+// Subscribes with the reference graphql-ws client (createClient) and prints each message as one JSON line, stamped
+// with the wall-clock time (ms since the epoch, sub-millisecond) at which it arrived, so that the benchmark measures
+// latency up to the subscriber and not up to its own pipe reader. Driven by tests/TestSupport/GraphQLSubscriber.cs,
+// the one subscriber of the end-to-end tests and the benchmark.
+// Usage: node subscribe.mjs <ws-url> '<json: [{"label", "query", "variables"?}, ...]>' [max-seconds]
+// Lines: {"connected":true} once the server acknowledged the connection; {"label","next","at"}; {"label","error"}; {"label","complete":true}; {"closed":code}.
 // Exits when stdin closes or after max-seconds (default 600), so a broken run never leaves a process behind.
 import WebSocket from 'ws';
 import { createClient } from 'graphql-ws';

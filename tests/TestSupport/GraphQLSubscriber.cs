@@ -1,35 +1,46 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Cockpit.EndToEnd.Tests.Support;
-using Cockpit.TestSupport;
 
-namespace Cockpit.EndToEnd.Tests;
+namespace Cockpit.TestSupport;
 
 /// <summary>
-/// Subscriptions through the real npm <c>graphql-ws</c> client: runs tests/GraphQL.Tests/ws-client/subscribe-print.mjs,
-/// which prints every message as a JSON line; the test waits on what has arrived. Disposal closes the client.
+/// Subscriptions through the real npm <c>graphql-ws</c> client, for the end-to-end tests and the benchmark alike: runs
+/// tests/TestSupport/ws-client/subscribe.mjs, which prints every message as a JSON line stamped with its arrival time;
+/// callers wait on what has arrived, or watch each line as it comes (<c>onLine</c>). Disposal closes the client.
 /// </summary>
 public sealed class GraphQLSubscriber : IAsyncDisposable
 {
-    private static readonly string ClientDirectory = Path.Combine(RepoPaths.Root, "tests", "GraphQL.Tests", "ws-client");
+    public static readonly string ClientDirectory = Path.Combine(RepoPaths.Root, "tests", "TestSupport", "ws-client");
 
     private readonly Process _process;
+    private readonly Action<JsonNode>? _onLine;
     private readonly List<JsonNode> _lines = [];
     private readonly List<string> _stderr = [];
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private GraphQLSubscriber(Process process) => _process = process;
+    private GraphQLSubscriber(Process process, Action<JsonNode>? onLine)
+    {
+        _process = process;
+        _onLine = onLine;
+    }
 
     public sealed record Operation(string Label, string Query, object? Variables = null);
 
     /// <summary>Connects to the silo's <c>/graphql</c> WebSocket, subscribes to every operation, and waits for the connection.</summary>
-    public static async Task<GraphQLSubscriber> StartAsync(Uri silo, params Operation[] operations)
+    public static Task<GraphQLSubscriber> StartAsync(Uri silo, params Operation[] operations) =>
+        StartWatchingAsync(silo, onLine: null, maxSeconds: 150, operations);
+
+    /// <summary>
+    /// As above; <paramref name="onLine"/> sees every line as it arrives (on a reader thread, before it is kept), and the
+    /// client exits by itself after <paramref name="maxSeconds"/> so a broken run leaves no process behind.
+    /// </summary>
+    public static async Task<GraphQLSubscriber> StartWatchingAsync(Uri silo, Action<JsonNode>? onLine, int maxSeconds, params Operation[] operations)
     {
-        await EnsureInstalledAsync();
+        await NpmPackages.EnsureInstalledAsync(ClientDirectory, "graphql-ws");
         var url = new UriBuilder(silo) { Scheme = "ws", Path = "/graphql" }.Uri.ToString();
         var spec = JsonSerializer.Serialize(operations.Select(o => new { label = o.Label, query = o.Query, variables = o.Variables }));
-        var info = new ProcessStartInfo("node", ["subscribe-print.mjs", url, spec, "150"])
+        var info = new ProcessStartInfo("node", ["subscribe.mjs", url, spec, maxSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)])
         {
             WorkingDirectory = ClientDirectory,
             RedirectStandardInput = true,
@@ -38,13 +49,13 @@ public sealed class GraphQLSubscriber : IAsyncDisposable
             UseShellExecute = false,
         };
         var process = new Process { StartInfo = info };
-        var subscriber = new GraphQLSubscriber(process);
+        var subscriber = new GraphQLSubscriber(process, onLine);
         process.OutputDataReceived += (_, e) => subscriber.Receive(e.Data);
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (subscriber._lines) subscriber._stderr.Add(e.Data); };
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await subscriber.WaitForLineAsync(l => l["connected"] is not null, TimeSpan.FromSeconds(20), "the graphql-ws client to connect");
+        await subscriber.WaitForLineAsync(l => l["connected"] is not null, TimeSpan.FromSeconds(20), $"the graphql-ws client to connect to {url}");
         return subscriber;
     }
 
@@ -67,34 +78,10 @@ public sealed class GraphQLSubscriber : IAsyncDisposable
     }
 
     /// <summary>
-    /// The protocol has no acknowledgement of a subscription, so: creates probe jobs through <paramref name="via"/>
-    /// until the <c>jobChanged</c> subscription <paramref name="label"/> hears of one (then deletes it). Every
-    /// subscription of this socket was sent with it, so they are listening too.
+    /// Waits for a line; throws <see cref="TimeoutException"/> at the deadline with everything received, or
+    /// <see cref="InvalidOperationException"/> at once when an operation failed or the socket closed.
     /// </summary>
-    public async Task WaitUntilLiveAsync(CockpitClient via, string label)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (true)
-        {
-            var probe = await via.CreateJobAsync(new { prompt = "subscription probe" });
-            try
-            {
-                await WaitForAsync(label, c => (string?)c["id"] == probe.ToString(), TimeSpan.FromSeconds(2), "a probe job");
-                return;
-            }
-            catch (TimeoutException) when (DateTime.UtcNow < deadline)
-            {
-                // Not listening yet: try again with a new probe.
-            }
-            finally
-            {
-                (await via.SendAsync(HttpMethod.Delete, $"/api/jobs/{probe}")).Status.ShouldBe(System.Net.HttpStatusCode.NoContent);
-            }
-        }
-    }
-
-    /// <summary>Waits for a line; fails at the deadline with everything received, or at once on an operation error.</summary>
-    private async Task<JsonNode> WaitForLineAsync(Func<JsonNode, bool> match, TimeSpan timeout, string what, Func<string>? diagnostics = null)
+    public async Task<JsonNode> WaitForLineAsync(Func<JsonNode, bool> match, TimeSpan timeout, string what, Func<string>? diagnostics = null)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (true)
@@ -106,7 +93,7 @@ public sealed class GraphQLSubscriber : IAsyncDisposable
                 if (found is not null) return found;
                 if (_lines.FirstOrDefault(l => l["error"] is not null || l["closed"] is not null) is { } failed)
                 {
-                    throw new ShouldAssertException($"subscription failed while waiting for {what}: {failed.ToJsonString()}\n{Dump()}");
+                    throw new InvalidOperationException($"subscription failed while waiting for {what}: {failed.ToJsonString()}\n{Dump()}");
                 }
                 changed = _changed.Task;
             }
@@ -127,6 +114,9 @@ public sealed class GraphQLSubscriber : IAsyncDisposable
         }
     }
 
+    /// <summary>Wall-clock now in the client's units (a line's <c>at</c>): ms since the Unix epoch.</summary>
+    public static double EpochMilliseconds() => (DateTime.UtcNow - DateTime.UnixEpoch).TotalMilliseconds;
+
     private void Receive(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return;
@@ -139,6 +129,7 @@ public sealed class GraphQLSubscriber : IAsyncDisposable
         {
             line = new JsonObject { ["unparsable"] = text };
         }
+        _onLine?.Invoke(line);
         TaskCompletionSource changed;
         lock (_lines)
         {
@@ -148,8 +139,6 @@ public sealed class GraphQLSubscriber : IAsyncDisposable
         }
         changed.SetResult();
     }
-
-    private static Task EnsureInstalledAsync() => NpmPackages.EnsureInstalledAsync(ClientDirectory, "graphql-ws");
 
     public async ValueTask DisposeAsync() => await StdinClosedProcess.StopAsync(_process, TimeSpan.FromSeconds(5));
 }
