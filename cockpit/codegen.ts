@@ -20,7 +20,8 @@ const config: CodegenConfig = {
       },
     },
   },
-  hooks: {},
+  // Compacts the operation texts and marks them pure (codegen-compact.mjs): the initial bundle carries them.
+  hooks: { afterOneFileWrite: ['node codegen-compact.mjs'] },
   silent: true,
 };
 

@@ -11,7 +11,7 @@ cd "$(dirname "$0")/../cockpit"
 command -v npm >/dev/null || { echo "build-cockpit: Node.js 20.19+ with npm is required" >&2; exit 1; }
 
 stamp=dist/cockpit/browser/index.html
-sources=(package.json package-lock.json angular.json codegen.ts tsconfig.json tsconfig.app.json src public ../src/GraphQL/schema.graphql)
+sources=(package.json package-lock.json angular.json codegen.ts codegen-compact.mjs tsconfig.json tsconfig.app.json src public ../src/GraphQL/schema.graphql)
 
 # True when $1 exists and no source file is newer than it (the generated GraphQL types do not count: the build writes them).
 up_to_date() {

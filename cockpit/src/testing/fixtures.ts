@@ -25,6 +25,10 @@ export function job(overrides: Partial<JobRow> = {}): JobRow {
       reportedAt: null,
       requirementsByStatus: [],
     },
+    budget: null,
+    budgetWarning: false,
+    looping: false,
+    usage: { total: { calls: 0, unpricedCalls: 0, tokensIn: 0, tokensOut: 0, tokens: 0, costUsd: 0 } },
     ...overrides,
   };
 }

@@ -9,6 +9,7 @@ import {
   DeleteJobsDocument,
   EnqueueJobDocument,
   ResumeJobDocument,
+  SetJobBudgetDocument,
 } from '../graphql/generated';
 import { type UserError, toUserError } from '../errors/user-error';
 import { JobsStore } from './jobs.store';
@@ -49,6 +50,11 @@ export class JobCommandsService {
     return this.run(jobId, async () =>
       this.jobs.upsert((await this.client.request(ResumeJobDocument, { jobId, agentId: agentId ?? null })).resumeJob),
     );
+  }
+
+  /** Replaces the job's LLM budget (a limit left null is none); a job stopped by its budget is resumed afterwards. */
+  setBudget(jobId: string, budget: { maxCostUsd: number | null; maxTokens: number | null }): Promise<CommandResult> {
+    return this.run(jobId, async () => this.jobs.upsert((await this.client.request(SetJobBudgetDocument, { jobId, budget })).setJobBudget));
   }
 
   delete(jobId: string): Promise<CommandResult> {

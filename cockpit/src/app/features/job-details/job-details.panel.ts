@@ -18,16 +18,18 @@ import { canAssign, canCancel, canDelete, canEnqueue, canResume } from '../job-l
 import { QueuesStore } from '../queues/queues.store';
 import { AttemptsList } from './attempts-list';
 import { RequirementsList } from './requirements-list';
+import { UsageBadges } from '../../shared/usage/usage-badges';
+import { UsageSection } from './usage-section';
 import { WorkspaceView } from './workspace-view';
 
 /**
  * One job in full: status and actions, progress with ETA, the timeline of its status changes, how it is dispatched
  * (priority, selector, place in the queue and why it waits) with every attempt, requirements (summary and filterable
- * list) and its workspace. Everything updates live while the job runs.
+ * list), its LLM usage against its budget, and its workspace. Everything updates live while the job runs.
  */
 @Component({
   selector: 'app-job-details',
-  imports: [StateView, StatusBadge, ProgressBar, RequirementsList, WorkspaceView, AttemptsList, TranslatePipe],
+  imports: [StateView, StatusBadge, ProgressBar, RequirementsList, WorkspaceView, AttemptsList, UsageSection, UsageBadges, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './job-details.panel.html',
   styleUrl: './job-details.panel.css',

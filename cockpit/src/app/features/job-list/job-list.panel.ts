@@ -15,6 +15,8 @@ import { Icon } from '../../shared/icon/icon';
 import { ProgressBar } from '../../shared/progress-bar/progress-bar';
 import { StateView } from '../../shared/state-view/state-view';
 import { StatusBadge } from '../../shared/status-badge/status-badge';
+import { CostText } from '../../shared/usage/cost-text';
+import { UsageBadges } from '../../shared/usage/usage-badges';
 import { ANY_QUEUE } from '../queues/queue-view';
 import { QueuesStore } from '../queues/queues.store';
 import { ALL_STATUSES, canAssign, canCancel, canDelete, canResume } from './job-actions';
@@ -33,7 +35,7 @@ const SEARCH_DEBOUNCE_MS = 250;
  */
 @Component({
   selector: 'app-job-list',
-  imports: [ScrollingModule, StateView, StatusBadge, ProgressBar, Icon, TranslatePipe],
+  imports: [ScrollingModule, StateView, StatusBadge, ProgressBar, Icon, CostText, UsageBadges, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './job-list.panel.html',
   styleUrl: './job-list.panel.css',

@@ -9,6 +9,8 @@ import { TranslatePipe } from '../../core/i18n/translate.pipe';
 import { SelectionService } from '../../core/state/selection.service';
 import { formatDateTime, formatTime, prettyJson } from '../../shared/format/format';
 import { StateView } from '../../shared/state-view/state-view';
+import { CostText } from '../../shared/usage/cost-text';
+import { callFigures, isDemoModel } from '../../shared/usage/usage-format';
 
 type LlmRequest = NonNullable<LlmRequestQuery['llmRequest']>;
 
@@ -26,7 +28,7 @@ export function requestMessages(request: unknown): { role: string; content: stri
 /** One LLM call in full: model, timing, tokens, the request sent and the response received. */
 @Component({
   selector: 'app-request-viewer',
-  imports: [StateView, TranslatePipe],
+  imports: [StateView, CostText, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <header class="panel-head"><h2>{{ 'request.title' | t }}</h2></header>
@@ -47,10 +49,11 @@ export function requestMessages(request: unknown): { role: string; content: stri
         <app-state-view [hasData]="request.data() !== undefined" [empty]="request.data() === null" emptyKey="errors.notFound" [error]="request.error()" (retry)="load()">
           @if (request.data(); as r) {
             <dl class="meta">
-              <dt>{{ 'request.model' | t }}</dt><dd>{{ r.model ?? '—' }}</dd>
+              <dt>{{ 'request.model' | t }}</dt><dd data-testid="request-model">{{ r.model ?? '—' }}@if (isDemoModel(r.model)) { <span class="demo" data-testid="demo-model">{{ 'usage.demoModel' | t }}</span> }</dd>
               <dt>{{ 'request.at' | t }}</dt><dd>{{ when(r.at) }}</dd>
               <dt>{{ 'request.duration' | t }}</dt><dd>{{ r.durationMs ?? '—' }} ms</dd>
-              <dt>{{ 'request.tokens' | t }}</dt><dd>{{ r.tokensIn ?? 0 }} → {{ r.tokensOut ?? 0 }}</dd>
+              <dt>{{ 'request.tokens' | t }}</dt><dd data-testid="request-tokens">{{ r.tokensIn ?? 0 }} → {{ r.tokensOut ?? 0 }}</dd>
+              <dt>{{ 'request.cost' | t }}</dt><dd data-testid="request-cost"><app-cost-text [figures]="callFigures(r.costUsd)" /></dd>
             </dl>
             @if (messages().length > 0) {
               <h3>{{ 'request.messages' | t }}</h3>
@@ -75,9 +78,12 @@ export function requestMessages(request: unknown): { role: string; content: stri
     pre { white-space: pre-wrap; overflow-wrap: anywhere; font-size: 0.78rem; background: var(--ctp-mantle); padding: 0.5rem; border-radius: 6px; margin: 0; }
     .msg { margin-bottom: 0.4rem; font-size: 0.8rem; }
     .empty { color: var(--muted-color); text-align: center; margin-top: 2rem; }
+    .demo { margin-left: 0.4rem; font-size: 0.72rem; color: var(--ctp-peach); }
   `,
 })
 export class RequestViewerPanel {
+  protected readonly callFigures = callFigures;
+  protected readonly isDemoModel = isDemoModel;
   private readonly client = inject(GraphQLClient);
   private readonly i18n = inject(I18nService);
   protected readonly selection = inject(SelectionService);

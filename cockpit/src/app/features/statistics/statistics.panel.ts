@@ -6,11 +6,12 @@ import { shortId, truncate } from '../../shared/format/format';
 import { StateView } from '../../shared/state-view/state-view';
 import { StatusBadge } from '../../shared/status-badge/status-badge';
 import { DailyChart } from './daily-chart';
+import { UsageStats } from './usage-stats';
 
-/** Seven days of jobs by outcome, the queue right now, the workforce, the failure rate and stuck-job alerts. */
+/** Seven days of jobs by outcome and of LLM cost, the queue right now, the workforce, the failure rate and stuck-job alerts. */
 @Component({
   selector: 'app-statistics',
-  imports: [StateView, StatusBadge, DailyChart, TranslatePipe],
+  imports: [StateView, StatusBadge, DailyChart, UsageStats, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './statistics.panel.html',
   styleUrl: './statistics.panel.css',
