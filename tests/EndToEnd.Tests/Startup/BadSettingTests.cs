@@ -1,3 +1,4 @@
+using Cockpit.EndToEnd.Tests.Support;
 using Cockpit.TestSupport;
 
 namespace Cockpit.EndToEnd.Tests.Startup;

@@ -5,6 +5,7 @@ using Cockpit.EndToEnd.Tests.Support;
 using FsCheck;
 using FsCheck.Fluent;
 using Xunit.Abstractions;
+using Cockpit.EndToEnd.Tests.Jobs;
 
 namespace Cockpit.EndToEnd.Tests.Reliability.Fuzz;
 
