@@ -67,6 +67,9 @@ public sealed class AgentGrain(
             // messages addressed to the lost activation: a job-less "ready" sent before the pod took the job can still
             // arrive here. The job gets the grace of a fresh push (ADR 0004), so such a heartbeat is stale, not a loss.
             if (State.Status == AgentStatus.Working && State.CurrentJobId is not null) _jobPushedAt = now;
+            // The dispatcher is rebuilt from the read model, which may have lost this agent's last change with a silo
+            // (ADR 0018); a heartbeat that changes nothing tells it nothing. Activated means heard again: say where it stands.
+            TellDispatcher();
         }
         WatchSilence();
         // Outcomes a previous activation (perhaps on a silo that died) could not get acknowledged.

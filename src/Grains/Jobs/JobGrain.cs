@@ -32,6 +32,10 @@ public sealed class JobGrain(
     private const string AttemptTimeoutReminder = "attempt-timeout";
     private static readonly TimeSpan ReminderRetryPeriod = TimeSpan.FromMinutes(1);
 
+    // How long a change the dispatcher acts on waits for the read model (see PublishWrittenAsync). Well under the
+    // 30 s a caller waits for an answer; the projector normally takes milliseconds.
+    private static readonly TimeSpan ReadModelWait = TimeSpan.FromSeconds(10);
+
     // The agent this activation told to drop a run it could not record (its caller heard "nothing changed"). That
     // agent's reports of working on the job, some perhaps already on their way, are not adopted as a recovered
     // assignment; a later successful push clears it. Memory only: it guards the seconds after the failure.
@@ -184,8 +188,8 @@ public sealed class JobGrain(
         await store.ClearStateAsync();
         // Keep the version across the clear so that a late event can never overwrite the deletion.
         State.Version = version;
-        events.Publish(new JobChanged(clock.GetUtcNow(), last with { Version = version }, last.Status, "deleted", Deleted: true));
         TellDispatcher(deleted: true);
+        await PublishWrittenAsync(new JobChanged(clock.GetUtcNow(), last with { Version = version }, last.Status, "deleted", Deleted: true));
         await ForgetTimeoutAsync();
         DeactivateOnIdle();
         return CommandResult<JobSnapshot>.Ok(last);
@@ -640,8 +644,34 @@ public sealed class JobGrain(
         State.Version++;
         if (restoreOnFailure is null) await store.WriteOrDeactivateAsync(DeactivateOnIdle);
         else await store.WriteOrRestoreAsync(restoreOnFailure, DeactivateOnIdle);
-        events.Publish(new JobChanged(now, Snapshot(), previous, cause));
-        if (tellDispatcher || previous != State.Status) TellDispatcher();
+        var change = new JobChanged(now, Snapshot(), previous, cause);
+        if (tellDispatcher || previous != State.Status)
+        {
+            TellDispatcher();
+            await PublishWrittenAsync(change);
+        }
+        else events.Publish(change);
+    }
+
+    /// <summary>
+    /// Publishes a change the dispatcher acts on and waits until the read model holds it: the dispatcher is rebuilt from
+    /// the read model after every silo died, so a queued job (or a freed concurrency slot, a new priority) that was only
+    /// in the projector's memory would stay invisible to it until the job changed again (ADR 0018). The wait is for the
+    /// projector's next batch, shared by every job changing meanwhile; it is bounded so that a read model that cannot
+    /// be written (the database is away) does not hold the job for ever: the change is in the job's own record already.
+    /// </summary>
+    private async Task PublishWrittenAsync(JobChanged change)
+    {
+        using var bound = new CancellationTokenSource(ReadModelWait);
+        try
+        {
+            await events.PublishWrittenAsync(change, bound.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            logger.LogWarning("Job {JobId}: the read model did not take version {Version} within {Wait} s; the dispatcher sees it by its notice only",
+                Id, change.Job.Version, ReadModelWait.TotalSeconds);
+        }
     }
 
     /// <summary>One way: the dispatcher never makes a job wait, and it asks the job before it starts anything.</summary>

@@ -11,6 +11,14 @@ public interface IDomainEventSink
     void Publish(DomainEvent domainEvent);
 
     /// <summary>
+    /// Publishes like <see cref="Publish"/> and completes once the read model holds the event (or the projector has
+    /// skipped it as unwritable, or is stopped). For changes the read model must not lose with a silo: the dispatcher
+    /// is rebuilt from the read model (ADR 0018). The wait is the caller's to bound with <paramref name="cancellationToken"/>;
+    /// cancelling ends the wait only, the event stays queued.
+    /// </summary>
+    Task PublishWrittenAsync(DomainEvent domainEvent, CancellationToken cancellationToken);
+
+    /// <summary>
     /// A heartbeat that changed nothing but the time. Kept apart from <see cref="Publish"/> so that
     /// a fleet's heartbeats coalesce into a few batched writes instead of one write each.
     /// </summary>

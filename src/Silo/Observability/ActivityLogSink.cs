@@ -16,6 +16,20 @@ public sealed class ActivityLogSink(IDomainEventSink inner, ILogger<ActivityLogS
 {
     public void Publish(DomainEvent domainEvent)
     {
+        Log(domainEvent);
+        inner.Publish(domainEvent);
+    }
+
+    public Task PublishWrittenAsync(DomainEvent domainEvent, CancellationToken cancellationToken)
+    {
+        Log(domainEvent);
+        return inner.PublishWrittenAsync(domainEvent, cancellationToken);
+    }
+
+    public void HeartbeatSeen(Guid agentId, DateTimeOffset at, string? metricsJson) => inner.HeartbeatSeen(agentId, at, metricsJson);
+
+    private void Log(DomainEvent domainEvent)
+    {
         ArgumentNullException.ThrowIfNull(domainEvent);
         switch (domainEvent)
         {
@@ -26,10 +40,7 @@ public sealed class ActivityLogSink(IDomainEventSink inner, ILogger<ActivityLogS
                 Log(job);
                 break;
         }
-        inner.Publish(domainEvent);
     }
-
-    public void HeartbeatSeen(Guid agentId, DateTimeOffset at, string? metricsJson) => inner.HeartbeatSeen(agentId, at, metricsJson);
 
     private void Log(AgentChanged change)
     {

@@ -13,7 +13,8 @@ namespace Cockpit.Storage.ReadModel;
 /// Keeps the read-model tables (<c>agents</c>, <c>jobs</c>, <c>job_timeline</c>) up to date from grain events.
 /// </summary>
 /// <remarks>
-/// <para>Grains must never wait on SQL, so <see cref="Publish"/> only queues. One background loop drains the
+/// <para>Grains must never wait on SQL, so <see cref="Publish"/> only queues; <see cref="PublishWrittenAsync"/> queues
+/// too and lets a grain wait for the batch that holds its event (ADR 0018), never for a write of its own. One background loop drains the
 /// queue in batches of up to <see cref="ReadModelOptions.BatchSize"/> events, each batch in one transaction.
 /// Heartbeats are not queued one by one: the latest per agent is kept in memory and written every
 /// <see cref="ReadModelOptions.HeartbeatFlushInterval"/> with one UPDATE.</para>
@@ -35,6 +36,9 @@ public sealed class ReadModelProjector : IDomainEventSink, IHostedService, IAsyn
         Channel.CreateUnbounded<ProjectorWorkItem>(new UnboundedChannelOptions { SingleReader = true });
 
     private readonly ConcurrentDictionary<Guid, AgentHeartbeat> _heartbeats = new();
+
+    // Callers of PublishWrittenAsync whose events are in the batch being gathered; only the loop touches it.
+    private readonly List<TaskCompletionSource> _eventWaiters = [];
 
     // Taking the heartbeat snapshot and queueing it happen together, so snapshots enter the queue in the order
     // they were taken.
@@ -84,6 +88,20 @@ public sealed class ReadModelProjector : IDomainEventSink, IHostedService, IAsyn
         {
             _logger.LogWarning("Read model projector is stopped; event {Event} is not projected", domainEvent);
         }
+    }
+
+    /// <inheritdoc />
+    public Task PublishWrittenAsync(DomainEvent domainEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(domainEvent);
+        var written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!_queue.Writer.TryWrite(new ProjectorWorkItem(domainEvent, null, written)))
+        {
+            _logger.LogWarning("Read model projector is stopped; event {Event} is not projected", domainEvent);
+            return Task.CompletedTask;
+        }
+
+        return written.Task.WaitAsync(cancellationToken);
     }
 
     /// <inheritdoc />
@@ -245,6 +263,11 @@ public sealed class ReadModelProjector : IDomainEventSink, IHostedService, IAsyn
                     if (item.Event is not null)
                     {
                         pending.Add(item.Event);
+                        if (item.Written is not null)
+                        {
+                            _eventWaiters.Add(item.Written);
+                        }
+
                         if (pending.Count >= _options.BatchSize)
                         {
                             await CommitEventsAsync(pending);
@@ -282,6 +305,7 @@ public sealed class ReadModelProjector : IDomainEventSink, IHostedService, IAsyn
             }
 
             waiting.ForEach(w => w.TrySetCanceled());
+            _eventWaiters.ForEach(w => w.TrySetCanceled());
             _logger.LogError("Read model projector gave up at shutdown with {Count} event(s) unwritten; rebuild the read model from the grains if they matter", lost);
         }
     }
@@ -296,6 +320,9 @@ public sealed class ReadModelProjector : IDomainEventSink, IHostedService, IAsyn
         var batch = pending.ToArray();
         var written = await WriteResilientlyAsync(batch, _writer.WriteEventsAsync, "events");
         pending.Clear();
+        // Skipped events release their waiters too: they are logged as errors and waiting longer would not write them.
+        _eventWaiters.ForEach(w => w.TrySetResult());
+        _eventWaiters.Clear();
         if (written.Count == 0)
         {
             return;

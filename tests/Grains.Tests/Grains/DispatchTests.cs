@@ -1,5 +1,6 @@
 using Cockpit.Grains.Agents;
 using Cockpit.Grains.Dispatch;
+using Cockpit.Grains.Events;
 using Cockpit.Grains.Jobs;
 using Cockpit.Grains.Ports;
 using Cockpit.Grains.Tests.Support;
@@ -216,6 +217,32 @@ public sealed class DispatchTests(CockpitCluster cluster)
         var started = await _fleet.Events.WaitForJobAsync(job.Id, e => e.Job.Status == JobStatus.Processing, "dispatched");
         started.Job.AssignedAgentId.ShouldBe(agent.Id);
         cluster.DispatchSource.Says(DispatchSourceSnapshot.Empty);
+    }
+
+    [Fact]
+    public async Task Queueing_a_job_is_answered_only_once_the_read_model_the_dispatcher_is_rebuilt_from_holds_it()
+    {
+        // ADR 0018: had the answer come first, a restart of every silo before the projector wrote the row would leave an
+        // acknowledged job out of the dispatcher's rebuild until it changed again.
+        var spec = Fleet.NewSpec() with { ConfigName = _queue };
+        using var creation = _fleet.Events.HoldWrites(spec.JobId);
+        var creating = _fleet.Job(spec.JobId).CreateAsync(spec, new DispatchSpec(DispatchMode.Auto, 0, LabelDictionary.Of(new Dictionary<string, string>()), 3, 0, null, null));
+
+        var written = (JobChanged)await creation.FirstWait;
+        written.Job.Status.ShouldBe(JobStatus.Pending);
+        creating.IsCompleted.ShouldBeFalse("answered before the read model held the queued job");
+        creation.Release();
+        (await creating).Status.ShouldBe(CommandStatus.Ok);
+
+        await _fleet.Job(spec.JobId).CancelAsync();
+        using var enqueue = _fleet.Events.HoldWrites(spec.JobId);
+        var enqueuing = _fleet.Job(spec.JobId).EnqueueAsync();
+        ((JobChanged)await enqueue.FirstWait).Job.Status.ShouldBe(JobStatus.Pending);
+        enqueuing.IsCompleted.ShouldBeFalse("answered before the read model held the queued job");
+        enqueue.Release();
+        (await enqueuing).Status.ShouldBe(CommandStatus.Ok);
+        _fleet.Events.JobEventsWaitedFor(spec.JobId).Select(e => e.Job.Status)
+            .ShouldBe([JobStatus.Pending, JobStatus.Cancelled, JobStatus.Pending]);
     }
 
     private async Task<AgentSnapshot> ReadyAgentAsync(string? config = null, Dictionary<string, string>? labels = null)

@@ -16,6 +16,8 @@ public sealed class RecordingEventSink : IDomainEventSink
     private readonly List<DomainEvent> _events = [];
     private readonly List<(Guid AgentId, DateTimeOffset At)> _heartbeats = [];
     private readonly List<Waiter> _waiters = [];
+    private readonly List<DomainEvent> _written = [];
+    private readonly Dictionary<Guid, WriteHold> _holds = [];
 
     public void Publish(DomainEvent domainEvent)
     {
@@ -27,6 +29,36 @@ public sealed class RecordingEventSink : IDomainEventSink
             foreach (var waiter in matched) _waiters.Remove(waiter);
         }
         foreach (var waiter in matched) waiter.Completion.TrySetResult(domainEvent);
+    }
+
+    /// <summary>Records like <see cref="Publish"/>; the wait for the read model ends at once unless a test holds the job's
+    /// writes (<see cref="HoldWrites"/>).</summary>
+    public Task PublishWrittenAsync(DomainEvent domainEvent, CancellationToken cancellationToken)
+    {
+        Publish(domainEvent);
+        WriteHold? hold = null;
+        lock (_gate)
+        {
+            if (domainEvent is JobChanged job) _holds.TryGetValue(job.Job.Id, out hold);
+            _written.Add(domainEvent);
+        }
+        if (hold is null) return Task.CompletedTask;
+        hold.Reached(domainEvent);
+        return hold.Released.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Makes the read model slow for one job: its waits for a write end only when the hold is released.</summary>
+    public WriteHold HoldWrites(Guid jobId)
+    {
+        var hold = new WriteHold(() => { lock (_gate) _holds.Remove(jobId); });
+        lock (_gate) _holds[jobId] = hold;
+        return hold;
+    }
+
+    /// <summary>The job's events published for the read model with a wait (<see cref="PublishWrittenAsync"/>).</summary>
+    public IReadOnlyList<JobChanged> JobEventsWaitedFor(Guid jobId)
+    {
+        lock (_gate) return _written.OfType<JobChanged>().Where(e => e.Job.Id == jobId).ToList();
     }
 
     public void HeartbeatSeen(Guid agentId, DateTimeOffset at, string? metricsJson)

@@ -90,6 +90,37 @@ public sealed class DispatchReadModelTests : FreshDatabaseTest
         (named.Pending, named.IdleAgents, named.Running, named.OldestPendingSeconds).ShouldBe((2L, 1L, 0L, 600d));
     }
 
+    [Fact]
+    public async Task A_job_published_for_writing_is_in_the_rebuilds_queue_once_the_wait_completes_and_not_before_the_projector_runs()
+    {
+        // ADR 0018: a job grain answers a queueing command only after this wait, so that a restart of every silo right
+        // after the answer still finds the job in the dispatcher's rebuild.
+        await using var harness = new ProjectorHarness(Database.ConnectionString);
+        var source = new DispatchSource(harness.DataSource, Options.Create(new DispatcherOptions()));
+        var job = Queued(Guid.NewGuid(), priority: 0, queuedAt: T0);
+
+        var written = harness.Projector.PublishWrittenAsync(Job(job, cause: "created and queued for dispatch"), CancellationToken.None);
+        written.IsCompleted.ShouldBeFalse("the projector is not running, so nothing can have been written");
+        await harness.StartAsync();
+        await written.WaitAsync(TimeSpan.FromSeconds(30));
+
+        (await source.LoadAsync(CancellationToken.None)).Pending.Select(j => j.Id).ShouldBe([job.Id]);
+    }
+
+    [Fact]
+    public async Task Waiting_for_a_write_ends_at_once_when_the_projector_is_stopped_or_the_caller_gives_up()
+    {
+        await using var harness = new ProjectorHarness(Database.ConnectionString);
+        using var giveUp = new CancellationTokenSource();
+        var waiting = harness.Projector.PublishWrittenAsync(Job(Queued(Guid.NewGuid(), 0, T0)), giveUp.Token);
+        await giveUp.CancelAsync();
+        await Should.ThrowAsync<OperationCanceledException>(() => waiting);
+
+        await harness.StartAsync();
+        await harness.Projector.StopAsync(CancellationToken.None);
+        await harness.Projector.PublishWrittenAsync(Job(Queued(Guid.NewGuid(), 0, T0)), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
     private static JobSnapshot Queued(Guid id, int priority, DateTimeOffset queuedAt, Dictionary<string, string>? selector = null,
         string? key = null, DateTimeOffset? notBefore = null)
     {
