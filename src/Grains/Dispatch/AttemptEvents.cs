@@ -9,7 +9,8 @@ namespace Cockpit.Grains.Dispatch;
 /// </summary>
 public static class AttemptEvents
 {
-    /// <summary>Queued → started (enqueue → <c>/job/start</c>) when the change moved the job from pending to processing.</summary>
+    /// <summary>Queued → started (enqueue → <c>/job/start</c>) when the change moved the job from pending to processing;
+    /// for a retry, from the end of its backoff (see <see cref="JobDispatch.QueuedAt"/>).</summary>
     public static TimeSpan? Wait(JobChanged change)
     {
         ArgumentNullException.ThrowIfNull(change);

@@ -1,7 +1,9 @@
 namespace Cockpit.Grains.Dispatch;
 
 /// <summary>A job's dispatch record: how it is to be dispatched, where it stands in the queue, and every attempt.</summary>
-/// <param name="QueuedAt">When the job last entered the queue (created queued, enqueued, or retried); null: never queued.</param>
+/// <param name="QueuedAt">When the job last entered the queue (created queued, enqueued, or retried); null: never queued.
+/// Once a retried job starts, the end of its backoff instead: the time it could first start, from which its wait
+/// (<c>cockpit_job_wait_seconds</c>, the queues' wait percentiles) is measured, since the backoff is by design.</param>
 /// <param name="NotBefore">The end of a retry's backoff while the job waits for its next attempt.</param>
 /// <param name="Attempts">Every run, oldest first.</param>
 /// <param name="AttemptsBeforeQueue">Attempts made before a person last queued the job: they do not count against
@@ -29,7 +31,13 @@ public sealed record JobDispatch(
         this with { Spec = Spec with { Mode = DispatchMode.Auto }, QueuedAt = at, NotBefore = notBefore };
 
     public JobDispatch Begin(Guid agentId, DateTimeOffset at) =>
-        this with { NotBefore = null, Attempts = [.. EndRunning(at, AttemptOutcome.Lost, "a new attempt started").Attempts, new JobAttempt(Attempts.Length + 1, agentId, at, null, AttemptOutcome.Running, null)] };
+        this with { QueuedAt = EligibleSince(at), NotBefore = null, Attempts = [.. EndRunning(at, AttemptOutcome.Lost, "a new attempt started").Attempts, new JobAttempt(Attempts.Length + 1, agentId, at, null, AttemptOutcome.Running, null)] };
+
+    /// <summary>When the job could first start: when it was queued, or the end of its retry's backoff (never later than
+    /// <paramref name="at"/>, should a person start it before the backoff ends).</summary>
+    private DateTimeOffset? EligibleSince(DateTimeOffset at) => NotBefore is { } due && QueuedAt is { } queued && due > queued
+        ? (due < at ? due : at)
+        : QueuedAt;
 
     /// <summary>Ends the running attempt, if any; otherwise nothing changes.</summary>
     public JobDispatch EndRunning(DateTimeOffset at, AttemptOutcome outcome, string? error)

@@ -247,14 +247,14 @@ public sealed class JobGrain(
         if (decision.Retry)
         {
             var retryAt = now + decision.Delay;
-            State.Status = previous == JobStatus.Pending ? JobStatus.Pending : JobLifecycle.Next(previous, JobTrigger.RetryScheduled).To;
+            State.Status = JobLifecycle.Next(previous, JobTrigger.RetryScheduled).To;
             State.CompletedAt = null;
             State.ErrorMessage = $"attempt {Dispatch.CountedAttempts} of {Dispatch.Spec.MaxAttempts} {Describe(outcome)}: {error ?? "no reason given"}; retrying";
             State.Dispatch = Dispatch.Queued(now, retryAt);
             await CommitAsync(previous, $"{cause}; retry {Dispatch.CountedAttempts + 1} of {Dispatch.Spec.MaxAttempts} at {retryAt.UtcDateTime:HH:mm:ss} UTC", now, tellDispatcher: true);
             return true;
         }
-        State.Status = JobStatus.Failed;
+        State.Status = JobLifecycle.Next(previous, JobTrigger.LastAttemptFailed).To;
         State.CompletedAt = now;
         State.ErrorMessage = error ?? (outcome == AttemptOutcome.Lost ? "the agent lost the job" : "the attempt failed");
         State.Dispatch = Dispatch with { NotBefore = null };

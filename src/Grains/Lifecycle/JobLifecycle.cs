@@ -54,6 +54,8 @@ public static class JobLifecycle
         JobTrigger.ProgressReported => Stay(from),
         // The retry follows the failed attempt in the same turn, so only a processing job goes back to the queue.
         JobTrigger.RetryScheduled => from == Processing ? Move(Pending) : Stay(from),
+        // A dispatched start fails while the job is still pending (its pod could not be reached): no run ever began.
+        JobTrigger.LastAttemptFailed => from is Processing or Pending ? Move(Failed) : Stay(from),
         _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger, "unknown job trigger"),
     };
 

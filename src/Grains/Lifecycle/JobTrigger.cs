@@ -31,4 +31,10 @@ public enum JobTrigger
 
     /// <summary>A queued job's attempt failed and attempts remain: it goes back to the queue for the next one.</summary>
     RetryScheduled,
+
+    /// <summary>
+    /// A queued job's attempt failed and none remain: a running attempt (the agent failed, lost it, or it timed out) or
+    /// a start whose pod could not be reached, while the job was still pending.
+    /// </summary>
+    LastAttemptFailed,
 }

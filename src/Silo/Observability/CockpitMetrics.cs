@@ -63,7 +63,7 @@ public sealed class CockpitMetrics
         meter.CreateObservableGauge("cockpit.queue.oldest_wait", () => Queues(q => q.OldestPendingSeconds ?? 0), "s",
             "How long the oldest pending job of each queue has waited (0 when none waits), from the read model (cluster-wide).");
         _jobWait = meter.CreateHistogram("cockpit.job.wait", "s",
-            "Time from entering the queue to the start on an agent (enqueue → /job/start), of the jobs this silo's grains dispatched.",
+            "Time from entering the queue, or from the end of a retry's backoff, to the start on an agent (enqueue → /job/start), of the jobs this silo's grains dispatched.",
             tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = WaitBuckets });
         _attempts = meter.CreateCounter<long>("cockpit.job.attempts", "{attempt}",
             "Ended attempts of jobs, by outcome (completed, failed, lost, unreachable, timed_out, cancelled).");

@@ -24,6 +24,18 @@ public sealed class AttemptEventsTests
     }
 
     [Fact]
+    public void A_retry_waits_from_the_end_of_its_backoff_not_from_the_failure_that_queued_it_again()
+    {
+        var retried = Queued.Begin(AgentA, T0.AddSeconds(1)).EndRunning(T0.AddSeconds(4), AttemptOutcome.Failed, "boom")
+            .Queued(T0.AddSeconds(4), notBefore: T0.AddSeconds(14));
+        AttemptEvents.Wait(Change(JobStatus.Pending, JobStatus.Processing, retried.Begin(AgentB, T0.AddSeconds(15.5)), T0.AddSeconds(15.5)))
+            .ShouldBe(TimeSpan.FromSeconds(1.5));
+        // Started by a person before the backoff ended: it did not wait at all.
+        AttemptEvents.Wait(Change(JobStatus.Pending, JobStatus.Processing, retried.Begin(AgentB, T0.AddSeconds(6)), T0.AddSeconds(6)))
+            .ShouldBe(TimeSpan.Zero);
+    }
+
+    [Fact]
     public void Only_a_move_from_pending_to_processing_is_a_wait()
     {
         var started = Queued.Begin(AgentA, T0.AddSeconds(1));

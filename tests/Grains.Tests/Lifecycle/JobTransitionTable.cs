@@ -37,6 +37,7 @@ public static class JobTransitionTable
         { Created, JobTrigger.AgentLost, Created, Unchanged },
         { Created, JobTrigger.ProgressReported, Created, Unchanged },
         { Created, JobTrigger.RetryScheduled, Created, Unchanged },
+        { Created, JobTrigger.LastAttemptFailed, Created, Unchanged },
 
         // pending: queued, never ran
         { Pending, JobTrigger.Enqueue, Pending, Refused },
@@ -51,6 +52,7 @@ public static class JobTransitionTable
         { Pending, JobTrigger.AgentLost, Pending, Unchanged },
         { Pending, JobTrigger.ProgressReported, Pending, Unchanged },
         { Pending, JobTrigger.RetryScheduled, Pending, Unchanged },
+        { Pending, JobTrigger.LastAttemptFailed, Failed, Expected },
 
         // processing: on an agent; only the agent's outcome or a cancel moves it
         { Processing, JobTrigger.Enqueue, Processing, Refused },
@@ -65,6 +67,7 @@ public static class JobTransitionTable
         { Processing, JobTrigger.AgentLost, Failed, Expected },
         { Processing, JobTrigger.ProgressReported, Processing, Unchanged },
         { Processing, JobTrigger.RetryScheduled, Pending, Expected },
+        { Processing, JobTrigger.LastAttemptFailed, Failed, Expected },
 
         // completed: final for people's commands except delete
         { Completed, JobTrigger.Enqueue, Completed, Refused },
@@ -79,6 +82,7 @@ public static class JobTransitionTable
         { Completed, JobTrigger.AgentLost, Completed, Unchanged },
         { Completed, JobTrigger.ProgressReported, Completed, Unchanged },
         { Completed, JobTrigger.RetryScheduled, Completed, Unchanged },
+        { Completed, JobTrigger.LastAttemptFailed, Completed, Unchanged },
 
         // failed: may be queued, assigned afresh or resumed
         { Failed, JobTrigger.Enqueue, Pending, Expected },
@@ -93,6 +97,7 @@ public static class JobTransitionTable
         { Failed, JobTrigger.AgentLost, Failed, Unchanged },
         { Failed, JobTrigger.ProgressReported, Failed, Unchanged },
         { Failed, JobTrigger.RetryScheduled, Failed, Unchanged },
+        { Failed, JobTrigger.LastAttemptFailed, Failed, Unchanged },
 
         // cancelled: like failed
         { Cancelled, JobTrigger.Enqueue, Pending, Expected },
@@ -107,5 +112,6 @@ public static class JobTransitionTable
         { Cancelled, JobTrigger.AgentLost, Cancelled, Unchanged },
         { Cancelled, JobTrigger.ProgressReported, Cancelled, Unchanged },
         { Cancelled, JobTrigger.RetryScheduled, Cancelled, Unchanged },
+        { Cancelled, JobTrigger.LastAttemptFailed, Cancelled, Unchanged },
     };
 }
