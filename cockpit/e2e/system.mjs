@@ -105,13 +105,18 @@ class Child {
   }
 }
 
-export async function startSystem({ agents = 2, workDelayMs = 400 } = {}) {
+/**
+ * `demoLlm`: also start the demo LLM (src/DemoLlm; `delayMs` per call) and point the agents at it (model cockpit-demo,
+ * priced in config/prices.yaml), so jobs make real LLM calls with usage and cost.
+ */
+export async function startSystem({ agents = 2, workDelayMs = 400, demoLlm = null } = {}) {
   const admin = process.env.COCKPIT_TEST_POSTGRES;
   if (!admin) throw new Error('COCKPIT_TEST_POSTGRES is not set (make test starts a private PostgreSQL and sets it).');
   const dist = join(cockpitRoot, 'dist', 'cockpit', 'browser');
   if (!existsSync(join(dist, 'index.html'))) throw new Error(`The cockpit is not built (${dist}); run scripts/build-cockpit.sh first.`);
   const siloDll = findDll('Silo', 'Cockpit.Silo.dll', 'COCKPIT_SILO_DLL');
   const agentDll = findDll('Agent', 'Cockpit.Agent.dll', 'COCKPIT_AGENT_DLL');
+  const demoLlmDll = demoLlm ? findDll('DemoLlm', 'Cockpit.DemoLlm.dll', 'COCKPIT_DEMO_LLM_DLL') : null;
 
   const database = `ui_e2e_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
   psql(admin, `CREATE DATABASE "${database}"`);
@@ -146,6 +151,19 @@ export async function startSystem({ agents = 2, workDelayMs = 400 } = {}) {
   });
   children.push(silo);
 
+  let llmSettings = {};
+  let llmHealth = null;
+  if (demoLlmDll) {
+    const llmPort = await freePort();
+    children.push(new Child('demo-llm', 'dotnet', [demoLlmDll], {
+      DEMO_LLM_PORT: String(llmPort),
+      DEMO_LLM_DELAY_MS: String(demoLlm.delayMs ?? 100),
+      Logging__LogLevel__Default: 'Warning',
+    }));
+    llmSettings = { LLM_BASE_URL: `http://127.0.0.1:${llmPort}/v1`, OPENAI_API_KEY: 'demo', LLM_MODEL: 'cockpit-demo' };
+    llmHealth = `http://127.0.0.1:${llmPort}/health`;
+  }
+
   const started = Date.now();
   const system = {
     base,
@@ -179,6 +197,7 @@ export async function startSystem({ agents = 2, workDelayMs = 400 } = {}) {
           WORKSPACE_ROOT: workspace,
           AGENT_WORK_DELAY_MS: String(work),
           AGENT_REGISTRATION_TOKEN: registrationToken,
+          ...llmSettings,
           Logging__LogLevel__Default: 'Warning',
         });
         children.push(agent);
@@ -214,6 +233,7 @@ export async function startSystem({ agents = 2, workDelayMs = 400 } = {}) {
       if (!silo.running) throw new Error('the silo exited\n' + silo.tail());
       return (await fetch(base + '/health/ready')).ok;
     }, 'the silo to become ready', 120_000, 300);
+    if (llmHealth) await eventually(async () => (await fetch(llmHealth)).ok, 'the demo LLM to answer', 60_000, 300);
 
     await system.startAgents(agents);
     console.error(`e2e system: silo and agents ready in ${Math.round((Date.now() - started) / 1000)} s`);

@@ -49,7 +49,7 @@ const REFRESH_MS = 1_500;
                       <span data-testid="chat-call-tokens">{{ tokens(c.tokensIn) }} → {{ tokens(c.tokensOut) }} tok</span> · <app-cost-text data-testid="chat-call-cost" [figures]="c.cost" /></span>
                   }
                 }
-                @if (m.auditId) { <button type="button" class="link small" (click)="openRequest(m.auditId)">{{ 'audit.viewRequest' | t }}</button> }</div>
+                @if (m.auditId) { <button type="button" class="link small" data-testid="chat-view-request" (click)="openRequest(m.auditId)">{{ 'audit.viewRequest' | t }}</button> }</div>
               <div class="content">{{ m.content }}</div>
             </li>
           }

@@ -92,6 +92,27 @@ describe('JobCreatePanel', () => {
     expect(panel['dispatch']().priority).toBe('50');
   });
 
+  it('sends a budget typed in and refuses a bad one before sending', async () => {
+    fake.on('CreateJob', () => ({ createJob: job({ id: 'budgeted', budget: { maxCostUsd: 0.01, maxTokens: null } }) }));
+    const { fixture, host, panel } = await render();
+    panel['prompt'].set('Extract');
+    const type = (testId: string, value: string) => {
+      const input = host.querySelector(`[data-testid=${testId}]`) as HTMLInputElement;
+      input.value = value;
+      input.dispatchEvent(new Event('input'));
+    };
+    type('create-max-cost', '-1');
+    await panel['submit']();
+    await fixture.whenStable();
+    expect(host.querySelector('[data-testid=create-error-budget]')?.textContent).toContain('more than 0');
+    expect(fake.count('CreateJob')).toBe(0);
+
+    type('create-max-cost', '0.01');
+    await panel['submit']();
+    expect((fake.requests.find((r) => r.operation === 'CreateJob')?.variables['input'] as Record<string, unknown>)['budget']).toEqual({ maxCostUsd: 0.01, maxTokens: null });
+    expect(panel['budgetCost']()).toBe('');
+  });
+
   it('sends the seed’s request for a manual job', async () => {
     fake.on('CreateJob', () => ({ createJob: job({ id: 'manual' }) }));
     const { host, panel } = await render();

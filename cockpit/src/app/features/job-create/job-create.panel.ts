@@ -3,6 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { Router } from '@angular/router';
 import { AuthService } from '../../core/auth/auth.service';
 import { DocumentsService, MAX_DOCUMENTS } from '../../core/data/documents.service';
+import { checkBudgetInput } from '../../shared/usage/budget-input';
 import { JobsStore } from '../../core/data/jobs.store';
 import { type UserError, toUserError } from '../../core/errors/user-error';
 import { GraphQLClient } from '../../core/graphql/graphql-client';
@@ -62,6 +63,10 @@ export class JobCreatePanel {
   protected readonly submitted = signal(false);
   protected readonly error = signal<UserError | null>(null);
   protected readonly dragging = signal(false);
+  protected readonly budgetCost = signal('');
+  protected readonly budgetTokens = signal('');
+  /** The budget fields as the server checks them; both empty is no budget of the job's own. */
+  protected readonly budgetCheck = computed(() => checkBudgetInput(this.budgetCost(), this.budgetTokens(), true));
   protected readonly dispatch = signal<DispatchForm>({ ...EMPTY_DISPATCH_FORM });
   /** The server's refusal of a dispatch field, in its words, until that field changes. */
   protected readonly serverErrors = signal<Partial<Record<DispatchField, string>>>({});
@@ -71,7 +76,7 @@ export class JobCreatePanel {
   protected readonly contextCheck = computed(() => checkJson(this.context(), true));
   protected readonly tooManyFiles = computed(() => this.files().length > MAX_DOCUMENTS);
   protected readonly dispatchCheck = computed(() => checkDispatch(this.dispatch()));
-  protected readonly valid = computed(() => !this.promptInvalid() && this.contextCheck().valid && !this.tooManyFiles() && this.dispatchCheck().valid);
+  protected readonly valid = computed(() => !this.promptInvalid() && this.contextCheck().valid && !this.tooManyFiles() && this.dispatchCheck().valid && this.budgetCheck().ok);
 
   /** What is wrong with a dispatch field: the form's own check (an i18n key) or the server's words. */
   protected fieldError(field: DispatchField): { key?: string; text?: string } | null {
@@ -130,6 +135,7 @@ export class JobCreatePanel {
     try {
       const documentSetId = this.files().length > 0 ? (await this.documents.upload(this.files())).documentSetId : null;
       const context = this.contextCheck();
+      const budget = this.budgetCheck();
       const { createJob } = await this.client.request(CreateJobDocument, {
         input: {
           prompt: this.prompt().trim(),
@@ -137,6 +143,7 @@ export class JobCreatePanel {
           instructions: this.instructions().trim() || null,
           context: context.valid && context.value !== undefined ? context.value : null,
           documentSetId,
+          ...(budget.ok && budget.budget ? { budget: budget.budget } : {}),
           ...(dispatch.valid ? dispatchInput(dispatch.options) : {}),
         },
       });
@@ -158,6 +165,8 @@ export class JobCreatePanel {
     this.instructions.set('');
     this.context.set('');
     this.files.set([]);
+    this.budgetCost.set('');
+    this.budgetTokens.set('');
     this.submitted.set(false);
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { budgetBars, budgetStop, checkBudgetInput } from './budget-view';
+import { budgetBars, budgetStop } from './budget-view';
 
 describe('budgetBars', () => {
   it.each([
@@ -41,18 +41,4 @@ describe('budgetStop', () => {
       { costUsd: 0.0112, maxCostUsd: 0.01, tokens: 5000, maxTokens: null, calls: 3 },
     ],
   ])('%j → %j', (details, stop) => expect(budgetStop(details)).toEqual(stop));
-});
-
-describe('checkBudgetInput', () => {
-  it.each([
-    ['1', '', { ok: true, budget: { maxCostUsd: 1, maxTokens: null } }],
-    ['', '5000', { ok: true, budget: { maxCostUsd: null, maxTokens: 5000 } }],
-    [' 0.5 ', '100', { ok: true, budget: { maxCostUsd: 0.5, maxTokens: 100 } }],
-    ['', '', { ok: false, field: 'budget', key: 'usage.error.empty' }],
-    ['0', '', { ok: false, field: 'maxCostUsd', key: 'usage.error.maxCostUsd' }],
-    ['-1', '', { ok: false, field: 'maxCostUsd', key: 'usage.error.maxCostUsd' }],
-    ['abc', '', { ok: false, field: 'maxCostUsd', key: 'usage.error.maxCostUsd' }],
-    ['', '1.5', { ok: false, field: 'maxTokens', key: 'usage.error.maxTokens' }],
-    ['', '0', { ok: false, field: 'maxTokens', key: 'usage.error.maxTokens' }],
-  ])('%j, %j → %j', (cost, tokens, result) => expect(checkBudgetInput(cost, tokens)).toEqual(result));
 });

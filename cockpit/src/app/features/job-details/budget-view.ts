@@ -1,9 +1,5 @@
+import type { BudgetLimits } from '../../shared/usage/budget-input';
 import { formatShare, formatTokens, formatUsd, shareLevel } from '../../shared/usage/usage-format';
-
-export interface BudgetLimits {
-  maxCostUsd: number | null;
-  maxTokens: number | null;
-}
 
 /** One bar of the Usage section: what was used of one limit. */
 export interface BudgetBar {
@@ -57,24 +53,4 @@ export function budgetStop(errorDetails: unknown): BudgetStop | null {
   if (d['reason'] !== 'budget_exceeded') return null;
   const num = (key: string) => (typeof d[key] === 'number' ? (d[key] as number) : null);
   return { costUsd: num('cost_usd'), maxCostUsd: num('max_cost_usd'), tokens: num('tokens'), maxTokens: num('max_tokens'), calls: num('calls') };
-}
-
-/** A budget typed in the form, checked as the server checks it (USD more than 0, tokens a whole number from 1, at least one). */
-export type BudgetInputCheck = { ok: true; budget: BudgetLimits } | { ok: false; field: 'maxCostUsd' | 'maxTokens' | 'budget'; key: string };
-
-export function checkBudgetInput(costText: string, tokensText: string): BudgetInputCheck {
-  const cost = costText.trim();
-  const tokens = tokensText.trim();
-  let maxCostUsd: number | null = null;
-  let maxTokens: number | null = null;
-  if (cost !== '') {
-    maxCostUsd = Number(cost);
-    if (!Number.isFinite(maxCostUsd) || maxCostUsd <= 0) return { ok: false, field: 'maxCostUsd', key: 'usage.error.maxCostUsd' };
-  }
-  if (tokens !== '') {
-    maxTokens = Number(tokens);
-    if (!Number.isInteger(maxTokens) || maxTokens < 1 || maxTokens > 2_147_483_647) return { ok: false, field: 'maxTokens', key: 'usage.error.maxTokens' };
-  }
-  if (maxCostUsd === null && maxTokens === null) return { ok: false, field: 'budget', key: 'usage.error.empty' };
-  return { ok: true, budget: { maxCostUsd, maxTokens } };
 }

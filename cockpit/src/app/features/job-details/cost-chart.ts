@@ -77,7 +77,7 @@ export class CostChart {
             data: this.series().cost,
             itemStyle: { color: color('--ctp-blue') },
             areaStyle: { opacity: 0.15 },
-            markLine: max === null ? undefined : { symbol: 'none', data: [{ yAxis: max }], lineStyle: { color: color('--ctp-red'), type: 'dashed' }, label: { formatter: formatUsd(max) } },
+            markLine: max === null ? undefined : { symbol: 'none', data: [{ yAxis: max }], lineStyle: { color: color('--ctp-red'), type: 'dashed' }, label: { formatter: formatUsd(max), position: 'insideEndTop' } },
           },
         ],
       },

@@ -9,7 +9,8 @@ import { TimeCursorService } from '../../core/state/time-cursor.service';
 import { CostText } from '../../shared/usage/cost-text';
 import { UsageBadges } from '../../shared/usage/usage-badges';
 import { formatTokens, formatUsd, isDemoModel } from '../../shared/usage/usage-format';
-import { budgetBars, budgetStop, checkBudgetInput } from './budget-view';
+import { checkBudgetInput } from '../../shared/usage/budget-input';
+import { budgetBars, budgetStop } from './budget-view';
 import { CostChart } from './cost-chart';
 import { JobUsageStore } from './job-usage.store';
 
@@ -81,6 +82,7 @@ export class UsageSection {
       return;
     }
     this.formError.set(null);
+    if (!check.budget) return;
     const jobId = this.job().id;
     const resume = this.resumes();
     const saved = await this.commands.setBudget(jobId, check.budget);

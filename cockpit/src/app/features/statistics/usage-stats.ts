@@ -72,6 +72,7 @@ const REFRESH_MS = 3_000;
     .head h3 { margin: 0; }
     .toggle { display: flex; gap: 0.25rem; }
     .groups, .top { font-size: 0.8rem; margin: 0.4rem 0; padding-left: 1.1rem; }
+    .top li > * + *, .groups li > * + * { margin-left: 0.35rem; }
     .groups { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.3rem 1rem; }
     .demo { margin: 0 0.3rem; font-size: 0.72rem; color: var(--ctp-peach); }
     .chart-placeholder { height: 220px; display: grid; place-items: center; color: var(--muted-color); }
