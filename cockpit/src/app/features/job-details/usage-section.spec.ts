@@ -1,6 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import { DeferBlockBehavior } from '@angular/core/testing';
 import { SelectionService } from '../../core/state/selection.service';
+import { TimeCursorService } from '../../core/state/time-cursor.service';
 import { FakeAuth } from '../../../testing/fake-auth';
 import { FakeGraphQLClient, settle } from '../../../testing/fake-graphql-client';
 import { agent, jobDetail } from '../../../testing/fixtures';
@@ -89,6 +90,18 @@ describe('JobDetailsPanel Usage section', () => {
     expect(rows[1].textContent).not.toContain('$0');
     expect(host.querySelectorAll('[data-testid=badge-budget-warning]').length).toBeGreaterThan(0);
     expect(host.querySelector('[data-testid=badge-looping]')).toBeNull();
+  });
+
+  it('shows the cost at the time scrubber’s cursor', async () => {
+    setup();
+    const { fixture, host } = await render();
+    expect(host.querySelector('[data-testid=usage-at-cursor]')).toBeNull();
+    TestBed.inject(TimeCursorService).seek('2026-11-24T09:00:03Z');
+    await fixture.whenStable();
+    expect(host.querySelector('[data-testid=usage-at-cursor]')?.textContent).toContain('at the cursor: $0.0028 (1 calls)');
+    TestBed.inject(TimeCursorService).seek('2026-11-24T09:00:06Z');
+    await fixture.whenStable();
+    expect(host.querySelector('[data-testid=usage-at-cursor]')?.textContent).toContain('at the cursor: $0.0112 (2 calls)');
   });
 
   it('raises the budget and resumes a job its budget stopped', async () => {
