@@ -12,6 +12,10 @@ public sealed class DispatchBoard
     private readonly Dictionary<Guid, IdleAgent> _idle = [];
     private readonly Dictionary<Guid, RunningJob> _running = [];
     private readonly HashSet<Guid> _startingOn = [];
+
+    // Agents that said they are ready while a start on them was under way: a pod that finishes at once reports the job
+    // done and itself ready before the job has answered the dispatcher. Idle once the start is answered started.
+    private readonly Dictionary<Guid, IdleAgent> _idleAfterStart = [];
     private readonly Dictionary<string, int> _limits = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _lastServed = new(StringComparer.Ordinal);
     private readonly Dictionary<Guid, KnownAgent> _registered = [];
@@ -61,11 +65,16 @@ public sealed class DispatchBoard
         _running.Remove(jobId);
     }
 
-    /// <summary>An agent says it is ready without a job. One being started right now stays booked.</summary>
+    /// <summary>An agent says it is ready without a job. One being started right now stays booked, and is idle once its
+    /// start is answered started (it finished that job already).</summary>
     public void AgentIdle(Guid agentId, string configName, LabelDictionary labels, DateTimeOffset now)
     {
         _registered[agentId] = new KnownAgent(agentId, configName, labels);
-        if (_startingOn.Contains(agentId)) return;
+        if (_startingOn.Contains(agentId))
+        {
+            _idleAfterStart[agentId] = new IdleAgent(agentId, configName, labels, now);
+            return;
+        }
         var since = _idle.TryGetValue(agentId, out var known) ? known.IdleSince : now;
         _idle[agentId] = new IdleAgent(agentId, configName, labels, since);
     }
@@ -75,6 +84,7 @@ public sealed class DispatchBoard
     {
         _registered[agentId] = new KnownAgent(agentId, configName, labels);
         _idle.Remove(agentId);
+        _idleAfterStart.Remove(agentId);
     }
 
     /// <summary>An agent deregistered: it is neither idle nor an agent that could ever take a job.</summary>
@@ -82,6 +92,7 @@ public sealed class DispatchBoard
     {
         _registered.Remove(agentId);
         _idle.Remove(agentId);
+        _idleAfterStart.Remove(agentId);
     }
 
     /// <summary>Why a pending job waits (see <see cref="WaitingReasons"/>); null when it is not pending here.</summary>
@@ -125,13 +136,19 @@ public sealed class DispatchBoard
         return pairs;
     }
 
-    /// <summary>The job runs on the agent.</summary>
-    public void Started(DispatchPair pair) => _startingOn.Remove(pair.Agent.Id);
+    /// <summary>The job runs on the agent, or ran already: an agent that said it is ready meanwhile is idle now. Should
+    /// that word have been older than the start, the agent refuses the next job, which costs a refused start only.</summary>
+    public void Started(DispatchPair pair)
+    {
+        _startingOn.Remove(pair.Agent.Id);
+        if (_idleAfterStart.Remove(pair.Agent.Id, out var idle)) _idle[pair.Agent.Id] = idle;
+    }
 
     /// <summary>The job was not there to start (cancelled, deleted, started by hand): the agent is free again.</summary>
     public void JobWasGone(DispatchPair pair, DateTimeOffset now)
     {
         _startingOn.Remove(pair.Agent.Id);
+        _idleAfterStart.Remove(pair.Agent.Id);
         if (_running.TryGetValue(pair.Job.Id, out var run) && run.AgentId == pair.Agent.Id) _running.Remove(pair.Job.Id);
         _idle.TryAdd(pair.Agent.Id, pair.Agent with { IdleSince = now });
     }
@@ -144,6 +161,7 @@ public sealed class DispatchBoard
     public void AgentDidNotTake(DispatchPair pair, QueuedJob? requeued)
     {
         _startingOn.Remove(pair.Agent.Id);
+        _idleAfterStart.Remove(pair.Agent.Id);
         if (_running.TryGetValue(pair.Job.Id, out var run) && run.AgentId == pair.Agent.Id) _running.Remove(pair.Job.Id);
         if (requeued is not null && !_running.ContainsKey(requeued.Id)) _pending[requeued.Id] = requeued;
     }
@@ -156,5 +174,6 @@ public sealed class DispatchBoard
         _idle.Clear();
         _running.Clear();
         _startingOn.Clear();
+        _idleAfterStart.Clear();
     }
 }

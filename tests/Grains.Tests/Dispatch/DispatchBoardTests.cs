@@ -1,0 +1,46 @@
+using Cockpit.Grains.Dispatch;
+using Shouldly;
+using static Cockpit.Grains.Tests.Dispatch.DispatchSamples;
+
+namespace Cockpit.Grains.Tests.Dispatch;
+
+/// <summary>The board's answers to a start, when the agent spoke while the start was under way.</summary>
+public sealed class DispatchBoardTests
+{
+    [Fact]
+    public void An_agent_ready_again_before_its_start_was_answered_takes_the_next_job_once_the_answer_is_started()
+    {
+        // A pod that finishes at once reports done and ready before the job has answered the dispatcher.
+        var board = new DispatchBoard();
+        board.AgentIdle(AgentId(1), "default", NoLabels, T0);
+        board.JobQueued(Job(1));
+        board.JobQueued(Job(2));
+        var first = board.Plan(T0).ShouldHaveSingleItem();
+
+        board.AgentIdle(AgentId(1), "default", NoLabels, T0.AddSeconds(1));
+        board.Plan(T0.AddSeconds(1)).ShouldBeEmpty("the agent stays booked while its start is under way");
+        board.Started(first);
+
+        board.Plan(T0.AddSeconds(2)).ShouldHaveSingleItem().Job.Id.ShouldBe(JobId(2));
+    }
+
+    [Fact]
+    public void A_ready_word_during_the_start_is_forgotten_when_the_agent_then_says_busy_or_did_not_take_the_job()
+    {
+        var board = new DispatchBoard();
+        board.AgentIdle(AgentId(1), "default", NoLabels, T0);
+        board.JobQueued(Job(1));
+        board.JobQueued(Job(2));
+        var first = board.Plan(T0).ShouldHaveSingleItem();
+        board.AgentIdle(AgentId(1), "default", NoLabels, T0.AddSeconds(1));
+        board.AgentBusy(AgentId(1), "default", NoLabels);
+        board.Started(first);
+        board.Plan(T0.AddSeconds(2)).ShouldBeEmpty();
+
+        board.AgentIdle(AgentId(1), "default", NoLabels, T0.AddSeconds(3));
+        var second = board.Plan(T0.AddSeconds(3)).ShouldHaveSingleItem();
+        board.AgentIdle(AgentId(1), "default", NoLabels, T0.AddSeconds(4));
+        board.AgentDidNotTake(second, second.Job);
+        board.Plan(T0.AddSeconds(5)).ShouldBeEmpty("an agent that did not take a job stays out until it says it is ready again");
+    }
+}
