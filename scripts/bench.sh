@@ -3,7 +3,7 @@
 # the graphql-ws client once, and runs every scenario against real silo processes and their baselines.
 # Writes bench/results/latest.json and the table in docs/benchmarks.md, and prints the table.
 #   BENCH_MODE=quick (default: 20,000 agents in the scale scenario) or full (longer rounds, 100,000 and 1,000,000 agents)
-#   BENCH_ONLY=ingest,dispatch,live,scale,failover,queue   runs only these scenarios
+#   BENCH_ONLY=ingest,dispatch,live,scale,failover,queue,usage   runs only these scenarios
 #   BENCH_SCALE_AGENTS=20000                         scale fleet sizes instead of the mode's (comma-separated)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -16,6 +16,7 @@ public static class BenchRunner
         new ScaleScenario(),
         new FailoverScenario(),
         new QueueScenario(),
+        new UsageScenario(),
     ];
 
     /// <summary>"PostgreSQL 15.14 (fsync on, synchronous_commit off)": what every write of the run paid for.</summary>

@@ -72,6 +72,15 @@ public sealed record BenchSettings
     /// <summary>Jobs queued one at a time, each with idle agents waiting, for the enqueue → /job/start latency.</summary>
     public int QueueLatencyJobs { get; init; } = 300;
 
+    /// <summary>
+    /// LLM calls the usage scenario's roll-ups stand for (issue 14: 5 million over 7 days), the jobs they belong to, and
+    /// the stats.usage queries timed. The roll-up rows are seeded directly: 5 million calls through ingestion would
+    /// measure ingestion, not the read.
+    /// </summary>
+    public long UsageCalls { get; init; } = 5_000_000;
+    public int UsageJobs { get; init; } = 100_000;
+    public int UsageQueries { get; init; } = 300;
+
     public static BenchSettings Quick { get; } = new() { Mode = "quick" };
 
     public static BenchSettings Full { get; } = new()
@@ -96,6 +105,7 @@ public sealed record BenchSettings
         QueueJobs = 20_000,
         QueueAgents = 1000,
         QueueLatencyJobs = 2000,
+        UsageQueries = 2000,
     };
 
     public static BenchSettings For(string mode) => mode.Trim().ToLowerInvariant() switch

@@ -4,7 +4,7 @@ using Cockpit.Bench.Infrastructure;
 using Cockpit.TestSupport;
 
 // Usage:
-//   Cockpit.Bench [--mode quick|full] [--only ingest,dispatch,live,scale,failover,queue] [--results PATH] [--doc PATH]
+//   Cockpit.Bench [--mode quick|full] [--only ingest,dispatch,live,scale,failover,queue,usage] [--results PATH] [--doc PATH]
 //   Cockpit.Bench baseline-server bare|naive|queue PORT [POSTGRES] (started by the benchmark itself)
 // The private PostgreSQL comes in COCKPIT_TEST_POSTGRES (scripts/bench.sh starts one); BENCH_MODE sets the mode;
 // BENCH_SCALE_AGENTS overrides the scale scenario's fleet sizes.

@@ -22,6 +22,7 @@ public static class BrowsableTables
         "graph_mutations",
         "llm_usage_daily",
         "llm_usage_jobs",
+        "llm_usage_job_totals",
         "llm_calls",
     ];
 

@@ -4,7 +4,7 @@ using NpgsqlTypes;
 namespace Cockpit.Storage.Usage;
 
 /// <summary>
-/// Counts LLM calls into the roll-ups (<c>llm_usage_daily</c>, <c>llm_usage_jobs</c>) incrementally, in one
+/// Counts LLM calls into the roll-ups (<c>llm_usage_daily</c>, <c>llm_usage_jobs</c>, <c>llm_usage_job_totals</c>) incrementally, in one
 /// transaction with the ledger of counted calls (<c>llm_calls</c>): a call is counted once however often its batch
 /// is resent, and reading usage sums a few aggregate rows instead of scanning calls.
 /// </summary>
@@ -41,6 +41,7 @@ public sealed class UsageLedger(NpgsqlDataSource dataSource, UsageMetrics metric
 
         await UpsertDailyAsync(connection, transaction, fresh, cancellationToken);
         await UpsertJobsAsync(connection, transaction, fresh, cancellationToken);
+        await UpsertJobTotalsAsync(connection, transaction, fresh, cancellationToken);
         var totals = await JobTotalsAsync(connection, transaction, fresh.Select(c => c.JobId).Distinct().ToArray(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         metrics.Record(fresh);
@@ -90,6 +91,25 @@ public sealed class UsageLedger(NpgsqlDataSource dataSource, UsageMetrics metric
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    // One row per job over all its models (ADR 19): what "top jobs by cost" walks by its cost index.
+    private static async Task UpsertJobTotalsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<LlmCall> calls, CancellationToken cancellationToken)
+    {
+        var rows = calls.GroupBy(c => c.JobId).OrderBy(g => g.Key).ToList();
+        await using var command = new NpgsqlCommand("""
+            INSERT INTO llm_usage_job_totals AS u (job_id, calls, unpriced_calls, tokens_in, tokens_out, cost_usd, config_name, last_at)
+            SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::bigint[], $4::bigint[], $5::bigint[], $6::numeric[], $7::text[], $8::timestamptz[])
+            ON CONFLICT (job_id) DO UPDATE SET
+                calls = u.calls + excluded.calls, unpriced_calls = u.unpriced_calls + excluded.unpriced_calls,
+                tokens_in = u.tokens_in + excluded.tokens_in, tokens_out = u.tokens_out + excluded.tokens_out,
+                cost_usd = u.cost_usd + excluded.cost_usd, last_at = GREATEST(u.last_at, excluded.last_at)
+            """, connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter { Value = rows.Select(g => g.Key).ToArray() });
+        AddSums(command, rows);
+        command.Parameters.Add(new NpgsqlParameter { Value = rows.Select(g => g.First().ConfigName).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = rows.Select(g => g.Max(c => c.At)).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     private static void AddSums<TKey>(NpgsqlCommand command, List<IGrouping<TKey, LlmCall>> rows)
     {
         command.Parameters.Add(new NpgsqlParameter { Value = rows.Select(g => (long)g.Count()).ToArray() });
@@ -102,8 +122,8 @@ public sealed class UsageLedger(NpgsqlDataSource dataSource, UsageMetrics metric
     private static async Task<IReadOnlyList<JobUsageTotals>> JobTotalsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid[] jobs, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand("""
-            SELECT job_id, sum(calls)::bigint, sum(unpriced_calls)::bigint, sum(tokens_in)::bigint, sum(tokens_out)::bigint, sum(cost_usd)
-            FROM llm_usage_jobs WHERE job_id = ANY($1) GROUP BY job_id
+            SELECT job_id, calls, unpriced_calls, tokens_in, tokens_out, cost_usd
+            FROM llm_usage_job_totals WHERE job_id = ANY($1)
             """, connection, transaction);
         command.Parameters.Add(new NpgsqlParameter { Value = jobs });
         var totals = new List<JobUsageTotals>();

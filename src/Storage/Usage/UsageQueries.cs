@@ -48,9 +48,10 @@ public sealed class UsageQueries(NpgsqlDataSource dataSource, TimeProvider clock
             FROM llm_usage_daily WHERE day >= $1 GROUP BY day, {column} ORDER BY day, {column}
             """);
         daily.Parameters.Add(new NpgsqlParameter { Value = from });
+        // The job totals' cost index, read until the tenth job with calls in the window (ADR 19): no sum over every job.
         var top = new NpgsqlBatchCommand($"""
-            SELECT job_id, min(config_name), sum(calls)::bigint, sum(unpriced_calls)::bigint, sum(tokens_in)::bigint, sum(tokens_out)::bigint, sum(cost_usd)
-            FROM llm_usage_jobs WHERE last_at >= $1 GROUP BY job_id ORDER BY sum(cost_usd) DESC, sum(tokens_in + tokens_out) DESC, job_id LIMIT {TopJobs}
+            SELECT job_id, config_name, calls, unpriced_calls, tokens_in, tokens_out, cost_usd
+            FROM llm_usage_job_totals WHERE last_at >= $1 ORDER BY cost_usd DESC, (tokens_in + tokens_out) DESC, job_id LIMIT {TopJobs}
             """);
         top.Parameters.Add(new NpgsqlParameter { Value = window.Start });
         batch.BatchCommands.Add(daily);

@@ -92,6 +92,27 @@ public sealed class UsageRollupTests : FreshDatabaseTest
     }
 
     [Fact]
+    public async Task Top_jobs_are_the_ten_costliest_with_calls_in_the_window_summed_over_models_and_batches()
+    {
+        var agent = Guid.NewGuid();
+        var today = DateTimeOffset.UtcNow;
+        // Job i costs i dollars (i million cockpit-demo input tokens); job 12's cost comes in two batches and two models.
+        var jobs = Enumerable.Range(1, 12).Select(_ => Guid.NewGuid()).ToArray();
+        for (var i = 1; i <= 11; i++) await IngestAsync(agent, "c", Call(jobs[i - 1], "cockpit-demo", i * 1_000_000, 0, today));
+        await IngestAsync(agent, "c", Call(jobs[11], "cockpit-demo", 6_000_000, 0, today));
+        await IngestAsync(agent, "c", Call(jobs[11], "gpt-4o", 2_800_000, 0, today.AddSeconds(1)));
+        // The costliest job of all is outside a 7-day window.
+        await IngestAsync(agent, "c", Call(Guid.NewGuid(), "cockpit-demo", 50_000_000, 0, today.AddDays(-10)));
+
+        var top = (await Queries.StatisticsAsync(7, UsageGroupBy.Config)).TopJobs;
+
+        top.Select(j => j.Usage.CostUsd).ShouldBe([13.00m, 11m, 10m, 9m, 8m, 7m, 6m, 5m, 4m, 3m]);
+        top[0].JobId.ShouldBe(jobs[11]);
+        top[0].Usage.ShouldBe(new UsageFigures(2, 0, 8_800_000, 0, 13.00m));
+        top[0].ConfigName.ShouldBe("c");
+    }
+
+    [Fact]
     public async Task A_price_change_applies_to_later_calls_only()
     {
         var job = Guid.NewGuid();
