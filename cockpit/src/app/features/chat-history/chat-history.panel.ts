@@ -45,7 +45,7 @@ const REFRESH_MS = 1_500;
               <div class="meta"><strong>{{ 'chat.role.' + m.role | t }}</strong> <span class="muted">{{ time(m.at) }}</span>
                 @if (m.auditId && m.role === 'assistant') {
                   @if (calls().get(m.auditId); as c) {
-                    <span class="call" data-testid="chat-call">@if (isDemoModel(c.model)) { <span class="demo">{{ 'usage.demoModel' | t }}</span> }
+                    <span class="call" data-testid="chat-call">@if (isDemoModel(c.model)) { <span class="demo">{{ 'usage.demoModel' | t }}</span>&ngsp; }
                       <span data-testid="chat-call-tokens">{{ tokens(c.tokensIn) }} → {{ tokens(c.tokensOut) }} tok</span> · <app-cost-text data-testid="chat-call-cost" [figures]="c.cost" /></span>
                   }
                 }
