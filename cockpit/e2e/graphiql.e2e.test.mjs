@@ -16,10 +16,20 @@ const chromiumPath = process.env.CHROME_BIN ?? '/usr/bin/chromium';
 let system;
 let browser;
 
-/** What a page saw: uncaught errors, and every answer of /graphql over HTTP (status and body). */
+/**
+ * What a page saw: uncaught errors, every answer of /graphql over HTTP (status and body), and its WebSocket traffic
+ * (opened, frames both ways, closed), kept to explain a subscription that shows nothing.
+ */
 function watch(page) {
-  const seen = { errors: [], answers: [] };
+  const seen = { errors: [], answers: [], socket: [] };
   page.on('pageerror', (e) => seen.errors.push(e.message));
+  page.on('websocket', (ws) => {
+    seen.socket.push(`open ${ws.url()}`);
+    ws.on('framesent', (f) => seen.socket.push(`> ${String(f.payload).slice(0, 200)}`));
+    ws.on('framereceived', (f) => seen.socket.push(`< ${String(f.payload).slice(0, 200)}`));
+    ws.on('socketerror', (e) => seen.socket.push(`error ${e}`));
+    ws.on('close', () => seen.socket.push('closed'));
+  });
   page.on('response', async (response) => {
     if (!response.url().endsWith('/graphql') || response.request().method() !== 'POST') return;
     seen.answers.push({ status: response.status(), body: await response.text().catch(() => '') });
@@ -93,7 +103,7 @@ async function queryMutationSubscription(page, seen, label, t) {
     // Seen only inside the whole `make test` run (twice on 2026-12-05; alone and in `npm run e2e` it passes, and the
     // same subscription passes through the npm graphql-ws client in ReadmeExamplesTests): reported as skipped with
     // the reason, never as passed, until the cause is found (issue 15 note).
-    t.skip(`GraphiQL's subscription showed no event within 60 s: ${error.message}`);
+    t.skip(`GraphiQL's subscription showed no event within 60 s: ${error.message}; its socket: ${seen.socket.slice(-12).join(' | ') || 'never opened'}`);
   }
   await page.locator('.graphiql-execute-button').click(); // stops the subscription
 
