@@ -7,6 +7,7 @@ import { createRoot } from 'react-dom/client';
 import { GraphiQL } from 'graphiql';
 import { createGraphiQLFetcher } from '@graphiql/toolkit';
 import { createClient } from 'graphql-ws';
+import { parse } from 'graphql';
 import { withCsrfToken } from './csrf.js';
 
 const endpointPath = document.querySelector('meta[name="cockpit-graphql-endpoint"]')?.getAttribute('content') || '/graphql';
@@ -20,7 +21,20 @@ const wsClient = createClient({ url: wsUrl.href, lazy: true, retryAttempts: 3 })
 
 // Every POST carries the session's CSRF token when this browser has a session (e.g. the cockpit opened one), as the
 // cockpit's own requests do; without a session there is nothing to send and none is asked for (docs/adr/0017).
-const fetcher = createGraphiQLFetcher({ url: httpUrl.href, wsClient, fetch: withCsrfToken(window.fetch.bind(window), () => document.cookie) });
+const toolkitFetcher = createGraphiQLFetcher({ url: httpUrl.href, wsClient, fetch: withCsrfToken(window.fetch.bind(window), () => document.cookie) });
+
+// The toolkit sends an operation over the socket only when GraphiQL's parsed document says it is a subscription, and
+// GraphiQL re-parses the editor after a delay: Run pressed right after typing (or pasting) a subscription sent it over
+// HTTP, where it hung with a spinner and no socket. The document is parsed here from the very text being sent.
+function parsedOrNull(query) {
+  try {
+    return parse(query);
+  } catch {
+    return null;
+  }
+}
+const fetcher = (params, options) =>
+  toolkitFetcher(params, { ...options, documentAST: parsedOrNull(params.query) ?? options?.documentAST });
 
 createRoot(document.getElementById('graphiql')).render(
   createElement(GraphiQL, { fetcher, defaultEditorToolsVisibility: true }),
