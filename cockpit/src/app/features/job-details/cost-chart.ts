@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, afterNextRender, effect, inject, input, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, effect, inject, input, viewChild } from '@angular/core';
 import { LineChart } from 'echarts/charts';
 import { GridComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
@@ -7,6 +7,7 @@ import { I18nService } from '../../core/i18n/i18n.service';
 import { ThemeService } from '../../core/theme/theme.service';
 import { formatUsd } from '../../shared/usage/usage-format';
 import type { CostSeries } from './cost-series';
+import { hostEChart } from '../../shared/charts/echarts-host';
 
 echarts.use([LineChart, GridComponent, TooltipComponent, MarkLineComponent, CanvasRenderer]);
 
@@ -28,20 +29,9 @@ export class CostChart {
   /** The job's time span, so the axis does not jump while the cursor moves. */
   readonly range = input<{ start: number; end: number } | null>(null);
   private readonly element = viewChild.required<ElementRef<HTMLDivElement>>('chart');
-  private chart: echarts.ECharts | null = null;
+  private readonly chart = hostEChart(() => this.element(), () => this.render());
 
   constructor() {
-    const destroyRef = inject(DestroyRef);
-    afterNextRender(() => {
-      this.chart = echarts.init(this.element().nativeElement, undefined, { renderer: 'canvas' });
-      const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => this.chart?.resize());
-      observer?.observe(this.element().nativeElement);
-      destroyRef.onDestroy(() => {
-        observer?.disconnect();
-        this.chart?.dispose();
-      });
-      this.render();
-    });
     effect(() => {
       this.series();
       this.maxCostUsd();
@@ -52,12 +42,13 @@ export class CostChart {
   }
 
   private render(): void {
-    if (!this.chart) return;
+    const chart = this.chart();
+    if (!chart) return;
     const css = getComputedStyle(this.element().nativeElement);
     const color = (name: string) => css.getPropertyValue(name).trim();
     const max = this.maxCostUsd();
     const range = this.range();
-    this.chart.setOption(
+    chart.setOption(
       {
         textStyle: { color: color('--text-color') },
         tooltip: { trigger: 'axis', valueFormatter: (v: number) => formatUsd(v) },

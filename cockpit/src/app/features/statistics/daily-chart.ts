@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, afterNextRender, effect, inject, input, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, effect, inject, input, viewChild } from '@angular/core';
 import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
@@ -6,6 +6,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 import type { Stats } from '../../core/data/stats.store';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { ThemeService } from '../../core/theme/theme.service';
+import { hostEChart } from '../../shared/charts/echarts-host';
 
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -24,20 +25,9 @@ export class DailyChart {
   private readonly theme = inject(ThemeService);
   readonly daily = input.required<Stats['daily']>();
   private readonly element = viewChild.required<ElementRef<HTMLDivElement>>('chart');
-  private chart: echarts.ECharts | null = null;
+  private readonly chart = hostEChart(() => this.element(), () => this.render());
 
   constructor() {
-    const destroyRef = inject(DestroyRef);
-    afterNextRender(() => {
-      this.chart = echarts.init(this.element().nativeElement, undefined, { renderer: 'canvas' });
-      const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => this.chart?.resize());
-      observer?.observe(this.element().nativeElement);
-      destroyRef.onDestroy(() => {
-        observer?.disconnect();
-        this.chart?.dispose();
-      });
-      this.render();
-    });
     effect(() => {
       this.daily();
       this.theme.effective();
@@ -47,7 +37,8 @@ export class DailyChart {
   }
 
   private render(): void {
-    if (!this.chart) return;
+    const chart = this.chart();
+    if (!chart) return;
     const css = getComputedStyle(this.element().nativeElement);
     const color = (name: string) => css.getPropertyValue(name).trim();
     const days = this.daily();
@@ -58,7 +49,7 @@ export class DailyChart {
       data: days.map((d) => d[key]),
       itemStyle: { color: color(colour) },
     });
-    this.chart.setOption(
+    chart.setOption(
       {
         textStyle: { color: color('--text-color') },
         tooltip: { trigger: 'axis' },
