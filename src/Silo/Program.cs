@@ -1,10 +1,10 @@
 using Cockpit.AgentBridge;
-using Cockpit.AgentBridge.Http;
 using Cockpit.AgentBridge.Inbound;
 using Cockpit.Commands;
 using Cockpit.Grains.Agents;
 using Cockpit.GraphQL;
 using Cockpit.GraphQL.Transport;
+using Cockpit.Http;
 using Cockpit.Silo;
 using Cockpit.Silo.Agents;
 using Cockpit.Silo.Cluster;

@@ -1,4 +1,7 @@
+using System.Globalization;
+using System.Text.Json;
 using Cockpit.Agent.Requirements;
+using Cockpit.Protocol.Telemetry;
 
 namespace Cockpit.Agent.Telemetry;
 
@@ -24,28 +27,35 @@ public static class TelemetryItems
     public static string ContainsEdgeId(string documentName, string requirementId) =>
         $"{DocumentNodeId(documentName)}->{RequirementNodeId(requirementId)}";
 
-    public static AuditItem State(Guid jobId, DateTimeOffset at, string name, string summary) =>
-        new(Guid.NewGuid(), jobId, "state", at, name, Clip(summary));
+    public static AuditItemRequest State(Guid jobId, DateTimeOffset at, string name, string summary) =>
+        Audit(jobId, "state", at, name, summary);
 
-    public static AuditItem Tool(Guid jobId, DateTimeOffset at, string tool, string detail) =>
-        new(Guid.NewGuid(), jobId, "tool", at, tool, Clip(detail));
+    public static AuditItemRequest Tool(Guid jobId, DateTimeOffset at, string tool, string detail) =>
+        Audit(jobId, "tool", at, tool, detail);
 
-    public static AuditItem Error(Guid jobId, DateTimeOffset at, string name, string error) =>
-        new(Guid.NewGuid(), jobId, "error", at, name, Clip(error), Error: Clip(error));
+    public static AuditItemRequest Error(Guid jobId, DateTimeOffset at, string name, string error) =>
+        Audit(jobId, "error", at, name, error) with { Error = Clip(error) };
 
-    public static AuditItem Llm(LlmCallRecord call, LlmExchange? exchange, DateTimeOffset at)
+    public static AuditItemRequest Llm(LlmCallRecord call, LlmExchange? exchange, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(call);
         var summary = call.Succeeded
             ? $"{call.Model}: {call.PromptTokens} prompt + {call.CompletionTokens} completion tokens"
             : $"{call.Model}: failed: {call.Error}";
-        return new AuditItem(Guid.NewGuid(), call.JobId, "llm", at, call.Model, Clip(summary), exchange?.Request, exchange?.Response,
-            (long)call.Duration.TotalMilliseconds, call.PromptTokens, call.CompletionTokens, call.Succeeded ? null : Clip(call.Error ?? "failed"));
+        return Audit(call.JobId, "llm", at, call.Model, summary) with
+        {
+            Request = exchange?.Request,
+            Response = exchange?.Response,
+            DurationMs = (long)call.Duration.TotalMilliseconds,
+            TokensIn = call.PromptTokens,
+            TokensOut = call.CompletionTokens,
+            Error = call.Succeeded ? null : Clip(call.Error ?? "failed"),
+        };
     }
 
     /// <summary>The node of a document the agent read (<paramref name="path"/> as the job named it).</summary>
-    public static GraphItem DocumentNode(Guid jobId, DateTimeOffset at, string documentName, string? path) =>
-        new(jobId, "node_added", DocumentNodeId(documentName), at, [DocumentLabel], Properties: path is null
+    public static GraphItemRequest DocumentNode(Guid jobId, DateTimeOffset at, string documentName, string? path) =>
+        Node(jobId, at, DocumentNodeId(documentName), DocumentLabel, path is null
             ? new Dictionary<string, object?> { ["name"] = documentName }
             : new Dictionary<string, object?> { ["name"] = documentName, ["path"] = path });
 
@@ -53,7 +63,7 @@ public static class TelemetryItems
     /// A processed requirement: reported pending at <paramref name="at"/>, then integrated a microsecond later (so
     /// the orchestrator records when it was processed), with its node and the edge from its document.
     /// </summary>
-    public static (IReadOnlyList<RequirementItem> Requirements, IReadOnlyList<GraphItem> Graph) Requirement(
+    public static (IReadOnlyList<RequirementItemRequest> Requirements, IReadOnlyList<GraphItemRequest> Graph) Requirement(
         Guid jobId, DateTimeOffset at, ExtractedRequirement requirement)
     {
         ArgumentNullException.ThrowIfNull(requirement);
@@ -62,18 +72,59 @@ public static class TelemetryItems
             ? requirement.Priority
             : null;
         // A microsecond apart, so the orchestrator sees two distinct moments in the right order.
-        RequirementItem Update(string status, DateTimeOffset when) => new(jobId, requirement.Id, requirement.Text, status, priority, tags, requirement.Source, when);
-        var node = new GraphItem(jobId, "node_added", RequirementNodeId(requirement.Id), at, [RequirementLabel], Properties: new Dictionary<string, object?>
+        RequirementItemRequest Update(string status, DateTimeOffset when) => new()
+        {
+            JobId = jobId,
+            RequirementId = requirement.Id,
+            Text = requirement.Text,
+            Status = status,
+            Priority = priority,
+            ComplianceTags = [.. tags],
+            Source = requirement.Source,
+            At = Time(when),
+        };
+        var node = Node(jobId, at, RequirementNodeId(requirement.Id), RequirementLabel, new Dictionary<string, object?>
         {
             ["requirement_id"] = requirement.Id,
             ["text"] = requirement.Text,
             ["priority"] = priority,
             ["compliance_tags"] = tags,
         });
-        var edge = new GraphItem(jobId, "edge_added", ContainsEdgeId(requirement.Source, requirement.Id), at,
-            EdgeType: ContainsEdge, From: DocumentNodeId(requirement.Source), To: RequirementNodeId(requirement.Id));
+        var edge = new GraphItemRequest
+        {
+            JobId = jobId,
+            Op = "edge_added",
+            ElementId = ContainsEdgeId(requirement.Source, requirement.Id),
+            At = Time(at),
+            EdgeType = ContainsEdge,
+            From = DocumentNodeId(requirement.Source),
+            To = RequirementNodeId(requirement.Id),
+        };
         return ([Update("pending", at), Update("integrated", at.AddTicks(10))], [node, edge]);
     }
+
+    /// <summary>Times go on the wire as ISO 8601 with their offset and all seven fractional digits, so order survives.</summary>
+    public static string Time(DateTimeOffset at) => at.ToString("O", CultureInfo.InvariantCulture);
+
+    private static AuditItemRequest Audit(Guid jobId, string stepType, DateTimeOffset at, string name, string summary) => new()
+    {
+        Id = Guid.NewGuid(),
+        JobId = jobId,
+        StepType = stepType,
+        At = Time(at),
+        Name = name,
+        Summary = Clip(summary),
+    };
+
+    private static GraphItemRequest Node(Guid jobId, DateTimeOffset at, string elementId, string label, Dictionary<string, object?> properties) => new()
+    {
+        JobId = jobId,
+        Op = "node_added",
+        ElementId = elementId,
+        At = Time(at),
+        Labels = [label],
+        Properties = JsonSerializer.SerializeToElement(properties, AgentJson.Wire),
+    };
 
     public static string Clip(string text)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Cockpit.Agent.Jobs;
 using Cockpit.Agent.Requirements;
+using Cockpit.Protocol.Telemetry;
 
 namespace Cockpit.Agent.Telemetry;
 
@@ -238,7 +239,7 @@ public sealed class TelemetryReporter(
     }
 
     /// <summary>An LLM call too large for one request goes without its bodies, and says so.</summary>
-    private AuditItem FitAudit(AuditItem item)
+    private AuditItemRequest FitAudit(AuditItemRequest item)
     {
         var size = JsonSerializer.SerializeToUtf8Bytes(item, AgentJson.Wire).Length;
         if (size + TelemetryBatchWriter.EnvelopeBytes <= options.MaxBatchBytes) return item;

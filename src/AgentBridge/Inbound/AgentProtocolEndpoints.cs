@@ -1,6 +1,6 @@
-using Cockpit.AgentBridge.Http;
 using Cockpit.AgentBridge.Security;
 using Cockpit.Grains.Agents;
+using Cockpit.Http;
 using Cockpit.Protocol;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

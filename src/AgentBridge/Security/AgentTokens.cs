@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Cockpit.AgentBridge.Http;
+using Cockpit.Http;
 using Cockpit.Protocol;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,6 +1,7 @@
-using Cockpit.AgentBridge.Http;
 using Cockpit.AgentBridge.Security;
 using Cockpit.Grains.Agents;
+using Cockpit.Http;
+using Cockpit.Protocol.Telemetry;
 using Cockpit.Storage.Telemetry.Ingestion;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -1,7 +1,7 @@
-using Cockpit.AgentBridge.Http;
 using Cockpit.Commands.Jobs;
 using Cockpit.Grains.Agents;
 using Cockpit.Grains.Jobs;
+using Cockpit.Http;
 using Cockpit.Silo.Jobs;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;

@@ -1,4 +1,4 @@
-using Cockpit.AgentBridge.Http;
+using Cockpit.Http;
 using Cockpit.Storage.ReadModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 

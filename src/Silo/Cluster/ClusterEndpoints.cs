@@ -1,5 +1,5 @@
-using Cockpit.AgentBridge.Http;
 using Cockpit.Grains.Agents;
+using Cockpit.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Cockpit.Silo.Cluster;

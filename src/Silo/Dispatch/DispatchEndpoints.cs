@@ -1,5 +1,5 @@
-using Cockpit.AgentBridge.Http;
 using Cockpit.Commands.Jobs;
+using Cockpit.Http;
 using Cockpit.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;

@@ -1,4 +1,4 @@
-using Cockpit.AgentBridge.Http;
+using Cockpit.Http;
 using Cockpit.Storage.Workspace;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,7 +1,7 @@
-using Cockpit.AgentBridge.Http;
 using Cockpit.Commands.Jobs;
 using Cockpit.Grains;
 using Cockpit.Grains.Jobs;
+using Cockpit.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Cockpit.Silo.Jobs;
@@ -10,7 +10,7 @@ namespace Cockpit.Silo.Jobs;
 public static class JobCommandResults
 {
     public static Results<Ok<JobResponse>, ProblemHttpResult> ToHttp(CommandResult<JobSnapshot> result) =>
-        result.IsOk ? TypedResults.Ok(JobResponse.From(result.Value!)) : Problems.FromCommand(result.Status, result.Error);
+        result.IsOk ? TypedResults.Ok(JobResponse.From(result.Value!)) : FromCommand(result.Status, result.Error);
 
     public static Results<Ok<JobResponse>, ProblemHttpResult> ToHttp(JobCommandOutcome outcome) =>
         outcome.Result is { } result ? ToHttp(result) : ToProblem(outcome);
@@ -19,5 +19,15 @@ public static class JobCommandResults
     public static ProblemHttpResult ToProblem(JobCommandOutcome outcome) =>
         outcome.Errors is { } errors
             ? Problems.Invalid(errors.ToDictionary(e => e.Key, e => e.Value))
-            : Problems.FromCommand(outcome.Result!.Status, outcome.Result.Error);
+            : FromCommand(outcome.Result!.Status, outcome.Result.Error);
+
+    /// <summary>The one mapping from a grain command's outcome to an HTTP answer (GraphQL's is CommandErrors).</summary>
+    public static ProblemHttpResult FromCommand(CommandStatus status, string? error) => status switch
+    {
+        CommandStatus.NotFound => Problems.NotFound(error ?? "not found"),
+        CommandStatus.Conflict or CommandStatus.Forbidden => Problems.Conflict(error ?? "conflict"),
+        CommandStatus.AgentUnreachable => TypedResults.Problem(error, statusCode: StatusCodes.Status502BadGateway,
+            title: "The agent pod could not be reached."),
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "not an error status"),
+    };
 }

@@ -1,6 +1,6 @@
-using Cockpit.AgentBridge.Http;
 using Cockpit.Commands.Jobs;
 using Cockpit.Grains.Jobs;
+using Cockpit.Http;
 using Cockpit.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;

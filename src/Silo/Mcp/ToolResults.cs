@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Cockpit.AgentBridge.Http;
+using Cockpit.Http;
 using ModelContextProtocol.Protocol;
 
 namespace Cockpit.Silo.Mcp;

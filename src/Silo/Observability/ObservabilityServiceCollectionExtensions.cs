@@ -1,7 +1,7 @@
-using Cockpit.Security;
 using System.Text.Json;
-using Cockpit.AgentBridge.Http;
 using Cockpit.Grains.Ports;
+using Cockpit.Http;
+using Cockpit.Security;
 using Cockpit.Silo.Statistics;
 using Cockpit.Storage.Statistics;
 using Microsoft.Extensions.DependencyInjection.Extensions;

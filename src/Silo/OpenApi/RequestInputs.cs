@@ -1,5 +1,6 @@
 using Cockpit.Commands.Jobs;
 using Cockpit.Protocol;
+using Cockpit.Protocol.Telemetry;
 using Cockpit.Silo.Agents;
 using Cockpit.Silo.Jobs;
 using Cockpit.Silo.Tokens;

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Cockpit.AgentBridge.Http;
+using Cockpit.Http;
 using Cockpit.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;

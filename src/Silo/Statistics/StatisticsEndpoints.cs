@@ -1,7 +1,6 @@
-using Cockpit.AgentBridge.Http;
+using Cockpit.Http;
 using Cockpit.Storage.Statistics;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Cockpit.Silo.Http;
 
 namespace Cockpit.Silo.Statistics;
 

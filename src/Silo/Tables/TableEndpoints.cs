@@ -1,9 +1,8 @@
+using Cockpit.Http;
 using Cockpit.Security;
-using Cockpit.AgentBridge.Http;
 using Cockpit.Silo.Statistics;
 using Cockpit.Storage.Tables;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Cockpit.Silo.Http;
 
 namespace Cockpit.Silo.Tables;
 

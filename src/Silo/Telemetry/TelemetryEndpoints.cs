@@ -1,6 +1,6 @@
-using Cockpit.AgentBridge.Http;
 using Cockpit.AgentBridge.Telemetry;
 using Cockpit.Grains.Jobs;
+using Cockpit.Http;
 using Cockpit.Storage.Telemetry.Audit;
 using Cockpit.Storage.Telemetry.Chat;
 using Cockpit.Storage.Telemetry.Graph;

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Cockpit.AgentBridge.Http;
+using Cockpit.Http;
 using Cockpit.Security;
 using Cockpit.Silo.Security;
 using Cockpit.Storage.Security;

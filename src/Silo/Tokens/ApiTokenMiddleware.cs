@@ -1,5 +1,5 @@
-using Cockpit.AgentBridge.Http;
 using Cockpit.AgentBridge.Security;
+using Cockpit.Http;
 using Cockpit.Protocol;
 using Microsoft.Net.Http.Headers;
 

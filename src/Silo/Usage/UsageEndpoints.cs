@@ -1,6 +1,5 @@
-using Cockpit.AgentBridge.Http;
 using Cockpit.Grains.Jobs;
-using Cockpit.Silo.Http;
+using Cockpit.Http;
 using Cockpit.Storage.Statistics;
 using Cockpit.Storage.Usage;
 using Microsoft.AspNetCore.Http.HttpResults;

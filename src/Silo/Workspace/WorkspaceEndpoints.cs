@@ -1,5 +1,5 @@
-using Cockpit.AgentBridge.Http;
 using Cockpit.Grains.Jobs;
+using Cockpit.Http;
 using Cockpit.Storage.Workspace;
 using Microsoft.AspNetCore.Http.HttpResults;
 

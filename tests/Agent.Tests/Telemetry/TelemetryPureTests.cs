@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -31,8 +32,8 @@ public sealed class TelemetryPureTests
     {
         var (requirements, graph) = TelemetryItems.Requirement(Job, At, new ExtractedRequirement("REQ-007", "Passwords must be hashed.", "high", "spec.md"));
 
-        requirements.Select(r => (r.Status, r.At)).ShouldBe([("pending", At), ("integrated", At.AddTicks(10))]);
-        requirements.ShouldAllBe(r => r.Priority == "high" && r.Source == "spec.md" && r.ComplianceTags.SequenceEqual(new[] { "security" }));
+        requirements.Select(r => (r.Status, DateTimeOffset.Parse(r.At!, CultureInfo.InvariantCulture))).ShouldBe([("pending", At), ("integrated", At.AddTicks(10))]);
+        requirements.ShouldAllBe(r => r.Priority == "high" && r.Source == "spec.md" && r.ComplianceTags!.SequenceEqual(new[] { "security" }));
         graph.Select(g => (g.Op, g.ElementId)).ShouldBe([("node_added", "req:REQ-007"), ("edge_added", "doc:spec.md->req:REQ-007")]);
         (graph[1].From, graph[1].To, graph[1].EdgeType).ShouldBe(("doc:spec.md", "req:REQ-007", "CONTAINS"));
         graph[0].Labels.ShouldBe(["Requirement"]);

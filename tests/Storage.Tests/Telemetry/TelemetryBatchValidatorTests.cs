@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Cockpit.Protocol.Telemetry;
 using Cockpit.Storage.Telemetry.Ingestion;
 using static Cockpit.Storage.Tests.Telemetry.TelemetrySamples;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Cockpit.Protocol.Telemetry;
 using Cockpit.Storage.Live;
 using Cockpit.Storage.Telemetry;
 using Cockpit.Storage.Telemetry.Audit;
@@ -69,8 +70,8 @@ public sealed class TelemetryIngestionTests : FreshDatabaseTest
     public async Task A_refused_batch_stores_and_announces_nothing()
     {
         var job = Guid.NewGuid();
-        var body = Body(job, Guid.NewGuid());
-        body.Graph![0]!.Op = "node_teleported";
+        var valid = Body(job, Guid.NewGuid());
+        var body = valid with { Graph = [valid.Graph![0]! with { Op = "node_teleported" }] };
         var errors = new Dictionary<string, string[]>();
 
         Ingestion.Validate(Guid.NewGuid(), body, errors).ShouldBeNull();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Cockpit.Grains.Usage;
+using Cockpit.Protocol.Telemetry;
 using Cockpit.Storage.Live;
 using Cockpit.Storage.Telemetry;
 using Cockpit.Storage.Telemetry.Audit;

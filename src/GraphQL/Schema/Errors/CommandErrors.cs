@@ -3,7 +3,7 @@ using GraphQL;
 
 namespace Cockpit.GraphQL.Schema.Errors;
 
-/// <summary>The one mapping from a grain command's outcome to a GraphQL error code (REST's Problems.FromCommand, in codes).</summary>
+/// <summary>The one mapping from a grain command's outcome to a GraphQL error code (REST's JobCommandResults.FromCommand, in codes).</summary>
 public static class CommandErrors
 {
     public static string CodeOf(CommandStatus status) => status switch

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Cockpit.Protocol.Telemetry;
 using Cockpit.Storage.Telemetry.Audit;
 using Cockpit.Storage.Telemetry.Graph;
 using Cockpit.Storage.Telemetry.Requirements;

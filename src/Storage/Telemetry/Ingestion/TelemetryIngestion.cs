@@ -1,3 +1,4 @@
+using Cockpit.Protocol.Telemetry;
 using Cockpit.Storage.Live;
 using Cockpit.Storage.Telemetry.Audit;
 using Cockpit.Storage.Telemetry.Graph;

@@ -1,8 +1,7 @@
-using Cockpit.Grains;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Cockpit.AgentBridge.Http;
+namespace Cockpit.Http;
 
 /// <summary>
 /// Every error answer is RFC 9457 problem details, of one result type so endpoint signatures stay short;
@@ -38,14 +37,4 @@ public static class Problems
     public static ProblemHttpResult UnsupportedMediaType(string? contentType) =>
         TypedResults.Problem($"expected a JSON body (Content-Type: application/json), got '{contentType ?? "none"}'",
             statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type.");
-
-    /// <summary>The one mapping from a grain command's outcome to an HTTP answer.</summary>
-    public static ProblemHttpResult FromCommand(CommandStatus status, string? error) => status switch
-    {
-        CommandStatus.NotFound => NotFound(error ?? "not found"),
-        CommandStatus.Conflict or CommandStatus.Forbidden => Conflict(error ?? "conflict"),
-        CommandStatus.AgentUnreachable => TypedResults.Problem(error, statusCode: StatusCodes.Status502BadGateway,
-            title: "The agent pod could not be reached."),
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "not an error status"),
-    };
 }

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Cockpit.AgentBridge.Http;
+namespace Cockpit.Http;
 
 /// <summary>A parsed body, or the problem answer to send instead.</summary>
 public readonly record struct BodyResult<T>(T? Value, ProblemHttpResult? Problem) where T : class

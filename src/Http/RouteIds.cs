@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Cockpit.AgentBridge.Http;
+namespace Cockpit.Http;
 
 /// <summary>
 /// Ids in paths are parsed by hand: a <c>{id:guid}</c> constraint would answer a malformed id with a bare 404,

@@ -1,6 +1,7 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http;
 
-namespace Cockpit.Silo.Http;
+namespace Cockpit.Http;
 
 /// <summary>Whole-number query parameters with a range; a bad one is recorded under its own name for a 400.</summary>
 public static class QueryNumbers

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Cockpit.AgentBridge.Http;
+namespace Cockpit.Http;
 
 /// <summary>The JSON rules of every REST endpoint: the seed's snake_case, ISO dates, nulls left out of nothing.</summary>
 public static class ApiJson

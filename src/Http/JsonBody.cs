@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
-namespace Cockpit.AgentBridge.Http;
+namespace Cockpit.Http;
 
 /// <summary>
 /// Reads a JSON request body by hand instead of through minimal-API binding, because binding answers a bad body
