@@ -1,14 +1,23 @@
+using System.Text.Json;
 using Cockpit.Grains.Agents;
+using Cockpit.Grains.Dispatch;
 using Cockpit.Grains.Jobs;
 
 namespace Cockpit.Grains;
 
-/// <summary>The one mapping between status enums and their wire strings (lower-case, as in the seed).</summary>
+/// <summary>
+/// The one mapping between the state enums and their wire strings: statuses lower-case, as in the seed; an attempt's
+/// outcome in snake_case (<c>timed_out</c>); the dispatch mode lower-case.
+/// </summary>
 public static class StatusNames
 {
     public static string ToWire(this AgentStatus status) => status.ToString().ToLowerInvariant();
 
     public static string ToWire(this JobStatus status) => status.ToString().ToLowerInvariant();
+
+    public static string ToWire(this AttemptOutcome outcome) => JsonNamingPolicy.SnakeCaseLower.ConvertName(outcome.ToString());
+
+    public static string ToWire(this DispatchMode mode) => mode.ToString().ToLowerInvariant();
 
     public static bool TryParseAgentStatus(string? value, out AgentStatus status) => TryParse(value, out status);
 

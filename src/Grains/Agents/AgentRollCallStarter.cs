@@ -1,3 +1,4 @@
+using Cockpit.Grains.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Cockpit.Grains.Agents;
@@ -7,54 +8,29 @@ namespace Cockpit.Grains.Agents;
 /// does it, so the roll call runs as long as any silo does; a failure (the database not reachable yet) is retried in
 /// the background rather than failing the silo's start.
 /// </summary>
-public sealed class AgentRollCallStarter(IGrainFactory grains, ILogger<AgentRollCallStarter> logger)
-    : ILifecycleParticipant<ISiloLifecycle>, IDisposable
+public sealed class AgentRollCallStarter(IGrainFactory grains, ILogger<AgentRollCallStarter> logger) : ActiveSiloLoop
 {
     /// <summary>Pause between attempts while the reminder cannot be registered.</summary>
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
 
-    private readonly CancellationTokenSource _stop = new();
-    private Task? _attempts;
-
-    public void Participate(ISiloLifecycle lifecycle) =>
-        lifecycle.Subscribe(nameof(AgentRollCallStarter), ServiceLifecycleStage.Active, OnStartAsync, OnStopAsync);
-
-    private Task OnStartAsync(CancellationToken cancellationToken)
+    protected override async Task RunAsync(CancellationToken stopping)
     {
-        _attempts = Task.Run(StartRollCallAsync, CancellationToken.None);
-        return Task.CompletedTask;
-    }
-
-    private async Task OnStopAsync(CancellationToken cancellationToken)
-    {
-        await _stop.CancelAsync();
-        if (_attempts is not null) await _attempts;
-    }
-
-    public void Dispose() => _stop.Dispose();
-
-    private async Task StartRollCallAsync()
-    {
-        while (!_stop.IsCancellationRequested)
+        do
         {
             try
             {
                 await grains.GetGrain<IAgentRollCallGrain>(IAgentRollCallGrain.Key).StartAsync();
                 return;
             }
-            catch (Exception e)
+            catch (Exception e) when (!stopping.IsCancellationRequested)
             {
                 logger.LogWarning(e, "Could not start the roll call of silent agents; trying again in {Delay}", RetryDelay);
             }
-
-            try
-            {
-                await Task.Delay(RetryDelay, _stop.Token);
-            }
-            catch (OperationCanceledException)
+            catch (Exception)
             {
                 return;
             }
         }
+        while (await PauseAsync(RetryDelay, stopping));
     }
 }

@@ -1,3 +1,4 @@
+using Cockpit.Grains.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -9,29 +10,9 @@ namespace Cockpit.Grains.Dispatch;
 /// live one (and rebuilt from the read model) even when no job or agent changes. Cheap: one call per silo per interval.
 /// </summary>
 public sealed class DispatcherWakeUp(IGrainFactory grains, IOptions<DispatcherOptions> options, ILogger<DispatcherWakeUp> logger)
-    : ILifecycleParticipant<ISiloLifecycle>, IDisposable
+    : ActiveSiloLoop
 {
-    private readonly CancellationTokenSource _stop = new();
-    private Task? _loop;
-
-    public void Participate(ISiloLifecycle lifecycle) =>
-        lifecycle.Subscribe(nameof(DispatcherWakeUp), ServiceLifecycleStage.Active, OnStartAsync, OnStopAsync);
-
-    private Task OnStartAsync(CancellationToken cancellationToken)
-    {
-        _loop = Task.Run(WakeLoopAsync, CancellationToken.None);
-        return Task.CompletedTask;
-    }
-
-    private async Task OnStopAsync(CancellationToken cancellationToken)
-    {
-        await _stop.CancelAsync();
-        if (_loop is not null) await _loop;
-    }
-
-    public void Dispose() => _stop.Dispose();
-
-    private async Task WakeLoopAsync()
+    protected override async Task RunAsync(CancellationToken stopping)
     {
         using var timer = new PeriodicTimer(options.Value.ReconcileInterval);
         do
@@ -40,7 +21,7 @@ public sealed class DispatcherWakeUp(IGrainFactory grains, IOptions<DispatcherOp
             {
                 await grains.GetGrain<IDispatcherGrain>(IDispatcherGrain.Key).WakeAsync();
             }
-            catch (Exception e) when (!_stop.IsCancellationRequested)
+            catch (Exception e) when (!stopping.IsCancellationRequested)
             {
                 logger.LogWarning(e, "Could not reach the dispatcher; trying again in {Interval}", options.Value.ReconcileInterval);
             }
@@ -49,18 +30,6 @@ public sealed class DispatcherWakeUp(IGrainFactory grains, IOptions<DispatcherOp
                 return;
             }
         }
-        while (await WaitAsync(timer));
-    }
-
-    private async Task<bool> WaitAsync(PeriodicTimer timer)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(_stop.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
+        while (await NextTickAsync(timer, stopping));
     }
 }

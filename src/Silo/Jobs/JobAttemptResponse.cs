@@ -1,3 +1,4 @@
+using Cockpit.Grains;
 using Cockpit.Grains.Dispatch;
 
 namespace Cockpit.Silo.Jobs;
@@ -7,5 +8,5 @@ namespace Cockpit.Silo.Jobs;
 public sealed record JobAttemptResponse(int Attempt, Guid AgentId, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, string Outcome, string? Error)
 {
     public static JobAttemptResponse From(JobAttempt attempt) => new(attempt.Number, attempt.AgentId, attempt.StartedAt,
-        attempt.EndedAt, AttemptOutcomeNames.ToWire(attempt.Outcome), attempt.Error);
+        attempt.EndedAt, StatusNames.ToWire(attempt.Outcome), attempt.Error);
 }

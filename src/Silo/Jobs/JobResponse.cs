@@ -109,7 +109,7 @@ public sealed record JobResponse
         var d = dispatch ?? JobDispatch.For(DispatchSpec.Manual);
         return job with
         {
-            Dispatch = AttemptOutcomeNames.ToWire(d.Spec.Mode),
+            Dispatch = StatusNames.ToWire(d.Spec.Mode),
             Priority = d.Spec.Priority,
             Selector = d.Spec.Selector,
             MaxAttempts = d.Spec.MaxAttempts,

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using Cockpit.Grains;
 using Cockpit.Grains.Dispatch;
 using Cockpit.Storage.Dispatch;
 
@@ -78,7 +79,7 @@ public sealed class CockpitMetrics
     public void RecordJobWait(TimeSpan wait) => _jobWait.Record(wait.TotalSeconds);
 
     public void RecordAttemptEnded(AttemptOutcome outcome) =>
-        _attempts.Add(1, new KeyValuePair<string, object?>("outcome", AttemptOutcomeNames.ToWire(outcome)));
+        _attempts.Add(1, new KeyValuePair<string, object?>("outcome", StatusNames.ToWire(outcome)));
 
     public void RecordHeartbeat(string outcome) => _heartbeats.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 

@@ -9,21 +9,9 @@ namespace Cockpit.Silo.Observability;
 /// projector commits (the changes of the grains it hosts), read by <see cref="AttemptEvents"/>: counting where the
 /// change is written, after it is written, counts each start and each ended attempt once across the cluster.
 /// </summary>
-public sealed class DispatchMetricsRecorder(ReadModelProjector projector, CockpitMetrics metrics) : IHostedService
+public sealed class DispatchMetricsRecorder(ReadModelProjector projector, CockpitMetrics metrics) : CommittedBatchListener(projector)
 {
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        projector.BatchCommitted += OnBatch;
-        return Task.CompletedTask;
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken)
-    {
-        projector.BatchCommitted -= OnBatch;
-        return Task.CompletedTask;
-    }
-
-    private void OnBatch(IReadOnlyList<DomainEvent> events)
+    protected override void OnBatchCommitted(IReadOnlyList<DomainEvent> events)
     {
         foreach (var change in events.OfType<JobChanged>())
         {

@@ -1,7 +1,6 @@
 using Cockpit.Grains;
 using Cockpit.Grains.Events;
 using Cockpit.Storage.ReadModel;
-using Microsoft.Extensions.Hosting;
 
 namespace Cockpit.Storage.Live;
 
@@ -9,21 +8,9 @@ namespace Cockpit.Storage.Live;
 /// Turns each committed read-model batch into change notices, so a subscriber that hears "job X changed" and
 /// reads the read model finds the change already there.
 /// </summary>
-public sealed class GrainEventsToLiveHub(ReadModelProjector projector, ILiveEventHub hub) : IHostedService
+public sealed class GrainEventsToLiveHub(ReadModelProjector projector, ILiveEventHub hub) : CommittedBatchListener(projector)
 {
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        projector.BatchCommitted += OnBatch;
-        return Task.CompletedTask;
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken)
-    {
-        projector.BatchCommitted -= OnBatch;
-        return Task.CompletedTask;
-    }
-
-    private void OnBatch(IReadOnlyList<DomainEvent> events)
+    protected override void OnBatchCommitted(IReadOnlyList<DomainEvent> events)
     {
         var notices = new List<LiveEvent>(events.Count);
         foreach (var e in events)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Cockpit.Grains;
 using Cockpit.Grains.Dispatch;
 
 namespace Cockpit.Storage.ReadModel;
@@ -23,7 +24,7 @@ public static class DispatchColumns
         ? []
         : (JsonSerializer.Deserialize<StoredAttempt[]>(json, Json) ?? []).Select(a => a.ToAttempt()).ToArray();
 
-    public static string ModeName(DispatchMode mode) => AttemptOutcomeNames.ToWire(mode);
+    public static string ModeName(DispatchMode mode) => StatusNames.ToWire(mode);
 
     /// <summary>Rebuilds the record from its columns; jobs from before migration 0061 read as manual with the defaults.</summary>
     public static JobDispatch Read(string mode, int priority, string? selectorJson, string? concurrencyKey, int? maxAttempts,

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Cockpit.Commands.Jobs;
+using Cockpit.Grains;
 using Cockpit.Grains.Dispatch;
 using Cockpit.GraphQL.Schema.Dispatch;
 using Cockpit.GraphQL.Schema.Scalars;
@@ -41,7 +42,7 @@ public sealed class CreateJobInputGraphType : InputObjectGraphType<CreateJobInpu
     {
         var (selector, selectorProblem) = Selector(value.TryGetValue("selector", out var raw) ? raw : null);
         var dispatch = new DispatchFields(
-            value.TryGetValue("dispatch", out var mode) && mode is DispatchMode m ? AttemptOutcomeNames.ToWire(m) : null,
+            value.TryGetValue("dispatch", out var mode) && mode is DispatchMode m ? StatusNames.ToWire(m) : null,
             Number(value, "priority"),
             selector,
             Number(value, "maxAttempts"),

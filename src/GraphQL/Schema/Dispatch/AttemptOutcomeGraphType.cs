@@ -1,3 +1,4 @@
+using Cockpit.Grains;
 using Cockpit.Grains.Dispatch;
 using GraphQL.Types;
 
@@ -9,6 +10,6 @@ public sealed class AttemptOutcomeGraphType : EnumerationGraphType
     public AttemptOutcomeGraphType()
     {
         Name = "AttemptOutcome";
-        foreach (var outcome in Enum.GetValues<AttemptOutcome>()) Add(AttemptOutcomeNames.ToWire(outcome), outcome);
+        foreach (var outcome in Enum.GetValues<AttemptOutcome>()) Add(StatusNames.ToWire(outcome), outcome);
     }
 }

@@ -1,3 +1,4 @@
+using Cockpit.Grains;
 using Cockpit.Grains.Dispatch;
 using GraphQL.Types;
 
@@ -10,6 +11,6 @@ public sealed class DispatchModeGraphType : EnumerationGraphType
     {
         Name = "DispatchMode";
         Description = "manual: the job waits in created for an assign; auto: it is queued (pending) and started by the dispatcher.";
-        foreach (var mode in Enum.GetValues<DispatchMode>()) Add(AttemptOutcomeNames.ToWire(mode), mode);
+        foreach (var mode in Enum.GetValues<DispatchMode>()) Add(StatusNames.ToWire(mode), mode);
     }
 }
