@@ -2,6 +2,7 @@ using Cockpit.AgentBridge.Networks;
 using Cockpit.AgentBridge.Outbound;
 using Cockpit.AgentBridge.Security;
 using Cockpit.Grains.Ports;
+using Cockpit.Settings;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -23,10 +24,7 @@ public static class AgentBridgeServiceCollectionExtensions
 
         // ValidateOnStart: a typo in AGENT_ALLOWED_NETWORKS stops the silo at boot with the entry named, instead of
         // surfacing as Forbidden on the first push hours later.
-        services.AddOptions<AgentBridgeOptions>()
-            .Bind(configuration)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddSettings<AgentBridgeOptions>(configuration);
 
         // Agent credentials (AGENT_REGISTRATION_TOKEN) live with the same options; the inbound endpoints check them.
         services.TryAddSingleton<AgentTokens>();

@@ -1,7 +1,7 @@
 namespace Cockpit.ClusterProxy;
 
 /// <summary>Asks every silo its health path each interval, all at once, and records the answers in the pool.</summary>
-public sealed partial class HealthProber(DestinationPool pool, ProxySettings settings, IHttpClientFactory clients, ILogger<HealthProber> logger)
+public sealed partial class HealthProber(DestinationPool pool, ProxyOptions settings, IHttpClientFactory clients, ILogger<HealthProber> logger)
     : BackgroundService
 {
     public const string HttpClientName = "health";

@@ -1,13 +1,14 @@
 using Cockpit.ClusterProxy;
+using Cockpit.Settings;
 
 // Content root beside the assembly, so appsettings.json (quiet per-request logs) is found from any working directory.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-ProxySettings settings;
+ProxyOptions settings;
 try
 {
-    settings = ProxySettings.From(builder.Configuration);
+    settings = SettingBinder.Read<ProxyOptions>(builder.Configuration);
 }
-catch (InvalidOperationException e)
+catch (SettingException e)
 {
     // Every failure here is a bad setting, and its message names it: one line, no stack trace (as the silo and agent).
     await Console.Error.WriteLineAsync($"cockpit-proxy: {e.Message}");
@@ -22,7 +23,8 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 });
 builder.Services.AddSingleton(settings);
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddSingleton(sp => new DestinationPool(settings.Destinations, sp.GetRequiredService<TimeProvider>()));
+var destinations = settings.Destinations;
+builder.Services.AddSingleton(sp => new DestinationPool(destinations, sp.GetRequiredService<TimeProvider>()));
 builder.Services.AddHttpForwarder();
 builder.Services.AddSingleton<RetryingForwarder>();
 builder.Services.AddHttpClient(HealthProber.HttpClientName);
@@ -45,6 +47,6 @@ app.MapGet("/_proxy/destinations", (DestinationPool pool) => pool.Destinations.S
 app.Map("/{**path}", (HttpContext context, RetryingForwarder forwarder) => forwarder.ForwardAsync(context));
 
 app.Logger.LogInformation("Forwarding http://{Address}:{Port} to {Destinations}", settings.BindAddress, settings.Port,
-    string.Join(", ", settings.Destinations.Select(d => $"{d.Name}={d.Prefix}")));
+    string.Join(", ", destinations.Select(d => $"{d.Name}={d.Prefix}")));
 await app.RunAsync();
 return 0;

@@ -30,7 +30,7 @@ public sealed partial class RetryingForwarder : IDisposable
         VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
     };
 
-    public RetryingForwarder(IHttpForwarder forwarder, DestinationPool pool, ProxySettings settings, ILogger<RetryingForwarder> logger)
+    public RetryingForwarder(IHttpForwarder forwarder, DestinationPool pool, ProxyOptions settings, ILogger<RetryingForwarder> logger)
     {
         _forwarder = forwarder;
         _pool = pool;

@@ -10,7 +10,7 @@ public static class ChatCompletionsEndpoint
 {
     private const int StreamPieces = 8;
 
-    public static async Task HandleAsync(HttpContext context, DemoLlmSettings settings, FailOnceMemory failOnce, TimeProvider clock)
+    public static async Task HandleAsync(HttpContext context, DemoLlmOptions settings, FailOnceMemory failOnce, TimeProvider clock)
     {
         JsonElement body;
         try

@@ -1,14 +1,15 @@
 using Cockpit.DemoLlm;
+using Cockpit.Settings;
 
 // The demo LLM (`make up` starts it unless LLM_BASE_URL is set or DEMO_LLM=0): an OpenAI-compatible server that is
 // not a language model. See DemoAnswer for what it answers and Directive for how a prompt makes it misbehave.
 var builder = WebApplication.CreateSlimBuilder(args);
-DemoLlmSettings settings;
+DemoLlmOptions settings;
 try
 {
-    settings = DemoLlmSettings.From(builder.Configuration);
+    settings = SettingBinder.Read<DemoLlmOptions>(builder.Configuration);
 }
-catch (InvalidOperationException e)
+catch (SettingException e)
 {
     await Console.Error.WriteLineAsync($"cockpit-demo-llm: {e.Message}");
     return 2;

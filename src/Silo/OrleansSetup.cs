@@ -9,7 +9,7 @@ namespace Cockpit.Silo;
 /// <summary>How this process joins the Orleans cluster: PostgreSQL for membership, state and reminders.</summary>
 public static class OrleansSetup
 {
-    public static void Configure(ISiloBuilder orleans, SiloSettings silo, string connectionString, IConfiguration config)
+    public static void Configure(ISiloBuilder orleans, Configuration.SiloOptions silo, AgentLivenessOptions liveness, string connectionString)
     {
         orleans.UseCockpitPostgres(connectionString);
         orleans.AddAgentLiveness();
@@ -27,13 +27,12 @@ public static class OrleansSetup
             o.GatewayListeningEndpoint = silo.GatewayPort == 0 ? null : new System.Net.IPEndPoint(silo.BindIp, silo.GatewayPort);
         });
 
-        // Failure detection tuned for a LAN: a SIGKILLed silo is declared dead in about a second instead of ~15 s,
-        // so its agents' heartbeats find a new home fast (measured figures in docs/adr/0003).
+        // Failure detection tuned for a LAN (SiloOptions.ProbeTimeoutSeconds says why).
         orleans.Configure<ClusterMembershipOptions>(o =>
         {
-            o.ProbeTimeout = Settings.Seconds(config, "CLUSTER_PROBE_TIMEOUT_SECONDS", TimeSpan.FromSeconds(1));
-            o.NumMissedProbesLimit = Settings.Number(config, "CLUSTER_MISSED_PROBES_LIMIT", 2, 1, 10);
-            o.NumVotesForDeathDeclaration = Settings.Number(config, "CLUSTER_VOTES_FOR_DEATH", 1, 1, 10);
+            o.ProbeTimeout = TimeSpan.FromSeconds(silo.ProbeTimeoutSeconds);
+            o.NumMissedProbesLimit = silo.MissedProbesLimit;
+            o.NumVotesForDeathDeclaration = silo.VotesForDeath;
             o.TableRefreshTimeout = TimeSpan.FromSeconds(2);
             o.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(5);
             o.DeathVoteExpirationTimeout = TimeSpan.FromSeconds(10);
@@ -41,7 +40,7 @@ public static class OrleansSetup
 
         // Orleans refuses reminder periods under a minute unless told otherwise; tests and demos run the roll call
         // (AgentRollCallGrain) more often.
-        var reminderPeriod = Settings.Seconds(config, "AGENT_OFFLINE_REMINDER_SECONDS", TimeSpan.FromSeconds(60), 1, 3600);
+        var reminderPeriod = liveness.ReminderPeriod;
         orleans.Configure<ReminderOptions>(o =>
         {
             if (reminderPeriod < o.MinimumReminderPeriod) o.MinimumReminderPeriod = reminderPeriod;

@@ -2,6 +2,7 @@ using Cockpit.AgentBridge;
 using Cockpit.AgentBridge.Inbound;
 using Cockpit.Commands;
 using Cockpit.Grains.Agents;
+using Cockpit.Grains.Dispatch;
 using Cockpit.GraphQL;
 using Cockpit.GraphQL.Transport;
 using Cockpit.Http;
@@ -32,8 +33,10 @@ try
 {
     var builder = WebApplication.CreateBuilder(args);
     var config = builder.Configuration;
-    var silo = SiloSettings.From(config);
-    var connectionString = PostgresSettings.ConnectionString(config);
+    // Read now rather than at start: Kestrel, Orleans and the migration below need them before the host exists.
+    var silo = SettingBinder.Read<SiloOptions>(config);
+    var liveness = SettingBinder.Read<AgentLivenessOptions>(config);
+    var connectionString = SettingBinder.Read<PostgresOptions>(config).ConnectionString();
 
     // The schema must exist before Orleans' providers touch the database; the migrator locks, so silos may race here.
     await new DatabaseMigrator(connectionString).MigrateAsync();
@@ -45,14 +48,14 @@ try
     });
 
     builder.Services.AddSingleton(TimeProvider.System);
-    builder.Services.Configure<AgentLivenessOptions>(options => LivenessSettings.Bind(config, options));
-    DispatchSettings.From(config).Apply(builder.Services);
+    builder.Services.AddSettings<AgentLivenessOptions>(config);
+    builder.Services.AddSettings<DispatcherOptions>(config);
     builder.Services.AddAgentBridgeOutbound(config);
     builder.Services.AddSingleton<RegistrationValidator>();
     // Storage before Orleans: hosted services stop in reverse order, so the read-model projector outlives the silo
     // and still writes what deactivating grains publish.
     builder.Services.AddCockpitStorage(connectionString, config);
-    builder.UseOrleans(orleans => OrleansSetup.Configure(orleans, silo, connectionString, config));
+    builder.UseOrleans(orleans => OrleansSetup.Configure(orleans, silo, liveness, connectionString));
     builder.Services.AddCockpitHealthChecks();
     builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
     builder.Services.AddProblemDetails();

@@ -5,6 +5,7 @@ using Cockpit.Storage.ReadModel;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Cockpit.Settings;
 using Npgsql;
 
 namespace Cockpit.Storage;
@@ -16,8 +17,8 @@ public static class StorageServiceCollectionExtensions
     /// (as itself, as the grains' <see cref="IDomainEventSink"/> and as a hosted service), the read models and the
     /// roll call's <see cref="ISilentAgentFinder"/>, the dispatcher's <see cref="IDispatchSource"/> and the queue figures.
     /// </summary>
-    /// <param name="configuration">Configuration holding the optional <c>ReadModel</c> section
-    /// (<see cref="ReadModelOptions"/>); null keeps the defaults.</param>
+    /// <param name="configuration">Configuration holding the optional <c>ReadModel:*</c> settings
+    /// (<see cref="ReadModelOptions"/>, checked at start); null keeps the defaults.</param>
     /// <remarks>
     /// Call it before <c>UseOrleans</c>: hosted services stop in reverse order, so the projector then stops after
     /// the silo and still writes what grains publish while deactivating. Run <see cref="DatabaseMigrator"/>
@@ -34,17 +35,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         services.AddSingleton(sp => new DatabaseMigrator(connectionString, sp.GetService<ILogger<DatabaseMigrator>>()));
 
-        var options = services.AddOptions<ReadModelOptions>();
-        if (configuration is not null)
-        {
-            options.Bind(configuration.GetSection(ReadModelOptions.SectionName));
-        }
-
-        options
-            .Validate(o => o.BatchSize >= 1, "ReadModel:BatchSize must be at least 1.")
-            .Validate(o => o.HeartbeatFlushInterval > TimeSpan.Zero, "ReadModel:HeartbeatFlushInterval must be positive.")
-            .Validate(o => o.RetryMaxDelay > TimeSpan.Zero, "ReadModel:RetryMaxDelay must be positive.")
-            .ValidateOnStart();
+        services.AddSettings<ReadModelOptions>(configuration ?? new ConfigurationBuilder().Build());
 
         services.AddSingleton<ReadModelProjector>();
         services.AddSingleton<IDomainEventSink>(sp => sp.GetRequiredService<ReadModelProjector>());

@@ -1,45 +1,64 @@
+using System.ComponentModel.DataAnnotations;
 using Cockpit.Protocol;
 using Cockpit.Protocol.Paths;
+using Cockpit.Settings;
+using Microsoft.Extensions.Configuration;
 
 namespace Cockpit.Agent.Configuration;
 
 /// <summary>
-/// Everything the agent pod can be told. <see cref="FromEnvironment(Func{string, string?})"/> maps the environment
-/// variables onto it; the defaults below are what an unconfigured local agent uses.
+/// Everything the agent pod can be told, declared as every Cockpit setting is (docs/adr/0021): the key on the property,
+/// the default as its initial value, the range beside it, other rules in <see cref="Validate"/>.
+/// <see cref="FromEnvironment()"/> binds it from the environment variables; the defaults below are what an unconfigured
+/// local agent uses.
 /// </summary>
-public sealed class AgentOptions
+public sealed class AgentOptions : IValidatableObject
 {
-    /// <summary>ORCHESTRATOR_URL. Default <c>http://localhost:8085</c>.</summary>
+    // The agent's own phrasing for a number out of range, kept since its tests and users know it.
+    private const string WholeNumberBetween = "{0}='{3}' is not a whole number between {1} and {2}.";
+
+    /// <summary>ORCHESTRATOR_URL: where the agent registers and heartbeats. Default <c>http://localhost:8085</c>, a silo on this machine.</summary>
+    [ConfigurationKeyName("ORCHESTRATOR_URL")]
     public Uri OrchestratorUrl { get; set; } = new("http://localhost:8085");
 
     /// <summary>
     /// POD_IP: the address the orchestrator pushes job commands to. Default: the bind address, or, when binding to
     /// all interfaces, the first non-loopback IPv4 address (127.0.0.1 if there is none). See <see cref="PodAddressResolver"/>.
     /// </summary>
+    [ConfigurationKeyName("POD_IP")]
     public string? PodIp { get; set; }
 
-    /// <summary>AGENT_PORT: the port Kestrel listens on and the agent registers. Default 8001.</summary>
+    /// <summary>AGENT_PORT: the port Kestrel listens on and the agent registers. Default 8001, the seed's.</summary>
+    [ConfigurationKeyName("AGENT_PORT"), Range(1, 65535, ErrorMessage = WholeNumberBetween)]
     public int Port { get; set; } = ProtocolPaths.DefaultAgentPort;
 
-    /// <summary>AGENT_BIND_ADDRESS: an IP address or <c>localhost</c>. Default <c>0.0.0.0</c> (all IPv4 interfaces).</summary>
+    /// <summary>AGENT_BIND_ADDRESS: an IP address or <c>localhost</c>. Default <c>0.0.0.0</c> (all IPv4 interfaces), since the orchestrator calls in.</summary>
+    [ConfigurationKeyName("AGENT_BIND_ADDRESS")]
     public string BindAddress { get; set; } = "0.0.0.0";
 
-    /// <summary>CONFIG_NAME. Default <c>default</c>.</summary>
+    /// <summary>CONFIG_NAME: the named agent config this agent runs. Default <c>default</c>, the seed's.</summary>
+    [ConfigurationKeyName("CONFIG_NAME")]
     public string ConfigName { get; set; } = "default";
 
     /// <summary>
     /// AGENT_HOSTNAME. Default: the machine's host name. The orchestrator maps one hostname to one agent id, so
     /// several agents on one machine need distinct names.
     /// </summary>
+    [ConfigurationKeyName("AGENT_HOSTNAME")]
     public string Hostname { get; set; } = Environment.MachineName;
 
     /// <summary>
     /// AGENT_LABELS (<c>gpu=true,region=eu</c>), sent as <c>labels</c> on registration; jobs with a <c>selector</c> go
     /// only to agents whose labels contain every pair. Default: none. See <see cref="AgentLabelsParser"/>.
     /// </summary>
+    [ConfigurationKeyName(AgentLabelsParser.Variable)]
+    public string? LabelList { get; set; }
+
+    /// <summary>The labels registered: <see cref="LabelList"/> parsed by <see cref="FromEnvironment()"/>, or set directly.</summary>
     public IReadOnlyDictionary<string, string> Labels { get; set; } = new Dictionary<string, string>();
 
-    /// <summary>WORKSPACE_ROOT: where <c>job_&lt;id&gt;/</c> directories go. Default <c>./workspace</c>.</summary>
+    /// <summary>WORKSPACE_ROOT: where <c>job_&lt;id&gt;/</c> directories go. Default <c>./workspace</c>, as the silo's.</summary>
+    [ConfigurationKeyName("WORKSPACE_ROOT")]
     public string WorkspaceRoot { get; set; } = "./workspace";
 
     /// <summary>
@@ -48,22 +67,34 @@ public sealed class AgentOptions
     /// Default: unset, meaning <see cref="WorkspaceRoot"/> (where the orchestrator puts uploaded documents). Give the
     /// silos the same list: they refuse such jobs when they are created.
     /// </summary>
+    [ConfigurationKeyName(Cockpit.Protocol.Paths.DocumentRoots.SettingName)]
     public string? DocumentRoots { get; set; }
 
     /// <summary>The parsed <see cref="DocumentRoots"/>, <see cref="WorkspaceRoot"/> when unset.</summary>
     /// <exception cref="FormatException">The setting names no directory.</exception>
     public DocumentRoots ReadableDocumentRoots() => Cockpit.Protocol.Paths.DocumentRoots.Parse(DocumentRoots, WorkspaceRoot);
 
-    /// <summary>AGENT_WORK_DELAY_MS: a pause per processed requirement so people can watch progress. Default 300 ms.</summary>
+    /// <summary>A pause per processed requirement so people can watch progress. Default 300 ms: a demo job of a dozen requirements takes seconds.</summary>
     public TimeSpan WorkDelay { get; set; } = TimeSpan.FromMilliseconds(300);
 
-    /// <summary>LLM_BASE_URL, e.g. <c>https://api.openai.com/v1</c>. Optional; the LLM workload needs it and an API key.</summary>
+    /// <summary>AGENT_WORK_DELAY_MS: <see cref="WorkDelay"/> in milliseconds, under the name it always had.</summary>
+    [ConfigurationKeyName("AGENT_WORK_DELAY_MS"), Range(0, int.MaxValue, ErrorMessage = WholeNumberBetween)]
+    public int WorkDelayMilliseconds
+    {
+        get => (int)WorkDelay.TotalMilliseconds;
+        set => WorkDelay = TimeSpan.FromMilliseconds(value);
+    }
+
+    /// <summary>LLM_BASE_URL, e.g. <c>https://api.openai.com/v1</c>. Default: unset; the LLM workload needs it and an API key.</summary>
+    [ConfigurationKeyName("LLM_BASE_URL")]
     public Uri? LlmBaseUrl { get; set; }
 
-    /// <summary>OPENAI_API_KEY. Optional.</summary>
+    /// <summary>OPENAI_API_KEY: the LLM provider's key. Default: unset (no LLM, the keyword workload).</summary>
+    [ConfigurationKeyName("OPENAI_API_KEY")]
     public string? OpenAiApiKey { get; set; }
 
-    /// <summary>LLM_MODEL. Default <c>gpt-4o-mini</c>.</summary>
+    /// <summary>LLM_MODEL. Default <c>gpt-4o-mini</c>, a cheap model that follows the JSON instructions.</summary>
+    [ConfigurationKeyName("LLM_MODEL")]
     public string LlmModel { get; set; } = "gpt-4o-mini";
 
     /// <summary>
@@ -71,6 +102,7 @@ public sealed class AgentOptions
     /// usable JSON array; then the job fails. Default 3 (a model at temperature 0 that answered badly twice rarely
     /// recovers), 1 to 100. A high value makes the agent loop on a broken model, as the loop tests need.
     /// </summary>
+    [ConfigurationKeyName("LLM_ATTEMPTS_PER_CHUNK"), Range(1, 100, ErrorMessage = WholeNumberBetween)]
     public int LlmAttemptsPerChunk { get; set; } = 3;
 
     /// <summary>Characters of document text per chat-completions call. Default 6000 (not read from the environment).</summary>
@@ -96,56 +128,67 @@ public sealed class AgentOptions
     /// registering; the <c>agent_token</c> the answer carries then goes with every heartbeat, deregistration and telemetry
     /// batch. Default: unset (an orchestrator without the setting needs none).
     /// </summary>
+    [ConfigurationKeyName("AGENT_REGISTRATION_TOKEN")]
     public string? RegistrationToken { get; set; }
 
     /// <summary>True when both LLM_BASE_URL and OPENAI_API_KEY are set: the agent then asks an LLM instead of matching keywords.</summary>
     public bool LlmEnabled => LlmBaseUrl is not null && !string.IsNullOrWhiteSpace(OpenAiApiKey);
 
     /// <summary>Reads the process environment.</summary>
-    public static AgentOptions FromEnvironment() => FromEnvironment(Environment.GetEnvironmentVariable);
+    /// <exception cref="AgentConfigurationException">A variable has a bad value; the message starts with its name.</exception>
+    public static AgentOptions FromEnvironment() => FromConfiguration(new ConfigurationBuilder().AddEnvironmentVariables().Build());
 
-    /// <summary>Maps environment variables onto the defaults; throws <see cref="AgentConfigurationException"/> naming a bad variable.</summary>
+    /// <summary>Reads the variables <paramref name="getVariable"/> gives (tests pass a dictionary's lookup).</summary>
+    /// <exception cref="AgentConfigurationException">A variable has a bad value; the message starts with its name.</exception>
     public static AgentOptions FromEnvironment(Func<string, string?> getVariable)
     {
         ArgumentNullException.ThrowIfNull(getVariable);
-        string? Get(string name) => getVariable(name) is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
-
-        var options = new AgentOptions();
-        if (Get("ORCHESTRATOR_URL") is { } orchestrator) options.OrchestratorUrl = ParseHttpUri("ORCHESTRATOR_URL", orchestrator);
-        options.PodIp = Get("POD_IP");
-        if (Get("AGENT_PORT") is { } port) options.Port = ParseInt("AGENT_PORT", port, min: 1, max: 65535);
-        if (Get("AGENT_BIND_ADDRESS") is { } bind) options.BindAddress = ParseBindAddress(bind);
-        if (Get("CONFIG_NAME") is { } config) options.ConfigName = config;
-        if (Get("AGENT_HOSTNAME") is { } host) options.Hostname = host;
-        options.Labels = AgentLabelsParser.Parse(Get(AgentLabelsParser.Variable));
-        if (Get("WORKSPACE_ROOT") is { } root) options.WorkspaceRoot = root;
-        options.DocumentRoots = Get(Cockpit.Protocol.Paths.DocumentRoots.SettingName);
-        if (!Cockpit.Protocol.Paths.DocumentRoots.TryParse(options.DocumentRoots, [options.WorkspaceRoot], out _, out var rootsError))
-            throw new AgentConfigurationException(rootsError!);
-        if (Get("AGENT_WORK_DELAY_MS") is { } delay)
-            options.WorkDelay = TimeSpan.FromMilliseconds(ParseInt("AGENT_WORK_DELAY_MS", delay, min: 0, max: int.MaxValue));
-        if (Get("LLM_BASE_URL") is { } llm) options.LlmBaseUrl = ParseHttpUri("LLM_BASE_URL", llm);
-        options.OpenAiApiKey = Get("OPENAI_API_KEY");
-        if (Get("LLM_MODEL") is { } model) options.LlmModel = model;
-        if (Get("LLM_ATTEMPTS_PER_CHUNK") is { } attempts) options.LlmAttemptsPerChunk = ParseInt("LLM_ATTEMPTS_PER_CHUNK", attempts, min: 1, max: 100);
-        options.RegistrationToken = Get("AGENT_REGISTRATION_TOKEN");
-        return options;
+        return FromConfiguration(new ConfigurationBuilder()
+            .AddInMemoryCollection(SettingBinder.KeysOf<AgentOptions>().Select(key => KeyValuePair.Create(key, getVariable(key))))
+            .Build());
     }
 
-    private static int ParseInt(string name, string value, int min, int max) =>
-        int.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var parsed)
-        && parsed >= min && parsed <= max
-            ? parsed
-            : throw new AgentConfigurationException($"{name}='{value}' is not a whole number between {min} and {max}.");
+    private static AgentOptions FromConfiguration(IConfiguration configuration)
+    {
+        try
+        {
+            var options = SettingBinder.Read<AgentOptions>(configuration);
+            options.Labels = AgentLabelsParser.Parse(options.LabelList);
+            return options;
+        }
+        catch (SettingException e)
+        {
+            throw new AgentConfigurationException(e.Message, e);
+        }
+    }
 
-    private static string ParseBindAddress(string value) =>
-        PodAddressResolver.IsWildcard(value) || value.Equals("localhost", StringComparison.OrdinalIgnoreCase)
-        || System.Net.IPAddress.TryParse(value.Trim('[', ']'), out _)
-            ? value
-            : throw new AgentConfigurationException($"AGENT_BIND_ADDRESS='{value}' is neither an IP address nor 'localhost'.");
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!IsHttp(OrchestratorUrl)) yield return Invalid($"ORCHESTRATOR_URL='{OrchestratorUrl.OriginalString}' is not an absolute http(s) URL.");
+        if (LlmBaseUrl is not null && !IsHttp(LlmBaseUrl)) yield return Invalid($"LLM_BASE_URL='{LlmBaseUrl.OriginalString}' is not an absolute http(s) URL.");
+        if (!(PodAddressResolver.IsWildcard(BindAddress) || BindAddress.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+            || System.Net.IPAddress.TryParse(BindAddress.Trim('[', ']'), out _)))
+        {
+            yield return Invalid($"AGENT_BIND_ADDRESS='{BindAddress}' is neither an IP address nor 'localhost'.");
+        }
+        if (LabelProblem() is { } labels) yield return Invalid(labels);
+        if (!Cockpit.Protocol.Paths.DocumentRoots.TryParse(DocumentRoots, [WorkspaceRoot], out _, out var rootsError)) yield return Invalid(rootsError!);
+    }
 
-    private static Uri ParseHttpUri(string name, string value) =>
-        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
-            ? uri
-            : throw new AgentConfigurationException($"{name}='{value}' is not an absolute http(s) URL.");
+    private string? LabelProblem()
+    {
+        try
+        {
+            AgentLabelsParser.Parse(LabelList);
+            return null;
+        }
+        catch (AgentConfigurationException e)
+        {
+            return e.Message;
+        }
+    }
+
+    private static bool IsHttp(Uri uri) => uri.IsAbsoluteUri && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+
+    private static ValidationResult Invalid(string message) => new(message);
 }

@@ -2,6 +2,7 @@ using Cockpit.GraphQL.Transport.Execution;
 using Cockpit.GraphQL.Transport.GraphiQL;
 using Cockpit.GraphQL.Transport.Http;
 using Cockpit.GraphQL.Transport.WebSockets;
+using Cockpit.Settings;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -29,10 +30,7 @@ public static class GraphQLTransportServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
-        services.AddOptions<GraphQLTransportOptions>()
-            .Bind(configuration)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddSettings<GraphQLTransportOptions>(configuration);
 
         services.TryAddSingleton<IGraphQLWsConnectionInitHandler, AcceptAllConnectionInitHandler>();
         services.TryAddSingleton<IGraphQLWebSocketOriginPolicy, ConfiguredOriginPolicy>();

@@ -14,7 +14,7 @@ public static class CockpitUiEndpoints
 {
     public static IServiceCollection AddCockpitUi(this IServiceCollection services, IConfiguration config)
     {
-        services.AddSingleton(new CockpitUiOptions { DistPath = config["COCKPIT_UI_PATH"] });
+        services.AddSettings<CockpitUiOptions>(config);
         return services;
     }
 

@@ -15,7 +15,8 @@ public sealed class CockpitUiOptions
     /// silo's assemblies if it exists, else <c>cockpit/dist/cockpit/browser</c> in the first parent folder of the
     /// working directory or of the silo's assemblies that has it (a repository checkout after scripts/build-cockpit.sh).
     /// </summary>
-    public string? DistPath { get; init; }
+    [ConfigurationKeyName("COCKPIT_UI_PATH")]
+    public string? DistPath { get; set; }
 
     /// <summary>
     /// First path segments that belong to the server, never to the app: unknown paths under them get a 404 instead of

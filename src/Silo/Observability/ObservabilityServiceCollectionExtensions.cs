@@ -33,7 +33,7 @@ public static class ObservabilityServiceCollectionExtensions
     private static readonly string[] OrleansActivitySources = ["Microsoft.Orleans.Application", "Microsoft.Orleans.Storage"];
 
     /// <summary>
-    /// Registers <see cref="ObservabilitySettings"/> (LOG_FORMAT, LOG_LEVEL, ORLEANS_DASHBOARD, METRICS_REFRESH_SECONDS,
+    /// Registers <see cref="ObservabilityOptions"/> (LOG_FORMAT, LOG_LEVEL, ORLEANS_DASHBOARD, METRICS_REFRESH_SECONDS,
     /// OTEL_EXPORTER_OTLP_ENDPOINT, OTEL_SERVICE_NAME), console logging, OpenTelemetry metrics (Cockpit, Orleans,
     /// ASP.NET Core, HttpClient, Npgsql, .NET runtime) with the Prometheus exporter, tracing with OTLP when configured,
     /// the <see cref="ReadModelMetricsRefresher"/>, the <see cref="DispatchMetricsRecorder"/>, and <see cref="MeteredAgentPodClient"/> over the registered
@@ -44,7 +44,8 @@ public static class ObservabilityServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        var settings = ObservabilitySettings.From(configuration);
+        // Read now rather than at start: logging and OpenTelemetry are configured from them here.
+        var settings = SettingBinder.Read<ObservabilityOptions>(configuration);
         services.AddSingleton(settings);
         services.TryAddSingleton(TimeProvider.System);
 
@@ -53,7 +54,6 @@ public static class ObservabilityServiceCollectionExtensions
 
         services.AddSingleton<CockpitMetrics>();
         services.TryAddSingleton<StatisticsQueries>();
-        services.TryAddSingleton(_ => StatisticsSettings.From(configuration));
         services.AddHostedService<ReadModelMetricsRefresher>();
         services.AddHostedService<DispatchMetricsRecorder>();
         services.Decorate<IAgentPodClient>((sp, inner) =>
@@ -76,7 +76,7 @@ public static class ObservabilityServiceCollectionExtensions
         app.UseMiddleware<HeartbeatMetricsMiddleware>();
         // Prometheus does not sign in; the metrics hold counts and timings, no job content. Keep /metrics off the ingress.
         app.MapPrometheusScrapingEndpoint(MetricsPath).AllowAnonymous();
-        if (app.Services.GetRequiredService<ObservabilitySettings>().DashboardEnabled)
+        if (app.Services.GetRequiredService<ObservabilityOptions>().DashboardEnabled)
         {
             app.MapOrleansDashboard(DashboardPath).RequireAuthorization(CockpitPolicies.Admin);
         }
@@ -84,7 +84,7 @@ public static class ObservabilityServiceCollectionExtensions
         {
             // Claims the path so that no catch-all (the cockpit app's index.html fallback) answers it with a 200.
             app.Map(DashboardPath + "/{**rest}", () => Problems.NotFound(
-                $"The Orleans dashboard is off; {ObservabilitySettings.DashboardSetting}=true serves it here."))
+                $"The Orleans dashboard is off; {ObservabilityOptions.DashboardSetting}=true serves it here."))
                 .ExcludeFromDescription();
         }
         return app;
@@ -106,7 +106,7 @@ public static class ObservabilityServiceCollectionExtensions
         "Microsoft.AspNetCore.Authentication", "System.Net.Http.HttpClient", "Polly", "Orleans.Runtime.SiloOptionsLogger",
     ];
 
-    private static void ConfigureLogging(ILoggingBuilder logging, ObservabilitySettings settings, IConfiguration configuration)
+    private static void ConfigureLogging(ILoggingBuilder logging, ObservabilityOptions settings, IConfiguration configuration)
     {
         if (settings.LogLevel is null)
         {
@@ -136,13 +136,13 @@ public static class ObservabilityServiceCollectionExtensions
         }
     }
 
-    private static void AddOpenTelemetry(IServiceCollection services, ObservabilitySettings settings)
+    private static void AddOpenTelemetry(IServiceCollection services, ObservabilityOptions settings)
     {
         var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(resource =>
             {
-                // OTEL_SERVICE_NAME, when set, is read by the default resource detectors; naming ourselves would override it.
-                if (settings.ServiceName is null) resource.AddService(ObservabilitySettings.DefaultServiceName);
+                // OTEL_SERVICE_NAME when set (the default resource detectors read it too), else cockpit-silo.
+                resource.AddService(settings.ServiceName);
             })
             .WithMetrics(metrics => metrics
                 .AddMeter(CockpitMetrics.MeterName, "Microsoft.Orleans", "System.Runtime")

@@ -11,9 +11,9 @@ namespace Cockpit.Silo.Observability;
 /// </summary>
 public sealed partial class ReadModelMetricsRefresher(
     StatisticsQueries queries,
-    StatisticsSettings statistics,
+    StatisticsOptions statistics,
     QueueStatistics queues,
-    ObservabilitySettings settings,
+    ObservabilityOptions settings,
     CockpitMetrics metrics,
     TimeProvider clock,
     ILogger<ReadModelMetricsRefresher> logger) : BackgroundService

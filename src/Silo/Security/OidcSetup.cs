@@ -23,7 +23,7 @@ public static class OidcSetup
 
         return builder.AddOpenIdConnect(Scheme, options =>
         {
-            options.Authority = oidc.Authority.ToString();
+            options.Authority = oidc.Authority;
             options.ClientId = oidc.ClientId;
             options.ClientSecret = oidc.ClientSecret;
             options.ResponseType = "code";
@@ -33,7 +33,7 @@ public static class OidcSetup
             options.SaveTokens = false;
             options.MapInboundClaims = false;
             options.Scope.Clear();
-            foreach (var scope in oidc.Scopes) options.Scope.Add(scope);
+            foreach (var scope in oidc.ScopeList) options.Scope.Add(scope);
             options.Events.OnTokenValidated = context =>
             {
                 var claims = context.Principal!;

@@ -1,4 +1,6 @@
 using Cockpit.Security;
+using Cockpit.Settings;
+using Cockpit.Silo.Configuration;
 using Cockpit.Silo.Tokens;
 using Cockpit.Storage.Security;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -12,7 +14,7 @@ namespace Cockpit.Silo.Security;
 /// <summary>
 /// People's sessions, API tokens and roles, CSRF and origin checks, rate limits, and the key ring every silo shares. Agents prove
 /// themselves separately (AGENT_REGISTRATION_TOKEN, see AgentBridge). Settings: <see cref="AuthOptions"/>,
-/// <see cref="OidcOptions"/>, <see cref="RateLimitOptions"/>.
+/// <see cref="OidcOptions"/>, <see cref="RateLimitOptions"/>, <see cref="TrustedProxyOptions"/>.
 /// </summary>
 public static class SecurityServiceCollectionExtensions
 {
@@ -21,7 +23,11 @@ public static class SecurityServiceCollectionExtensions
 
     public static IServiceCollection AddCockpitSecurity(this IServiceCollection services, IConfiguration config)
     {
-        var auth = AuthSettings.From(config);
+        // Read now rather than at start: the authentication handlers below are chosen and configured from them.
+        var auth = SettingBinder.Read<AuthOptions>(config);
+        var oidc = SettingBinder.Read<OidcOptions>(config);
+        auth.Oidc = oidc.Enabled ? oidc : null;
+        if (auth.DevLoginRefusal(SettingBinder.Read<SiloOptions>(config).BindIp) is { } refusal) throw new SettingException(refusal);
         services.AddSingleton(auth);
         services.AddApiTokens();
 
@@ -58,9 +64,9 @@ public static class SecurityServiceCollectionExtensions
         services.AddSingleton<IAuthorizationHandler, RoleRequirementHandler>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
 
-        services.AddCockpitRateLimits(AuthSettings.RateLimitsFrom(config));
+        services.AddCockpitRateLimits(SettingBinder.Read<RateLimitOptions>(config));
 
-        var proxies = TrustedProxies.From(config);
+        var proxies = SettingBinder.Read<TrustedProxyOptions>(config).Parse();
         services.AddSingleton(proxies);
         services.Configure<ForwardedHeadersOptions>(proxies.Configure);
         return services;

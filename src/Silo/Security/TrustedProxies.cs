@@ -1,33 +1,28 @@
-using Cockpit.Silo.Configuration;
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
 using IPNetwork = System.Net.IPNetwork;
 
 namespace Cockpit.Silo.Security;
 
-/// <summary>
-/// TRUSTED_PROXIES: the reverse proxies (addresses or CIDR networks, comma- or space-separated) whose
-/// <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> the silo believes. Default: none — the headers are ignored and
-/// the TCP peer is the client, so nobody can pick their own address by sending the header. Behind an ingress set it to
-/// the ingress pods' network (k3s: the cluster CIDR, 10.42.0.0/16 by default); then per-address rate limits see each
-/// client instead of one shared proxy address, and cookies and sign-in redirects see https where the proxy ended TLS.
-/// </summary>
+/// <summary>The reverse proxies whose forwarding headers the silo believes (<see cref="TrustedProxyOptions"/>).</summary>
 public sealed record TrustedProxies(IReadOnlyList<IPNetwork> Networks)
 {
-    public const string Key = "TRUSTED_PROXIES";
-
     public bool Any => Networks.Count > 0;
 
-    /// <summary>Reads <see cref="Key"/>; an entry that is neither an address nor a network stops the silo naming it.</summary>
-    public static TrustedProxies From(IConfiguration config)
+    /// <summary>The entries of <paramref name="list"/> (comma or space separated); null names the first bad entry.</summary>
+    public static TrustedProxies? TryParse(string? list, out string? badEntry)
     {
-        ArgumentNullException.ThrowIfNull(config);
+        badEntry = null;
         var networks = new List<IPNetwork>();
-        foreach (var entry in (config[Key] ?? "").Split([',', ' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries))
+        foreach (var entry in (list ?? "").Split([',', ' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries))
         {
             if (IPNetwork.TryParse(entry, out var network)) networks.Add(network);
             else if (IPAddress.TryParse(entry, out var address)) networks.Add(new IPNetwork(address, address.GetAddressBytes().Length * 8));
-            else throw new SettingException($"Setting {Key}: '{entry}' is neither an IP address nor a CIDR network (e.g. 10.42.0.0/16).");
+            else
+            {
+                badEntry = entry;
+                return null;
+            }
         }
         return new TrustedProxies(networks);
     }

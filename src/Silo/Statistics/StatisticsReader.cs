@@ -6,7 +6,7 @@ namespace Cockpit.Silo.Statistics;
 /// The dashboard's statistics in the shapes of <c>/api/stats/*</c>, for every front door that shows them (REST and
 /// MCP's <c>get_stats</c>). Arguments are validated by the caller against the ranges named here.
 /// </summary>
-public sealed class StatisticsReader(StatisticsQueries queries, StatisticsSettings settings, TimeProvider clock)
+public sealed class StatisticsReader(StatisticsQueries queries, StatisticsOptions settings, TimeProvider clock)
 {
     /// <summary>The stuck threshold used when a request does not name one (STUCK_JOB_THRESHOLD_MINUTES).</summary>
     public int DefaultStuckThresholdMinutes => settings.StuckThresholdMinutes;

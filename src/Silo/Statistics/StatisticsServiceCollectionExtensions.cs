@@ -16,7 +16,7 @@ public static class StatisticsServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="StatisticsQueries"/> with <see cref="StatisticsReader"/> and <see cref="JobProgressReader"/>
     /// (the shapes REST and MCP share), <see cref="TableBrowser"/> (default allow-list) and
-    /// <see cref="StatisticsSettings"/> (STUCK_JOB_THRESHOLD_MINUTES, default 60). Needs the storage services
+    /// <see cref="StatisticsOptions"/> (STUCK_JOB_THRESHOLD_MINUTES, default 60). Needs the storage services
     /// (the <see cref="NpgsqlDataSource"/>). Throws at start-up when a setting is out of range.
     /// </summary>
     public static IServiceCollection AddCockpitStatistics(this IServiceCollection services, IConfiguration configuration)
@@ -24,7 +24,7 @@ public static class StatisticsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
-        services.AddSingleton(StatisticsSettings.From(configuration));
+        services.AddSettings<StatisticsOptions>(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<StatisticsQueries>();
         services.AddSingleton<StatisticsReader>();

@@ -1,4 +1,3 @@
-using Cockpit.Silo.Documents;
 using Cockpit.Storage.Workspace;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -16,8 +15,8 @@ public static class WorkspaceServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(config);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(WorkspaceSettings.From(config));
-        services.AddSingleton(UploadSettings.From(config));
+        services.AddSettings<WorkspaceOptions>(config);
+        services.AddSettings<UploadOptions>(config);
         services.AddSingleton<WorkspacePaths>();
         services.AddSingleton<WorkspaceReader>();
         services.AddSingleton<DocumentSetStore>();

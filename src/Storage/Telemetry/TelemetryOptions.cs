@@ -1,10 +1,11 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Configuration;
 
 namespace Cockpit.Storage.Telemetry;
 
 /// <summary>
 /// Settings of telemetry ingestion and of the optional audit and graph back ends, bound from the flat
-/// <c>.env</c>-style keys named on each property.
+/// <c>.env</c>-style keys named on each property and checked at start.
 /// </summary>
 public sealed class TelemetryOptions
 {
@@ -12,14 +13,14 @@ public sealed class TelemetryOptions
     /// TELEMETRY_MAX_ITEMS: most items (audit + requirements + graph) one <c>POST /api/agents/{id}/telemetry</c>
     /// may carry; more is refused with 400. Default: 500, a second of a busy agent's steps in one request.
     /// </summary>
-    [ConfigurationKeyName("TELEMETRY_MAX_ITEMS")]
+    [ConfigurationKeyName("TELEMETRY_MAX_ITEMS"), Range(1, int.MaxValue)]
     public int MaxItems { get; set; } = 500;
 
     /// <summary>
     /// TELEMETRY_MAX_BODY_BYTES: largest telemetry request body; larger is refused with 413. Default: 8 MiB, room
     /// for LLM calls with long prompts (the silo's general MAX_REQUEST_BODY_BYTES does not apply to this endpoint).
     /// </summary>
-    [ConfigurationKeyName("TELEMETRY_MAX_BODY_BYTES")]
+    [ConfigurationKeyName("TELEMETRY_MAX_BODY_BYTES"), Range(1024, int.MaxValue)]
     public long MaxBodyBytes { get; set; } = 8 * 1024 * 1024;
 
     /// <summary>
@@ -54,6 +55,6 @@ public sealed class TelemetryOptions
     public string Neo4jDatabase { get; set; } = "neo4j";
 
     /// <summary>NEO4J_TIMEOUT_SECONDS: timeout of each request to Neo4j. Default: 10 s.</summary>
-    [ConfigurationKeyName("NEO4J_TIMEOUT_SECONDS")]
+    [ConfigurationKeyName("NEO4J_TIMEOUT_SECONDS"), Range(1, int.MaxValue)]
     public int Neo4jTimeoutSeconds { get; set; } = 10;
 }

@@ -1,3 +1,4 @@
+using Cockpit.Settings;
 using Cockpit.Storage.Telemetry.Audit;
 using Cockpit.Storage.Usage;
 using Cockpit.Storage.Telemetry.Graph;
@@ -28,15 +29,11 @@ public static class TelemetryServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
-        services.AddOptions<TelemetryOptions>()
-            .Bind(configuration)
-            .Validate(o => o.MaxItems >= 1, "TELEMETRY_MAX_ITEMS must be at least 1.")
-            .Validate(o => o.MaxBodyBytes >= 1024, "TELEMETRY_MAX_BODY_BYTES must be at least 1024.")
-            .Validate(o => o.Neo4jTimeoutSeconds >= 1, "NEO4J_TIMEOUT_SECONDS must be at least 1.")
-            .ValidateOnStart();
-        // Read once here as well: which adapters exist is decided at registration, not per request.
+        services.AddSettings<TelemetryOptions>(configuration);
+        // Read once here as well: which adapters exist is decided at registration, not per request (bad values are
+        // reported at start by the registration above).
         var settings = new TelemetryOptions();
-        configuration.Bind(settings);
+        SettingBinder.Bind(settings, configuration);
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<UsageMetrics>();

@@ -1,23 +1,32 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Configuration;
+
 namespace Cockpit.Storage.Workspace;
 
 /// <summary>Limits of <c>POST /api/documents</c>.</summary>
-public sealed record UploadOptions
+public sealed record UploadOptions : IValidatableObject
 {
     /// <summary>The extensions accepted by default.</summary>
     public static readonly IReadOnlyList<string> DefaultExtensions =
         [".txt", ".md", ".markdown", ".csv", ".json", ".yaml", ".yml", ".pdf", ".docx"];
 
     /// <summary>UPLOAD_MAX_FILES: files per upload. Default 10, as the seed's job form.</summary>
+    [ConfigurationKeyName("UPLOAD_MAX_FILES"), Range(1, 1000)]
     public int MaxFiles { get; init; } = 10;
 
-    /// <summary>UPLOAD_MAX_FILE_BYTES: size of one file. Default 20 MiB.</summary>
+    /// <summary>UPLOAD_MAX_FILE_BYTES: size of one file. Default 20 MiB, a long PDF.</summary>
+    [ConfigurationKeyName("UPLOAD_MAX_FILE_BYTES"), Range(1, int.MaxValue)]
     public int MaxFileBytes { get; init; } = 20 * 1024 * 1024;
 
     /// <summary>
-    /// UPLOAD_ALLOWED_EXTENSIONS: comma-separated, with or without the dot, matched case-insensitively.
-    /// Default .txt,.md,.markdown,.csv,.json,.yaml,.yml,.pdf,.docx.
+    /// UPLOAD_ALLOWED_EXTENSIONS: comma-separated, with or without the dot, matched case-insensitively. Default
+    /// .txt,.md,.markdown,.csv,.json,.yaml,.yml,.pdf,.docx: the text and office formats requirements come in.
     /// </summary>
-    public IReadOnlySet<string> AllowedExtensions { get; init; } = ParseExtensions(string.Join(',', DefaultExtensions));
+    [ConfigurationKeyName("UPLOAD_ALLOWED_EXTENSIONS")]
+    public string AllowedExtensionList { get; init; } = string.Join(',', DefaultExtensions);
+
+    /// <summary>The parsed <see cref="AllowedExtensionList"/>.</summary>
+    public IReadOnlySet<string> AllowedExtensions => ParseExtensions(AllowedExtensionList);
 
     /// <summary>
     /// The request body limit of the upload endpoint: every file at its largest plus room for the multipart framing
@@ -42,5 +51,19 @@ public sealed record UploadOptions
             set.Add(extension.ToLowerInvariant());
         }
         return set;
+    }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        string? problem = null;
+        try
+        {
+            ParseExtensions(AllowedExtensionList);
+        }
+        catch (ArgumentException e)
+        {
+            problem = $"UPLOAD_ALLOWED_EXTENSIONS='{AllowedExtensionList}' is not a list of extensions: {e.Message}";
+        }
+        if (problem is not null) yield return new ValidationResult(problem, [nameof(AllowedExtensionList)]);
     }
 }
