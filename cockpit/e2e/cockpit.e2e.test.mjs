@@ -4,43 +4,22 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium } from 'playwright-core';
-import { cockpitRoot, eventually, startSystem } from './system.mjs';
-
-const artifacts = join(cockpitRoot, 'e2e', 'artifacts');
-mkdirSync(artifacts, { recursive: true });
-const chromiumPath = process.env.CHROME_BIN ?? '/usr/bin/chromium';
+import { CockpitPage, launchChromium, newCockpitContext } from './browser.mjs';
+import { eventually, startSystem } from './system.mjs';
 
 let system;
 let browser;
 let context;
 let page;
-const pageErrors = [];
+let ui;
 
 function requirementsDocument(count, name) {
   const lines = Array.from({ length: count }, (_, i) => `The system shall support capability number ${i + 1}. This sentence is context.`);
   return { name, mimeType: 'text/markdown', buffer: Buffer.from(`# Specification\n\n${lines.join('\n')}\n`) };
 }
 
-async function screenshot(name) {
-  await page.screenshot({ path: join(artifacts, `${name}.png`) });
-}
-
-async function openTab(panel) {
-  await page.locator(`[data-panel-tab="${panel}"]`).first().click();
-  await page.locator(`[data-panel="${panel}"]`).first().waitFor();
-}
-
 async function detailsStatus() {
   return page.locator('[data-testid=job-details]').getAttribute('data-status');
-}
-
-/** Signs this browser in with a role through the user menu's development sign-in; the page reloads with the new session. */
-async function devLogin(role) {
-  await page.locator('[data-testid=user-menu]').click();
-  await Promise.all([page.waitForEvent('load'), page.locator(`[data-testid=sign-in-as][data-role=${role}]`).click()]);
-  await page.locator(`[data-testid=role][data-role=${role}]`).waitFor({ timeout: 20_000 });
-  await page.locator('[data-testid=connection][data-state=online]').waitFor({ timeout: 20_000 });
 }
 
 async function agentId(hostname) {
@@ -51,14 +30,10 @@ async function agentId(hostname) {
 describe('cockpit in Chromium against a real silo', { timeout: 300_000 }, () => {
   before(async () => {
     system = await startSystem({ agents: 2, workDelayMs: 400 });
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, baseURL: system.base });
-    page = await context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('dialog', (d) => d.accept());
+    browser = await launchChromium();
+    context = await newCockpitContext(browser, system.base);
+    ui = await CockpitPage.open(context);
+    page = ui.page;
   });
 
   after(async () => {
@@ -94,9 +69,9 @@ describe('cockpit in Chromium against a real silo', { timeout: 300_000 }, () => 
     // No sign-in needed: the app opened a guest session, and guests operate here (AUTH_GUEST_ROLE=operator).
     await page.locator('[data-testid=role][data-role=operator]').waitFor();
     await page.evaluate(() => (window.__sameDocument = true));
-    await screenshot('01-start');
+    await ui.screenshot('01-start');
 
-    await openTab('job-create');
+    await ui.openTab('job-create');
     await page.locator('[data-testid=create-prompt]').fill('Extract the requirements of the uploaded specification');
     await page.locator('[data-testid=create-files]').setInputFiles(requirementsDocument(14, 'spec.md'));
     await page.locator('.files li', { hasText: 'spec.md' }).waitFor();
@@ -133,7 +108,7 @@ describe('cockpit in Chromium against a real silo', { timeout: 300_000 }, () => 
     assert.ok([...seen.progress].some((p) => p > 0 && p < 100), `progress values seen: ${[...seen.progress]}`);
     assert.equal(await page.locator('[data-testid=details-progress] [role=progressbar]').getAttribute('aria-valuenow'), '100');
     assert.equal(await page.evaluate(() => window.__sameDocument), true, 'the page was not reloaded');
-    await screenshot('02-job-details-completed');
+    await ui.screenshot('02-job-details-completed');
   });
 
   it('shows the finished job’s requirements, todos, audit entries, chat and graph', async () => {
@@ -143,12 +118,12 @@ describe('cockpit in Chromium against a real silo', { timeout: 300_000 }, () => 
     // The reference agent archives finished todos: a completed job shows them in the (then open) archive.
     await page.locator('[data-testid=todos] li, [data-testid=todos-archived] li').first().waitFor();
 
-    await openTab('agent-activity');
+    await ui.openTab('agent-activity');
     await page.locator('[data-testid=audit-entries] li').first().waitFor({ timeout: 15_000 });
     assert.ok((await page.locator('[data-testid=audit-entries] li').count()) > 0);
-    await screenshot('03-agent-activity');
+    await ui.screenshot('03-agent-activity');
 
-    await openTab('chat-history');
+    await ui.openTab('chat-history');
     const chat = page.locator('[data-panel="chat-history"]');
     await chat.locator('[data-testid=chat-messages] li, [data-testid=empty-state]').first().waitFor();
     const messages = await chat.locator('[data-testid=chat-messages] li').count();
@@ -160,7 +135,7 @@ describe('cockpit in Chromium against a real silo', { timeout: 300_000 }, () => 
       body: JSON.stringify({ query: `{ job(id: "${firstJobId}") { graph(at: "2000-01-01T00:00:00Z") { deltas { op } snapshot { nodes { id } } } } }` }),
     })).json();
     const graphChanges = data.job.graph.deltas.length + data.job.graph.snapshot.nodes.length;
-    await openTab('graph-timeline');
+    await ui.openTab('graph-timeline');
     const graph = page.locator('[data-panel="graph-timeline"]');
     if (graphChanges > 0) {
       await graph.locator('[data-testid=graph-canvas] canvas').first().waitFor({ timeout: 15_000 });
@@ -170,7 +145,7 @@ describe('cockpit in Chromium against a real silo', { timeout: 300_000 }, () => 
     } else {
       await graph.locator('[data-testid=empty-state]').waitFor();
     }
-    await screenshot('04-graph-timeline');
+    await ui.screenshot('04-graph-timeline');
     await page.keyboard.press('.');
   });
 
@@ -188,7 +163,7 @@ describe('cockpit in Chromium against a real silo', { timeout: 300_000 }, () => 
     await eventually(async () => Number(await page.locator('[data-testid=details-progress] [role=progressbar]').getAttribute('aria-valuenow')) > 0, 'progress before cancelling', 30_000);
     await page.locator('[data-testid=details-cancel]').click();
     await page.locator('[data-testid=job-details][data-status=cancelled]').waitFor({ timeout: 20_000 });
-    await screenshot('05-cancelled');
+    await ui.screenshot('05-cancelled');
     // The agent returns to ready after saving its checkpoint; resume goes back to it.
     await eventually(async () => (await system.api('/api/agents')).find((a) => a.hostname === 'e2e-agent-2').status === 'ready', 'agent 2 to be ready again');
     await page.locator('[data-testid=details-resume]').click();
@@ -196,11 +171,11 @@ describe('cockpit in Chromium against a real silo', { timeout: 300_000 }, () => 
     const refused = page.locator('[data-panel="job-details"] [role=alert]').first();
     await Promise.race([resumed.waitFor({ timeout: 20_000 }), refused.waitFor({ timeout: 20_000 })]);
     if (await refused.isVisible()) {
-      await screenshot('05-resume-refused');
+      await ui.screenshot('05-resume-refused');
       assert.fail(`resume was refused: ${await refused.innerText()}`);
     }
     const row = page.locator(`[data-job-id="${job.id}"]`).first();
-    await openTab('job-list');
+    await ui.openTab('job-list');
     await row.waitFor();
   });
 
@@ -227,7 +202,7 @@ describe('cockpit in Chromium against a real silo', { timeout: 300_000 }, () => 
     assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'latte');
     assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), background);
     assert.notEqual(background, 'rgb(24, 24, 37)', 'Latte is not Mocha’s mantle');
-    await screenshot('06-latte-german');
+    await ui.screenshot('06-latte-german');
     await page.locator('[data-testid=theme]').selectOption('mocha');
     await page.locator('[data-testid=language]').selectOption('en');
     await page.locator('[data-panel-tab="agent-list"]', { hasText: 'Agents' }).waitFor();
@@ -238,17 +213,17 @@ describe('cockpit in Chromium against a real silo', { timeout: 300_000 }, () => 
     for (let i = 0; i < prompts.length; i += 8) {
       await Promise.all(prompts.slice(i, i + 8).map((prompt) => system.api('/api/jobs', { method: 'POST', body: JSON.stringify({ prompt }) })));
     }
-    await openTab('job-list');
+    await ui.openTab('job-list');
     await page.locator('[data-testid=job-total]', { hasText: /of 58/ }).waitFor({ timeout: 15_000 });
     const rendered = await page.locator('.job-row').count();
     assert.ok(rendered > 5 && rendered < 58, `virtual scrolling renders a window of rows, not all (${rendered})`);
-    await screenshot('07-job-list');
+    await ui.screenshot('07-job-list');
 
     // The database browser is for admins: a guest operator is told so; dev login makes this browser an admin.
-    await openTab('database-browser');
+    await ui.openTab('database-browser');
     await page.locator('[data-testid=db-admin-only]').waitFor();
-    await devLogin('admin');
-    await openTab('database-browser');
+    await ui.signInAs('admin');
+    await ui.openTab('database-browser');
     await page.locator('[data-testid=db-table]').selectOption('jobs');
     await page.locator('[data-testid=db-range]', { hasText: /^1–50 of \d+/ }).waitFor();
     await page.locator('[data-testid=db-next]').click();
@@ -256,31 +231,31 @@ describe('cockpit in Chromium against a real silo', { timeout: 300_000 }, () => 
     assert.match(page.url(), /table=jobs/);
     assert.match(page.url(), /offset=50/);
     assert.ok((await page.locator('[data-testid=db-rows] tbody tr').count()) >= 8);
-    await screenshot('08-database');
+    await ui.screenshot('08-database');
   });
 
   it('statistics show the queue, the workforce and the seven-day chart (echarts, loaded on demand)', async () => {
-    await openTab('statistics');
+    await ui.openTab('statistics');
     const stats = page.locator('[data-panel="statistics"]');
     await stats.locator('[data-testid=queue] li').first().waitFor();
     const completed = Number(/completed\s*(\d+)/.exec(await stats.locator('[data-testid=queue]').innerText())?.[1]);
     assert.ok(completed >= 1, `completed jobs in the queue metrics: ${completed}`);
     assert.match(await stats.locator('[data-testid=workforce]').innerText(), /Online\s*2/);
     await stats.locator('[data-testid=daily-chart] canvas').waitFor({ timeout: 15_000 });
-    await screenshot('10-statistics');
+    await ui.screenshot('10-statistics');
   });
 
   it('a viewer sees everything but may change nothing, and the server refuses a mutation without the CSRF token', async () => {
-    await devLogin('viewer');
-    await openTab('job-create');
+    await ui.signInAs('viewer');
+    await ui.openTab('job-create');
     await page.locator('[data-testid=create-readonly]').waitFor();
     assert.equal(await page.locator('[data-testid=create-submit]').isDisabled(), true);
-    await openTab('job-list');
+    await ui.openTab('job-list');
     await page.locator('.job-row').first().waitFor();
     // The viewer's own queries succeed: the list leaves its cached copy for the server's answer.
     await page.locator('[data-panel="job-list"] [data-testid=cached-notice]').waitFor({ state: 'detached', timeout: 20_000 });
     assert.equal(await page.locator('.job-row [data-action=cancel], .job-row [data-action=delete]').count(), 0);
-    await screenshot('11-viewer');
+    await ui.screenshot('11-viewer');
 
     // The session's cookie alone is not enough to change anything: a page that cannot read the token cannot forge it.
     const forged = await page.evaluate(async () => {
@@ -288,13 +263,13 @@ describe('cockpit in Chromium against a real silo', { timeout: 300_000 }, () => 
       return response.status;
     });
     assert.equal(forged, 403);
-    await devLogin('operator');
+    await ui.signInAs('operator');
   });
 
   it('says offline when the connection is lost and live again when it returns', async () => {
     await context.setOffline(true);
     await page.locator('[data-testid=connection][data-state=offline]').waitFor({ timeout: 10_000 });
-    await screenshot('09-offline');
+    await ui.screenshot('09-offline');
     await context.setOffline(false);
     await page.locator('[data-testid=connection][data-state=online]').waitFor({ timeout: 30_000 });
   });
@@ -305,6 +280,6 @@ describe('cockpit in Chromium against a real silo', { timeout: 300_000 }, () => 
     await page.locator('[data-testid=shortcut-help]').waitFor();
     await page.keyboard.press('Escape');
     await page.locator('[data-testid=shortcut-help]').waitFor({ state: 'detached' });
-    assert.deepEqual(pageErrors, [], 'no uncaught errors in the page');
+    assert.deepEqual(ui.errors, [], 'no uncaught errors in the page');
   });
 });

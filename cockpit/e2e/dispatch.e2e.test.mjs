@@ -4,43 +4,25 @@
 // agents start and the panel drains live to zero while every job completes, the higher priorities first (read from the
 // jobs' own attempts: their start stamps and run times). Run by `npm run e2e`.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium } from 'playwright-core';
-import { cockpitRoot, eventually, startSystem } from './system.mjs';
+import { CockpitPage, launchChromium, newCockpitContext } from './browser.mjs';
+import { eventually, startSystem } from './system.mjs';
 
-const artifacts = join(cockpitRoot, 'e2e', 'artifacts');
-mkdirSync(artifacts, { recursive: true });
-const chromiumPath = process.env.CHROME_BIN ?? '/usr/bin/chromium';
 const JOBS = 20;
 const HIGH = 50;
 
 let system;
 let browser;
 let page;
-const pageErrors = [];
-
-async function openTab(panel) {
-  await page.locator(`[data-panel-tab="${panel}"]`).first().click();
-  await page.locator(`[data-panel="${panel}"]`).first().waitFor();
-}
-
-async function screenshot(name) {
-  await page.screenshot({ path: join(artifacts, `${name}.png`) });
-}
+let ui;
 
 describe('automatic dispatch in Chromium against a real silo and reference agents', { timeout: 300_000 }, () => {
   before(async () => {
     system = await startSystem({ agents: 0, workDelayMs: 150 });
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, baseURL: system.base });
-    page = await context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('dialog', (d) => d.accept());
+    browser = await launchChromium();
+    const context = await newCockpitContext(browser, system.base);
+    ui = await CockpitPage.open(context);
+    page = ui.page;
   });
 
   after(async () => {
@@ -58,7 +40,7 @@ describe('automatic dispatch in Chromium against a real silo and reference agent
     const jobs = [];
     for (let i = 0; i < JOBS; i++) {
       const priority = i % 2 === 1 ? HIGH : 0;
-      await openTab('job-create');
+      await ui.openTab('job-create');
       const form = page.locator('[data-panel="job-create"]');
       assert.equal(await form.locator('[data-testid=create-auto]').isChecked(), true, 'queued automatically by default');
       await form.locator('[data-testid=create-prompt]').fill(`Dispatch job ${i}. The system shall record job ${i}. The system shall report job ${i}.`);
@@ -80,7 +62,7 @@ describe('automatic dispatch in Chromium against a real silo and reference agent
     }
 
     // The Queues panel: twenty waiting in the any-agent queue, the priority-50 jobs first, each saying why it waits.
-    await openTab('queues');
+    await ui.openTab('queues');
     const queues = page.locator('[data-panel="queues"]');
     const depth = queues.locator('[data-queue="any"] [data-testid=queue-depth]');
     await eventually(async () => (await depth.innerText()).trim() === String(JOBS), 'the any-agent queue to show 20 pending', 20_000);
@@ -100,17 +82,17 @@ describe('automatic dispatch in Chromium against a real silo and reference agent
     await eventually(async () => (await pending.first().getAttribute('data-job-id')) === bumped.id, 'the bumped job to be first in line', 15_000);
     assert.equal((await system.api(`/api/jobs/${bumped.id}`)).priority, 100);
     bumped.priority = 100;
-    await screenshot('dispatch-01-queued');
+    await ui.screenshot('dispatch-01-queued');
 
     // The job list shows pending jobs with their place in line.
-    await openTab('job-list');
+    await ui.openTab('job-list');
     const bumpedRow = page.locator(`[data-panel="job-list"] [data-job-id="${bumped.id}"]`);
     await bumpedRow.locator('[data-testid=job-position]').waitFor({ timeout: 15_000 });
     assert.equal((await bumpedRow.locator('[data-testid=job-position]').innerText()).trim(), '#1');
     assert.equal(await bumpedRow.getAttribute('data-status'), 'pending');
 
     // Watch the panel while three agents drain the queue: the depth only goes down, through values between 20 and 0.
-    await openTab('queues');
+    await ui.openTab('queues');
     const seen = [];
     let watching = true;
     const watcher = (async () => {
@@ -128,7 +110,7 @@ describe('automatic dispatch in Chromium against a real silo and reference agent
       watching = false;
       await watcher;
     }
-    await screenshot('dispatch-02-drained');
+    await ui.screenshot('dispatch-02-drained');
     assert.equal(seen[0], JOBS, `the panel showed 20 waiting first (saw ${seen.join(' → ')})`);
     assert.equal(seen.at(-1), 0);
     assert.ok(seen.some((n) => n > 0 && n < JOBS), `the panel showed the queue draining (saw ${seen.join(' → ')})`);
@@ -164,7 +146,7 @@ describe('automatic dispatch in Chromium against a real silo and reference agent
     await attempt.waitFor({ timeout: 20_000 });
     assert.equal(await attempt.getAttribute('data-outcome'), 'completed');
     assert.match(await attempt.locator('[data-testid=attempt-agent]').innerText(), /e2e-agent-[123]/);
-    await screenshot('dispatch-03-attempt');
-    assert.deepEqual(pageErrors, [], 'no uncaught errors in the page');
+    await ui.screenshot('dispatch-03-attempt');
+    assert.deepEqual(ui.errors, [], 'no uncaught errors in the page');
   });
 });

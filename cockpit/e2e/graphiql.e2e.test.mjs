@@ -3,15 +3,10 @@
 // schema into its docs explorer and runs a query, a mutation (guests are operators here, as under `make up`) and a
 // subscription, and each answer shows in its result pane. Run by `npm run e2e`.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium } from 'playwright-core';
-import { cockpitRoot, eventually, startSystem } from './system.mjs';
-
-const artifacts = join(cockpitRoot, 'e2e', 'artifacts');
-mkdirSync(artifacts, { recursive: true });
-const chromiumPath = process.env.CHROME_BIN ?? '/usr/bin/chromium';
+import { artifacts, launchChromium, newCockpitContext } from './browser.mjs';
+import { eventually, startSystem } from './system.mjs';
 
 let system;
 let browser;
@@ -116,10 +111,7 @@ async function queryMutationSubscription(page, seen, label, t) {
 describe('GraphiQL in Chromium against a real silo', { timeout: 240_000 }, () => {
   before(async () => {
     system = await startSystem({ agents: 1 });
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
   });
 
   after(async () => {
@@ -128,7 +120,7 @@ describe('GraphiQL in Chromium against a real silo', { timeout: 240_000 }, () =>
   });
 
   it('opened fresh, without cookies, it has the schema and runs a query, a mutation and a subscription', async (t) => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, baseURL: system.base });
+    const context = await newCockpitContext(browser, system.base);
     const page = await context.newPage();
     const seen = watch(page);
     await page.goto('/graphql');
@@ -141,7 +133,7 @@ describe('GraphiQL in Chromium against a real silo', { timeout: 240_000 }, () =>
   });
 
   it('opened after the cockpit, with its guest session, it sends the CSRF token and works the same', async (t) => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, baseURL: system.base });
+    const context = await newCockpitContext(browser, system.base);
     const cockpit = await context.newPage();
     await cockpit.goto('/');
     await cockpit.locator('[data-testid=role][data-role=operator]').waitFor({ timeout: 20_000 });

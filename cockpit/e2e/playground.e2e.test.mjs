@@ -3,34 +3,15 @@
 // admin through it, the person deletes a job and opens the API tokens view from the menu, creates a token (its secret
 // shown once, with a copy button), a script uses it, and revoking it in the view refuses it at once. Run by `npm run e2e`.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium } from 'playwright-core';
-import { cockpitRoot, startSystem } from './system.mjs';
-
-const artifacts = join(cockpitRoot, 'e2e', 'artifacts');
-mkdirSync(artifacts, { recursive: true });
-const chromiumPath = process.env.CHROME_BIN ?? '/usr/bin/chromium';
+import { CockpitPage, launchChromium, newCockpitContext } from './browser.mjs';
+import { startSystem } from './system.mjs';
 
 let system;
 let browser;
 let context;
 let page;
-const pageErrors = [];
-
-async function openTab(panel) {
-  await page.locator(`[data-panel-tab="${panel}"]`).first().click();
-  await page.locator(`[data-panel="${panel}"]`).first().waitFor();
-}
-
-/** Signs this browser in with a role through the user menu's development sign-in; the page reloads with the new session. */
-async function signInAs(role) {
-  await page.locator('[data-testid=user-menu]').click();
-  await Promise.all([page.waitForEvent('load'), page.locator(`[data-testid=sign-in-as][data-role=${role}]`).click()]);
-  await page.locator(`[data-testid=role][data-role=${role}]`).waitFor({ timeout: 20_000 });
-  await page.locator('[data-testid=connection][data-state=online]').waitFor({ timeout: 20_000 });
-}
+let ui;
 
 /** What a script holding `token` gets from an admin-only endpoint. */
 async function scriptStatus(token) {
@@ -40,15 +21,11 @@ async function scriptStatus(token) {
 describe('the playground in Chromium against a real silo: the user menu and the Tokens view', { timeout: 240_000 }, () => {
   before(async () => {
     system = await startSystem({ agents: 1 });
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, baseURL: system.base });
+    browser = await launchChromium();
+    context = await newCockpitContext(browser, system.base);
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: system.base });
-    page = await context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('dialog', (d) => d.accept());
+    ui = await CockpitPage.open(context);
+    page = ui.page;
   });
 
   after(async () => {
@@ -59,7 +36,7 @@ describe('the playground in Chromium against a real silo: the user menu and the 
   it('a guest operator is told that tokens are for admins, and the user menu offers the development sign-ins', async () => {
     await page.goto('/');
     await page.locator('[data-testid=role][data-role=operator]').waitFor({ timeout: 20_000 });
-    await openTab('tokens');
+    await ui.openTab('tokens');
     await page.locator('[data-testid=tokens-admin-only]').waitFor();
     assert.match(await page.locator('[data-testid=tokens-admin-only] [data-testid=dev-hint]').innerText(), /Sign in as admin/);
     assert.equal(await page.locator('[data-testid=token-create]').count(), 0);
@@ -70,15 +47,15 @@ describe('the playground in Chromium against a real silo: the user menu and the 
     assert.deepEqual((await menu.locator('[data-testid=sign-in-as]').allInnerTexts()).map((t) => t.trim()),
       ['Sign in as viewer (development)', 'Sign in as operator (development)', 'Sign in as admin (development)']);
     assert.equal(await menu.locator('[data-testid=open-tokens]').count(), 0, 'an operator is not offered the tokens view');
-    await page.screenshot({ path: join(artifacts, 'playground-01-user-menu.png') });
+    await ui.screenshot('playground-01-user-menu');
     await page.keyboard.press('Escape');
     await menu.waitFor({ state: 'detached' });
   });
 
   it('signed in as admin through the menu, the newcomer may delete a job', async () => {
     const job = await system.api('/api/jobs', { method: 'POST', body: JSON.stringify({ prompt: 'A job the admin deletes' }) });
-    await signInAs('admin');
-    await openTab('job-list');
+    await ui.signInAs('admin');
+    await ui.openTab('job-list');
     const row = page.locator(`.job-row[data-job-id="${job.id}"]`);
     await row.locator('[data-action=delete]').click(); // the confirmation is accepted
     await row.waitFor({ state: 'detached', timeout: 15_000 });
@@ -115,7 +92,7 @@ describe('the playground in Chromium against a real silo: the user menu and the 
     await row.waitFor();
     assert.match(await row.innerText(), new RegExp(`e2e cleanup script[\\s\\S]*admin[\\s\\S]*${expiry.slice(0, 4)}`));
     assert.ok(!(await view.locator('[data-testid=token-list]').innerText()).includes(secret), 'the list never shows the secret');
-    await page.screenshot({ path: join(artifacts, 'tokens-01-created.png') });
+    await ui.screenshot('tokens-01-created');
 
     // The server agrees: listed, never with its secret, and a script holding it acts as admin.
     const listed = await system.api('/api/tokens', { headers: { authorization: `Bearer ${secret}` } });
@@ -130,7 +107,7 @@ describe('the playground in Chromium against a real silo: the user menu and the 
     await row.locator('[data-testid=token-revoke]').click(); // the confirmation is accepted
     await row.waitFor({ state: 'detached', timeout: 10_000 });
     assert.equal(await scriptStatus(secret), 401, 'a revoked token is refused at once');
-    await page.screenshot({ path: join(artifacts, 'tokens-02-revoked.png') });
-    assert.deepEqual(pageErrors, [], 'no uncaught errors in the page');
+    await ui.screenshot('tokens-02-revoked');
+    assert.deepEqual(ui.errors, [], 'no uncaught errors in the page');
   });
 });

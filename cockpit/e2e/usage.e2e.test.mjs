@@ -5,16 +5,13 @@
 // and completes. The job list's cost column, Chat and Requests (tokens and cost per call, the demo LLM labelled) and
 // Statistics (cost per config and per model, top jobs) show the same job. Run by `npm run e2e`.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium } from 'playwright-core';
-import { cockpitRoot, eventually, startSystem } from './system.mjs';
+import { CockpitPage, launchChromium, newCockpitContext } from './browser.mjs';
+import { eventually, startSystem } from './system.mjs';
 
-const artifacts = join(cockpitRoot, 'e2e', 'artifacts');
-mkdirSync(artifacts, { recursive: true });
-const chromiumPath = process.env.CHROME_BIN ?? '/usr/bin/chromium';
 /** Generous: the CI machine is loaded, and the job makes a few dozen LLM calls. */
 const LONG = 180_000;
 
@@ -22,16 +19,7 @@ let system;
 let browser;
 let page;
 let documents;
-const pageErrors = [];
-
-async function openTab(panel) {
-  await page.locator(`[data-panel-tab="${panel}"]`).first().click();
-  await page.locator(`[data-panel="${panel}"]`).first().waitFor();
-}
-
-async function screenshot(name) {
-  await page.screenshot({ path: join(artifacts, `${name}.png`) });
-}
+let ui;
 
 /** About twenty chunks of "shall" sentences, so the job makes about twenty calls of half a cent each. */
 function longDocument() {
@@ -45,14 +33,10 @@ describe('LLM usage and a budget stop in Chromium against a real silo, agent and
   before(async () => {
     documents = mkdtempSync(join(tmpdir(), 'cockpit-usage-e2e-'));
     system = await startSystem({ agents: 1, workDelayMs: 50, demoLlm: { delayMs: 200 } });
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, baseURL: system.base });
-    page = await context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('dialog', (d) => d.accept());
+    browser = await launchChromium();
+    const context = await newCockpitContext(browser, system.base, { height: 1000 });
+    ui = await CockpitPage.open(context);
+    page = ui.page;
   });
 
   after(async () => {
@@ -68,7 +52,7 @@ describe('LLM usage and a budget stop in Chromium against a real silo, agent and
       await page.locator('[data-testid=role][data-role=operator]').waitFor();
 
       // Create: a long document and a $0.01 budget, dispatched automatically to the one agent.
-      await openTab('job-create');
+      await ui.openTab('job-create');
       const form = page.locator('[data-panel="job-create"]');
       await form.locator('[data-testid=create-prompt]').fill('Extract the requirements');
       await form.locator('[data-testid=create-files]').setInputFiles(longDocument());
@@ -79,7 +63,7 @@ describe('LLM usage and a budget stop in Chromium against a real silo, agent and
       assert.deepEqual((await system.api(`/api/jobs/${jobId}`)).budget, { max_cost_usd: 0.01, max_tokens: null });
 
       // Stopped by its budget: job details say why and what it cost, as the server does.
-      await openTab('job-details');
+      await ui.openTab('job-details');
       const details = page.locator('[data-panel="job-details"]');
       await details.locator(`[data-testid=job-details][data-job-id="${jobId}"][data-status=cancelled]`).waitFor({ timeout: LONG });
       const stopped = await system.api(`/api/jobs/${jobId}`);
@@ -104,17 +88,17 @@ describe('LLM usage and a budget stop in Chromium against a real silo, agent and
       await usageSection.locator('.chart-placeholder, [data-testid=usage-chart]').first().waitFor({ timeout: 30_000 });
       await usageSection.locator('.chart-placeholder, [data-testid=usage-chart]').first().scrollIntoViewIfNeeded();
       await usageSection.locator('[data-testid=usage-chart] canvas').waitFor({ timeout: 30_000 });
-      await screenshot('usage-01-stopped');
+      await ui.screenshot('usage-01-stopped');
 
       // The job list: the cost column and the warning badge.
-      await openTab('job-list');
+      await ui.openTab('job-list');
       const row = page.locator(`[data-panel="job-list"] .job-row[data-job-id="${jobId}"]`);
       await row.waitFor({ timeout: 30_000 });
       await eventually(async () => /^\$0\.\d+/.test((await row.locator('[data-testid=job-cost]').innerText()).trim()), 'the cost in the job list', 30_000);
       await row.locator('[data-testid=badge-budget-warning]').waitFor({ timeout: 30_000 });
 
       // Chat: tokens and cost per call. Requests: the call in full, its cost and the demo LLM labelled.
-      await openTab('chat-history');
+      await ui.openTab('chat-history');
       const call = page.locator('[data-panel="chat-history"] [data-testid=chat-call]').first();
       await call.waitFor({ timeout: 30_000 });
       assert.match(await call.innerText(), /\d[\d,]* → \d[\d,]* tok\s*·\s*\$0\.\d+/);
@@ -125,7 +109,7 @@ describe('LLM usage and a budget stop in Chromium against a real silo, agent and
       assert.match(await request.locator('[data-testid=request-model]').innerText(), /cockpit-demo\s*demo LLM, not a language model/);
 
       // Raise the budget in job details and resume: the job completes.
-      await openTab('job-details');
+      await ui.openTab('job-details');
       const budgetForm = usageSection.locator('[data-testid=usage-budget-form]');
       await budgetForm.locator('[data-testid=usage-max-cost]').fill('1');
       const raise = budgetForm.locator('[data-testid=usage-save-budget]');
@@ -139,10 +123,10 @@ describe('LLM usage and a budget stop in Chromium against a real silo, agent and
       assert.equal(done.error_message, null);
       const requirements = await system.api(`/api/jobs/${jobId}/requirements`);
       assert.ok(requirements.total > 1590, `the resumed run went on from the checkpoint to the end (${requirements.total} requirements)`);
-      await screenshot('usage-02-completed');
+      await ui.screenshot('usage-02-completed');
 
       // Statistics: the day's cost per config, per model, and the job among the costliest.
-      await openTab('statistics');
+      await ui.openTab('statistics');
       const stats = page.locator('[data-panel="statistics"] [data-testid=usage-stats]');
       const group = stats.locator('[data-testid=usage-groups] li[data-key="default"]');
       await eventually(async () => (await group.count()) > 0 && /\$0\.\d+/.test(await group.innerText()), 'the day’s cost of the default config', 60_000);
@@ -152,11 +136,11 @@ describe('LLM usage and a budget stop in Chromium against a real silo, agent and
       assert.match(await stats.locator('[data-testid=usage-unpriced]').innerText(), /none/);
       await stats.locator('.chart-placeholder, [data-testid=usage-chart]').first().scrollIntoViewIfNeeded();
       await stats.locator('[data-testid=usage-chart] canvas').waitFor({ timeout: 30_000 });
-      await screenshot('usage-03-statistics');
+      await ui.screenshot('usage-03-statistics');
 
-      assert.deepEqual(pageErrors, [], 'no uncaught errors in the page');
+      assert.deepEqual(ui.errors, [], 'no uncaught errors in the page');
     } catch (error) {
-      await screenshot('usage-failure').catch(() => undefined);
+      await ui.screenshot('usage-failure').catch(() => undefined);
       throw new Error(`${error.message}\n${system.logs()}`);
     }
   });

@@ -34,10 +34,7 @@ public sealed class LlmRequirementsWorkload(ChatCompletionsClient llm, AgentOpti
         ArgumentNullException.ThrowIfNull(execution);
         var request = execution.Request;
         var workspace = execution.Workspace;
-        var checkpoint = execution.Checkpoint;
-        if (checkpoint is not null && checkpoint.Workload != Name)
-            throw new JobFailedException($"the checkpoint was written by the '{checkpoint.Workload}' workload, this agent runs '{Name}'",
-                new Dictionary<string, object?> { ["checkpoint_workload"] = checkpoint.Workload, ["agent_workload"] = Name });
+        var checkpoint = execution.Checkpoint?.EnsureWrittenBy(Name);
 
         var journal = await JobJournal.OpenAsync(workspace, [ReadStep, AskStep, WriteStep], CancellationToken.None);
         if (checkpoint is null)

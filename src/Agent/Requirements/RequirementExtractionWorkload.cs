@@ -26,10 +26,7 @@ public sealed class RequirementExtractionWorkload : IJobWorkload
         ArgumentNullException.ThrowIfNull(execution);
         var request = execution.Request;
         var workspace = execution.Workspace;
-        var checkpoint = execution.Checkpoint;
-        if (checkpoint is not null && checkpoint.Workload != Name)
-            throw new JobFailedException($"the checkpoint was written by the '{checkpoint.Workload}' workload, this agent runs '{Name}'",
-                new Dictionary<string, object?> { ["checkpoint_workload"] = checkpoint.Workload, ["agent_workload"] = Name });
+        var checkpoint = execution.Checkpoint?.EnsureWrittenBy(Name);
 
         // Writing the plan and the log uses CancellationToken.None: a cancel must not leave half a story behind.
         var journal = await JobJournal.OpenAsync(workspace, [ReadStep, FindStep, ProcessStep, WriteStep], CancellationToken.None);

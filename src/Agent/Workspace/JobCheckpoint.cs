@@ -1,3 +1,4 @@
+using Cockpit.Agent.Jobs;
 using Cockpit.Agent.Requirements;
 
 namespace Cockpit.Agent.Workspace;
@@ -25,4 +26,14 @@ public sealed record JobCheckpoint
 
     /// <summary>Why the job stopped: cancelled, shutdown or failed.</summary>
     public string? Reason { get; init; }
+
+    /// <summary>
+    /// This checkpoint, for <paramref name="workload"/> to continue from; refused when another workload wrote it: its
+    /// units mean something else there, and resuming from them would skip or repeat work silently.
+    /// </summary>
+    public JobCheckpoint EnsureWrittenBy(string workload) =>
+        Workload == workload
+            ? this
+            : throw new JobFailedException($"the checkpoint was written by the '{Workload}' workload, this agent runs '{workload}'",
+                new Dictionary<string, object?> { ["checkpoint_workload"] = Workload, ["agent_workload"] = workload });
 }
