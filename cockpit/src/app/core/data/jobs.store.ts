@@ -1,9 +1,9 @@
-import { Injectable, computed, effect, inject, signal, untracked } from '@angular/core';
+import { Injectable, computed, inject, signal } from '@angular/core';
 import { CacheService } from '../cache/cache.service';
-import { GraphQLClient } from '../graphql/graphql-client';
 import { JobsChangedDocument, JobsDocument } from '../graphql/generated';
 import { type UserError, toUserError } from '../errors/user-error';
 import { CachedResource } from './cached-resource';
+import { LiveStore } from './live-store';
 import { type JobFilter, type JobPage, type JobRow, applyJobChange, filterKey } from './job-list-state';
 
 /** Rows fetched per page; the list grows by this much as the user scrolls towards its end. */
@@ -14,28 +14,17 @@ export const JOB_PAGE_SIZE = 200;
  * applied in place. The first page of each filter is cached for an instant, offline-readable start.
  */
 @Injectable({ providedIn: 'root' })
-export class JobsStore {
-  private readonly client = inject(GraphQLClient);
+export class JobsStore extends LiveStore {
   readonly resource = new CachedResource<JobPage>(inject(CacheService));
   readonly filter = signal<JobFilter>({ statuses: [], search: '' });
   readonly loadingMore = signal(false);
   readonly moreError = signal<UserError | null>(null);
-  private started = false;
 
   readonly rows = computed(() => this.resource.data()?.rows ?? []);
   readonly total = computed(() => this.resource.data()?.total ?? 0);
   readonly hasMore = computed(() => this.resource.data()?.hasNextPage ?? false);
 
-  constructor() {
-    effect(() => {
-      if (this.client.epoch() > 0) untracked(() => this.reload());
-    });
-  }
-
-  start(): void {
-    if (this.started) return;
-    this.started = true;
-    this.reload();
+  protected override subscribe(): void {
     this.client.subscribe(JobsChangedDocument, {}, {
       next: ({ jobChanged }) =>
         this.resource.update((page) => (page ? applyJobChange(page, jobChanged, this.filter()) : page)),
@@ -49,7 +38,7 @@ export class JobsStore {
     if (this.started) this.reload();
   }
 
-  reload(): void {
+  override reload(): void {
     const filter = this.filter();
     void this.resource.load(() => this.fetchPage(filter, null), filterKey(filter));
   }

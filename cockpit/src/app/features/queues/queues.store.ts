@@ -1,9 +1,9 @@
-import { Injectable, computed, effect, inject, signal, untracked } from '@angular/core';
+import { Injectable, computed, inject, signal } from '@angular/core';
 import { CacheService } from '../../core/cache/cache.service';
 import { CachedResource } from '../../core/data/cached-resource';
+import { LiveStore } from '../../core/data/live-store';
 import { JobsStore } from '../../core/data/jobs.store';
 import { type UserError, toUserError } from '../../core/errors/user-error';
-import { GraphQLClient } from '../../core/graphql/graphql-client';
 import { PendingJobChangedDocument, PendingJobsDocument, QueueChangedDocument, QueuesDocument, SetJobPriorityDocument } from '../../core/graphql/generated';
 import { type PendingRow, type QueueRow, type QueuesSource, positionsById, toPendingRow } from './queue-view';
 import { type WaitSample, addSample } from './wait-trend';
@@ -18,8 +18,7 @@ export const PENDING_SHOWN = 500;
  * priority set by anyone: queueChanged does not fire for that).
  */
 @Injectable({ providedIn: 'root' })
-export class QueuesStore implements QueuesSource {
-  private readonly client = inject(GraphQLClient);
+export class QueuesStore extends LiveStore implements QueuesSource {
   private readonly jobs = inject(JobsStore);
   readonly resource = new CachedResource<QueueRow[]>(inject(CacheService));
   readonly queues = this.resource.data.asReadonly();
@@ -30,21 +29,10 @@ export class QueuesStore implements QueuesSource {
   readonly trends = signal<ReadonlyMap<string, readonly WaitSample[]>>(new Map());
   /** Each pending job's place in the dispatch order, by job id. */
   readonly positions = computed(() => positionsById(this.pending()));
-  private started = false;
   private pendingInFlight = false;
   private pendingAgain = false;
 
-  constructor() {
-    effect(() => {
-      if (this.client.epoch() > 0) untracked(() => this.reload());
-    });
-  }
-
-  /** Idempotent: panels call it when they appear. */
-  start(): void {
-    if (this.started) return;
-    this.started = true;
-    this.reload();
+  protected override subscribe(): void {
     this.client.subscribe(QueueChangedDocument, {}, {
       next: ({ queueChanged }) => {
         this.resource.update(() => queueChanged);
@@ -60,7 +48,7 @@ export class QueuesStore implements QueuesSource {
     });
   }
 
-  reload(): void {
+  override reload(): void {
     void this.resource
       .load(async () => (await this.client.request(QueuesDocument, {})).queues, 'queues')
       .then(() => {
