@@ -16,7 +16,7 @@ public static class DeclaredSettings
     {
         var roots = new[]
         {
-            typeof(Configuration.SiloOptions).Assembly,
+            typeof(Cockpit.Silo.Configuration.SiloOptions).Assembly,
             typeof(Agent.Configuration.AgentOptions).Assembly,
             typeof(ClusterProxy.ProxyOptions).Assembly,
             Assembly.LoadFrom(RepoPaths.DemoLlmDll),
