@@ -1,5 +1,6 @@
 using Cockpit.Grains;
 using Cockpit.Grains.Jobs;
+using Cockpit.Storage.Paging;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -46,8 +47,6 @@ public sealed partial class JobReadModel(NpgsqlDataSource dataSource)
             NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text,
         };
 
-        // Both statements in one round trip; they may see different snapshots under concurrent writes, which a
-        // paged listing tolerates.
         await using var batch = dataSource.CreateBatch();
         var page = new NpgsqlBatchCommand($"SELECT {Columns} FROM jobs {filter} ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3");
         page.Parameters.Add(statusParameter);
@@ -58,16 +57,8 @@ public sealed partial class JobReadModel(NpgsqlDataSource dataSource)
         batch.BatchCommands.Add(page);
         batch.BatchCommands.Add(count);
 
-        var rows = new List<JobRow>();
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            rows.Add(Map(reader));
-        }
-
-        await reader.NextResultAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        return new JobPage(rows, reader.GetInt64(0));
+        var (rows, total) = await PageAndCount.ReadAsync(batch, Map, cancellationToken);
+        return new JobPage(rows, total);
     }
 
     /// <summary>The job's row, or null when there is none (never created, deleted, or not projected yet).</summary>

@@ -1,4 +1,5 @@
 using Cockpit.Grains;
+using Cockpit.Storage.Paging;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -48,16 +49,7 @@ public sealed partial class JobReadModel
         batch.BatchCommands.Add(page);
         batch.BatchCommands.Add(count);
 
-        var rows = new List<JobRow>();
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            rows.Add(Map(reader));
-        }
-
-        await reader.NextResultAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        var total = reader.GetInt64(0);
+        var (rows, total) = await PageAndCount.ReadAsync(batch, Map, cancellationToken);
         var hasNext = rows.Count > query.First;
         if (hasNext) rows.RemoveAt(rows.Count - 1);
         return new JobSearchPage(rows, total, hasNext, rows.Count > 0 ? JobSearchCursor.Of(rows[^1]) : null);

@@ -1,3 +1,4 @@
+using Cockpit.Storage.Paging;
 using Cockpit.Storage.ReadModel;
 using Npgsql;
 using NpgsqlTypes;
@@ -88,22 +89,14 @@ public sealed class PostgresAuditStore(NpgsqlDataSource dataSource) : IAuditStor
         batch.BatchCommands.Add(page);
         batch.BatchCommands.Add(count);
 
-        var items = new List<AuditEntrySummary>();
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        var (items, total) = await PageAndCount.ReadAsync(batch, reader => new AuditEntrySummary(
+            reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2), reader.GetString(3), reader.GetFieldValue<DateTimeOffset>(4),
+            reader.GetNullableString(5), reader.GetNullableString(6), reader.GetNullableString(7),
+            reader.IsDBNull(8) ? null : reader.GetInt64(8), reader.GetNullableInt32(9), reader.GetNullableInt32(10),
+            reader.GetNullableString(11), reader.GetBoolean(12), reader.GetBoolean(13))
         {
-            items.Add(new AuditEntrySummary(
-                reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2), reader.GetString(3), reader.GetFieldValue<DateTimeOffset>(4),
-                reader.GetNullableString(5), reader.GetNullableString(6), reader.GetNullableString(7),
-                reader.IsDBNull(8) ? null : reader.GetInt64(8), reader.GetNullableInt32(9), reader.GetNullableInt32(10),
-                reader.GetNullableString(11), reader.GetBoolean(12), reader.GetBoolean(13))
-            {
-                CostUsd = reader.IsDBNull(14) ? null : reader.GetDecimal(14),
-            });
-        }
-        await reader.NextResultAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        var total = reader.GetInt64(0);
+            CostUsd = reader.IsDBNull(14) ? null : reader.GetDecimal(14),
+        }, cancellationToken);
 
         AuditCursor? next = null;
         if (items.Count > limit)

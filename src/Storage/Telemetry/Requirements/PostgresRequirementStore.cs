@@ -1,3 +1,4 @@
+using Cockpit.Storage.Paging;
 using Cockpit.Storage.ReadModel;
 using Npgsql;
 using NpgsqlTypes;
@@ -89,18 +90,11 @@ public sealed class PostgresRequirementStore(NpgsqlDataSource dataSource) : IReq
         batch.BatchCommands.Add(page);
         batch.BatchCommands.Add(count);
 
-        var items = new List<RequirementRecord>();
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            items.Add(new RequirementRecord(
-                reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetNullableString(4),
-                reader.GetFieldValue<string[]>(5), reader.GetNullableString(6), reader.GetFieldValue<DateTimeOffset>(7),
-                reader.GetFieldValue<DateTimeOffset>(8), reader.GetFieldValue<DateTimeOffset>(9), reader.GetNullableTimestamp(10)));
-        }
-        await reader.NextResultAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        return new RequirementPage(items, reader.GetInt64(0));
+        var (items, total) = await PageAndCount.ReadAsync(batch, reader => new RequirementRecord(
+            reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetNullableString(4),
+            reader.GetFieldValue<string[]>(5), reader.GetNullableString(6), reader.GetFieldValue<DateTimeOffset>(7),
+            reader.GetFieldValue<DateTimeOffset>(8), reader.GetFieldValue<DateTimeOffset>(9), reader.GetNullableTimestamp(10)), cancellationToken);
+        return new RequirementPage(items, total);
     }
 
     public async Task<RequirementSummary> SummaryAsync(Guid jobId, CancellationToken cancellationToken = default)
