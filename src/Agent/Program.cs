@@ -20,6 +20,12 @@ try
     await app.RunAsync();
     return 0;
 }
+catch (AgentConfigurationException e)
+{
+    // The telemetry settings (AGENT_TELEMETRY_*) are read while the application is built.
+    await Console.Error.WriteLineAsync($"cockpit-agent: {e.Message}");
+    return 2;
+}
 catch (IOException e) when (e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
 {
     // Kestrel's bind failure; without this the user gets a stack trace instead of a hint to set AGENT_PORT.
