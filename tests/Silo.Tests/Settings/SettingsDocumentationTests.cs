@@ -37,10 +37,13 @@ public sealed class SettingsDocumentationTests
     [Fact]
     public void Every_process_declares_its_settings_in_options_classes()
     {
-        // A sanity floor, so that a broken assembly scan cannot make the tests below pass on nothing.
-        Declared.Select(s => s.Owner.Assembly.GetName().Name).Distinct().ShouldBe(
-            ["Cockpit.Agent", "Cockpit.AgentBridge", "Cockpit.ClusterProxy", "Cockpit.Commands", "Cockpit.DemoLlm", "Cockpit.Grains",
-             "Cockpit.GraphQL", "Cockpit.Silo", "Cockpit.Storage"], ignoreOrder: true);
+        // A sanity floor, so that a broken assembly scan cannot make the tests below pass on nothing: each of the four
+        // processes and the silo's libraries declare some.
+        var assemblies = Declared.Select(s => s.Owner.Assembly.GetName().Name).ToHashSet();
+        foreach (var name in new[] { "Cockpit.Silo", "Cockpit.Agent", "Cockpit.ClusterProxy", "Cockpit.DemoLlm", "Cockpit.AgentBridge", "Cockpit.GraphQL", "Cockpit.Storage" })
+        {
+            assemblies.ShouldContain(name);
+        }
         Declared.Count.ShouldBeGreaterThan(100);
     }
 
