@@ -1,3 +1,4 @@
+using Cockpit.Commands.Agents;
 using Cockpit.Commands.Jobs;
 using Cockpit.Grains.Agents;
 using Cockpit.Grains.Jobs;
@@ -24,7 +25,7 @@ public static class AgentEndpoints
     {
         if (!RouteIds.TryParse(id, "id", out var agentId, out var badId)) return badId;
         var agent = await grains.GetGrain<IAgentGrain>(agentId).GetAsync();
-        return agent is null ? Problems.NotFound($"agent {agentId} not found") : TypedResults.Ok(AgentResponse.From(agent));
+        return agent is null ? Problems.NotFound($"agent {agentId} not found") : TypedResults.Ok(AgentResponse.From(AgentView.From(agent)));
     }
 
     public static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> AssignAsync(

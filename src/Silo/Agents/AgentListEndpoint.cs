@@ -1,3 +1,4 @@
+using Cockpit.Commands.Agents;
 using Cockpit.Http;
 using Cockpit.Storage.ReadModel;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,6 +15,6 @@ public static class AgentListEndpoint
         var filter = AgentStatusFilter.Parse(status, "status", errors);
         if (errors.Count > 0) return Problems.Invalid(errors);
         var rows = await agents.ListAsync(filter, string.IsNullOrWhiteSpace(config_name) ? null : config_name, cancellationToken);
-        return TypedResults.Ok(rows.Select(AgentResponse.From).ToArray());
+        return TypedResults.Ok(rows.Select(AgentView.From).Select(AgentResponse.From).ToArray());
     }
 }

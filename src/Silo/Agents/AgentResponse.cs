@@ -1,8 +1,5 @@
 using System.Text.Json;
-using Cockpit.Grains;
-using Cockpit.Grains.Agents;
-using Cockpit.Grains.Dispatch;
-using Cockpit.Storage.ReadModel;
+using Cockpit.Commands.Agents;
 
 namespace Cockpit.Silo.Agents;
 
@@ -25,7 +22,8 @@ public sealed record AgentResponse
     /// <summary>What the agent offers to jobs' selectors (automatic dispatch); empty when it registered none.</summary>
     public required IReadOnlyDictionary<string, string> Labels { get; init; }
 
-    public static AgentResponse From(AgentSnapshot agent) => new()
+    /// <summary>The one mapping from the view; a new field of an agent is one line here.</summary>
+    public static AgentResponse From(AgentView agent) => new()
     {
         Id = agent.Id,
         ConfigName = agent.ConfigName,
@@ -33,29 +31,12 @@ public sealed record AgentResponse
         PodIp = agent.PodIp,
         PodPort = agent.PodPort,
         Pid = agent.Pid,
-        Status = agent.Status.ToWire(),
+        Status = agent.StatusName,
         CurrentJobId = agent.CurrentJobId,
         RegisteredAt = agent.RegisteredAt,
         LastHeartbeat = agent.LastHeartbeat,
         Metadata = RawJson.Parse(agent.MetadataJson),
         Metrics = RawJson.Parse(agent.MetricsJson),
-        Labels = agent.Labels ?? LabelDictionary.Empty,
-    };
-
-    public static AgentResponse From(AgentRow row) => new()
-    {
-        Id = row.Id,
-        ConfigName = row.ConfigName,
-        Hostname = row.Hostname,
-        PodIp = row.PodIp,
-        PodPort = row.PodPort ?? Protocol.ProtocolPaths.DefaultAgentPort,
-        Pid = row.Pid,
-        Status = row.Status,
-        CurrentJobId = row.CurrentJobId,
-        RegisteredAt = row.RegisteredAt ?? default,
-        LastHeartbeat = row.LastHeartbeat ?? default,
-        Metadata = RawJson.Parse(row.MetadataJson),
-        Metrics = RawJson.Parse(row.LastMetricsJson),
-        Labels = row.Labels,
+        Labels = agent.Labels,
     };
 }

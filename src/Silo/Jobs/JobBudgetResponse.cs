@@ -9,7 +9,4 @@ public sealed record JobBudgetResponse
     public long? MaxTokens { get; init; }
 
     public static JobBudgetResponse? From(JobBudget? budget) => budget is null ? null : new() { MaxCostUsd = budget.MaxCostUsd, MaxTokens = budget.MaxTokens };
-
-    public static JobBudgetResponse? From(decimal? maxCostUsd, long? maxTokens) =>
-        maxCostUsd is null && maxTokens is null ? null : new() { MaxCostUsd = maxCostUsd, MaxTokens = maxTokens };
 }

@@ -10,7 +10,7 @@ namespace Cockpit.Silo.Jobs;
 public static class JobCommandResults
 {
     public static Results<Ok<JobResponse>, ProblemHttpResult> ToHttp(CommandResult<JobSnapshot> result) =>
-        result.IsOk ? TypedResults.Ok(JobResponse.From(result.Value!)) : FromCommand(result.Status, result.Error);
+        result.IsOk ? TypedResults.Ok(JobResponse.From(JobView.From(result.Value!))) : FromCommand(result.Status, result.Error);
 
     public static Results<Ok<JobResponse>, ProblemHttpResult> ToHttp(JobCommandOutcome outcome) =>
         outcome.Result is { } result ? ToHttp(result) : ToProblem(outcome);

@@ -38,7 +38,7 @@ public static class JobEndpoints
         var created = await commands.CreateAsync(body.Value!.ToNewJob());
         if (!created.IsOk) return JobCommandResults.ToProblem(created);
         var job = created.Result!.Value!;
-        return TypedResults.Created($"/api/jobs/{job.Id}", JobResponse.From(job));
+        return TypedResults.Created($"/api/jobs/{job.Id}", JobResponse.From(JobView.From(job)));
     }
 
     public static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> GetAsync(string id, IGrainFactory grains,
@@ -47,9 +47,8 @@ public static class JobEndpoints
         if (!RouteIds.TryParse(id, "id", out var jobId, out var badId)) return badId;
         var job = await grains.GetGrain<IJobGrain>(jobId).GetAsync();
         if (job is null) return Problems.NotFound($"job {jobId} not found");
-        var response = JobResponse.From(job);
-        if (job.Status == JobStatus.Pending) response = response with { WaitingReason = await dispatch.GetWaitingReasonAsync(jobId) };
-        return TypedResults.Ok(response);
+        var view = JobView.From(job);
+        return TypedResults.Ok(JobResponse.From(view) with { WaitingReason = await view.WaitingReasonAsync(dispatch) });
     }
 
     public static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> EnqueueAsync(string id, [FromServices] IJobCommands commands)

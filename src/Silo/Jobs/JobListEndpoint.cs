@@ -1,3 +1,4 @@
+using Cockpit.Commands.Jobs;
 using Cockpit.Http;
 using Cockpit.Storage.ReadModel;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -20,6 +21,6 @@ public static class JobListEndpoint
         if (errors.Count > 0) return Problems.Invalid(errors);
 
         var page = await jobs.ListAsync(statuses, limit, offset, cancellationToken);
-        return TypedResults.Ok(new JobListResponse(page.Items.Select(JobResponse.From).ToArray(), page.TotalCount, limit, offset));
+        return TypedResults.Ok(new JobListResponse(page.Items.Select(JobView.From).Select(JobResponse.From).ToArray(), page.TotalCount, limit, offset));
     }
 }

@@ -1,3 +1,5 @@
+using Cockpit.Grains.Jobs;
+
 namespace Cockpit.Silo.Jobs;
 
 /// <summary>The last progress the job's agent reported.</summary>
@@ -9,12 +11,14 @@ public sealed record JobProgressResponse
     public string? Message { get; init; }
     public DateTimeOffset? ReportedAt { get; init; }
 
-    public static JobProgressResponse From(int? total, int? processed, string? message, DateTimeOffset? reportedAt) => new()
+    public static JobProgressResponse? From(JobProgress? progress) => progress is null ? null : new()
     {
-        TotalRequirements = total,
-        ProcessedRequirements = processed,
-        ProgressPercent = total is > 0 && processed is { } done ? Math.Round(100.0 * done / total.Value, 1) : null,
-        Message = message,
-        ReportedAt = reportedAt,
+        TotalRequirements = progress.TotalRequirements,
+        ProcessedRequirements = progress.ProcessedRequirements,
+        ProgressPercent = progress.TotalRequirements is > 0 && progress.ProcessedRequirements is { } done
+            ? Math.Round(100.0 * done / progress.TotalRequirements.Value, 1)
+            : null,
+        Message = progress.Message,
+        ReportedAt = progress.ReportedAt,
     };
 }

@@ -1,8 +1,7 @@
 using System.Text.Json;
+using Cockpit.Commands.Jobs;
 using Cockpit.Grains;
 using Cockpit.Grains.Dispatch;
-using Cockpit.Grains.Jobs;
-using Cockpit.Storage.ReadModel;
 
 namespace Cockpit.Silo.Jobs;
 
@@ -55,7 +54,8 @@ public sealed record JobResponse
     /// <summary>The job sent the same LLM request LLM_LOOP_REPEATS times in a row.</summary>
     public bool Looping { get; init; }
 
-    public static JobResponse From(JobSnapshot job) => WithDispatch(new()
+    /// <summary>The one mapping from the view; a new field of a job is one line here.</summary>
+    public static JobResponse From(JobView job) => new()
     {
         Id = job.Id,
         Prompt = job.Prompt,
@@ -64,61 +64,26 @@ public sealed record JobResponse
         ConfigName = job.ConfigName,
         Context = RawJson.Parse(job.ContextJson),
         Instructions = job.Instructions,
-        Status = job.Status.ToWire(),
+        Status = job.StatusName,
         AssignedAgentId = job.AssignedAgentId,
         CreatedAt = job.CreatedAt,
         UpdatedAt = job.UpdatedAt,
         CompletedAt = job.CompletedAt,
         ErrorMessage = job.ErrorMessage,
         ErrorDetails = RawJson.Parse(job.ErrorDetailsJson),
-        Progress = job.Progress is { } p
-            ? JobProgressResponse.From(p.TotalRequirements, p.ProcessedRequirements, p.Message, p.ReportedAt)
-            : null,
+        Progress = JobProgressResponse.From(job.Progress),
+        Dispatch = job.Dispatch.Mode.ToWire(),
+        Priority = job.Dispatch.Priority,
+        Selector = job.Dispatch.Selector,
+        MaxAttempts = job.Dispatch.MaxAttempts,
+        RetryBackoffSeconds = job.Dispatch.RetryBackoffSeconds,
+        TimeoutSeconds = job.Dispatch.TimeoutSeconds,
+        ConcurrencyKey = job.Dispatch.ConcurrencyKey,
+        QueuedAt = job.Dispatch.QueuedAt,
+        NotBefore = job.Dispatch.NotBefore,
+        Attempts = [.. job.Dispatch.Attempts.Select(JobAttemptResponse.From)],
         Budget = JobBudgetResponse.From(job.Budget),
         BudgetWarning = job.BudgetWarning,
         Looping = job.Looping,
-    }, job.Dispatch);
-
-    public static JobResponse From(JobRow row) => WithDispatch(new()
-    {
-        Id = row.Id,
-        Prompt = row.Prompt,
-        DocumentPath = row.DocumentPath,
-        DocumentDir = row.DocumentDir,
-        ConfigName = row.ConfigName,
-        Context = RawJson.Parse(row.ContextJson),
-        Instructions = row.Instructions,
-        Status = row.Status,
-        AssignedAgentId = row.AssignedAgentId,
-        CreatedAt = row.CreatedAt ?? default,
-        UpdatedAt = row.UpdatedAt ?? default,
-        CompletedAt = row.CompletedAt,
-        ErrorMessage = row.ErrorMessage,
-        ErrorDetails = RawJson.Parse(row.ErrorDetailsJson),
-        Progress = row.TotalRequirements is null && row.ProcessedRequirements is null && row.ProgressMessage is null
-            ? null
-            : JobProgressResponse.From(row.TotalRequirements, row.ProcessedRequirements, row.ProgressMessage, row.LastProgressAt),
-        Budget = JobBudgetResponse.From(row.BudgetMaxCostUsd, row.BudgetMaxTokens),
-        BudgetWarning = row.BudgetWarning,
-        Looping = row.Looping,
-    }, row.Dispatch);
-
-    /// <summary>The dispatch fields, from the grain's record whichever source the job came from.</summary>
-    private static JobResponse WithDispatch(JobResponse job, JobDispatch? dispatch)
-    {
-        var d = dispatch ?? JobDispatch.For(DispatchSpec.Manual);
-        return job with
-        {
-            Dispatch = StatusNames.ToWire(d.Spec.Mode),
-            Priority = d.Spec.Priority,
-            Selector = d.Spec.Selector,
-            MaxAttempts = d.Spec.MaxAttempts,
-            RetryBackoffSeconds = d.Spec.RetryBackoffSeconds,
-            TimeoutSeconds = d.Spec.TimeoutSeconds,
-            ConcurrencyKey = d.Spec.ConcurrencyKey,
-            QueuedAt = d.QueuedAt,
-            NotBefore = d.NotBefore,
-            Attempts = [.. d.Attempts.Select(JobAttemptResponse.From)],
-        };
-    }
+    };
 }

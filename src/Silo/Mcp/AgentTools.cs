@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Cockpit.Commands.Agents;
 using Cockpit.Silo.Agents;
 using Cockpit.Storage.ReadModel;
 using ModelContextProtocol.Protocol;
@@ -25,6 +26,6 @@ public sealed class AgentTools(AgentReadModel agents)
         var filter = AgentStatusFilter.Parse(string.IsNullOrEmpty(status) ? null : status, "status", errors);
         if (errors.Count > 0) return ToolResults.Invalid(errors);
         var rows = await agents.ListAsync(filter, string.IsNullOrWhiteSpace(config_name) ? null : config_name, cancellationToken);
-        return ToolResults.Json(rows.Select(AgentResponse.From).ToArray());
+        return ToolResults.Json(rows.Select(AgentView.From).Select(AgentResponse.From).ToArray());
     }
 }

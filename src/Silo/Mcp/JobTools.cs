@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Cockpit.Commands.Jobs;
 using Cockpit.Silo.Jobs;
 using Cockpit.Silo.Statistics;
 using Cockpit.Storage.ReadModel;
@@ -41,7 +42,7 @@ public sealed class JobTools(IGrainFactory grains, JobReadModel jobs, JobProgres
 
         var page = await jobs.SearchAsync(
             new JobSearchQuery(statuses, agentId, string.IsNullOrEmpty(config_name) ? null : config_name, search, first, after), cancellationToken);
-        return ToolResults.Json(new McpJobPage(page.Items.Select(JobResponse.From).ToArray(), page.TotalCount, page.HasNextPage,
+        return ToolResults.Json(new McpJobPage(page.Items.Select(JobView.From).Select(JobResponse.From).ToArray(), page.TotalCount, page.HasNextPage,
             page.HasNextPage ? page.EndCursor?.Encode() : null));
     }
 
@@ -54,6 +55,6 @@ public sealed class JobTools(IGrainFactory grains, JobReadModel jobs, JobProgres
     {
         var found = await KnownJob.FindAsync(grains, job_id);
         if (found.Error is { } error) return error;
-        return ToolResults.Json(new McpJobDetails(JobResponse.From(found.Job!), await progress.ForAsync(found.Job!, cancellationToken)));
+        return ToolResults.Json(new McpJobDetails(JobResponse.From(JobView.From(found.Job!)), await progress.ForAsync(found.Job!, cancellationToken)));
     }
 }

@@ -1,3 +1,5 @@
+using Cockpit.Commands.Agents;
+using Cockpit.Commands.Jobs;
 using Cockpit.Grains.Agents;
 using Cockpit.GraphQL.Schema.Errors;
 using Cockpit.GraphQL.Schema.Jobs;
@@ -7,10 +9,10 @@ using GraphQL.Types;
 namespace Cockpit.GraphQL.Schema.Agents;
 
 /// <summary>
-/// An agent. Its own fields come from the source (grain snapshot or read-model row); <c>currentJob</c> and
+/// An agent. Its own fields come from its <see cref="AgentView"/> (grain snapshot or read-model row); <c>currentJob</c> and
 /// <c>silo</c> ask the grains, per agent, only when selected.
 /// </summary>
-public sealed class AgentGraphType : ObjectGraphType<AgentNode>
+public sealed class AgentGraphType : ObjectGraphType<AgentView>
 {
     public AgentGraphType()
     {
@@ -23,8 +25,8 @@ public sealed class AgentGraphType : ObjectGraphType<AgentNode>
         Field<IntGraphType>("pid").Resolve(c => c.Source.Pid);
         Field<NonNullGraphType<AgentStatusGraphType>>("status").Resolve(c => c.Source.Status);
         Field<IdGraphType>("currentJobId").Resolve(c => c.Source.CurrentJobId is { } id ? Ids.ToId(id) : null);
-        Field<JobGraphType, JobNode?>("currentJob")
-            .ResolveAsync(c => c.Source.CurrentJobId is { } id ? Loads.JobAsync(c, id) : Task.FromResult<JobNode?>(null));
+        Field<JobGraphType, JobView?>("currentJob")
+            .ResolveAsync(c => c.Source.CurrentJobId is { } id ? Loads.JobAsync(c, id) : Task.FromResult<JobView?>(null));
         Field<NonNullGraphType<IsoDateTimeGraphType>>("registeredAt").Resolve(c => c.Source.RegisteredAt);
         Field<NonNullGraphType<IsoDateTimeGraphType>>("lastHeartbeat").Resolve(c => c.Source.LastHeartbeat);
         Field<JsonGraphType>("metadata").Resolve(c => JsonText.Parse(c.Source.MetadataJson));

@@ -1,6 +1,5 @@
 using Cockpit.Commands.Jobs;
 using Cockpit.GraphQL.Schema.Errors;
-using Cockpit.GraphQL.Schema.Jobs;
 using GraphQL;
 
 namespace Cockpit.GraphQL.Schema.Commands;
@@ -10,10 +9,10 @@ public static class CommandOutcomes
 {
     /// <summary>The job after an Ok command.</summary>
     /// <exception cref="ExecutionError">The command was refused; every input error is reported, each naming its field.</exception>
-    public static JobNode Job(IResolveFieldContext context, JobCommandOutcome outcome)
+    public static JobView Job(IResolveFieldContext context, JobCommandOutcome outcome)
     {
         ThrowIfFailed(context, outcome);
-        return JobNode.From(outcome.Result!.Value!);
+        return JobView.From(outcome.Result!.Value!);
     }
 
     public static void ThrowIfFailed(IResolveFieldContext context, JobCommandOutcome outcome)

@@ -1,3 +1,4 @@
+using Cockpit.Commands.Agents;
 using Cockpit.Grains.Dispatch;
 using Cockpit.GraphQL.Schema.Agents;
 using Cockpit.GraphQL.Schema.Errors;
@@ -14,7 +15,7 @@ public sealed class JobAttemptGraphType : ObjectGraphType<JobAttempt>
         Name = "JobAttempt";
         Field<NonNullGraphType<IntGraphType>>("attempt").Description("1 for the first run the job ever had.").Resolve(c => c.Source.Number);
         Field<NonNullGraphType<IdGraphType>>("agentId").Resolve(c => Ids.ToId(c.Source.AgentId));
-        Field<AgentGraphType, AgentNode?>("agent")
+        Field<AgentGraphType, AgentView?>("agent")
             .Description("The agent as it is now; null when it is gone.")
             .ResolveAsync(c => Loads.AgentAsync(c, c.Source.AgentId));
         Field<NonNullGraphType<IsoDateTimeGraphType>>("startedAt").Resolve(c => c.Source.StartedAt);

@@ -1,3 +1,4 @@
+using Cockpit.Commands.Jobs;
 using Cockpit.Grains.Dispatch;
 using Cockpit.GraphQL.Schema.Errors;
 using Cockpit.GraphQL.Schema.Jobs;
@@ -14,7 +15,7 @@ public sealed class PendingJobGraphType : ObjectGraphType<PendingJob>
     {
         Name = "PendingJob";
         Field<NonNullGraphType<IdGraphType>>("jobId").Resolve(c => Ids.ToId(c.Source.Job.Id));
-        Field<JobGraphType, JobNode?>("job").ResolveAsync(c => Loads.JobAsync(c, c.Source.Job.Id));
+        Field<JobGraphType, JobView?>("job").ResolveAsync(c => Loads.JobAsync(c, c.Source.Job.Id));
         Field<NonNullGraphType<IntGraphType>>("position")
             .Description("1 for the job offered first, across every queue.")
             .Resolve(c => c.Source.Position);

@@ -1,9 +1,10 @@
+using Cockpit.Commands.Jobs;
 using Cockpit.GraphQL.Schema.Paging;
 using GraphQL.Types;
 
 namespace Cockpit.GraphQL.Schema.Jobs;
 
-public sealed class JobConnectionGraphType : ObjectGraphType<Connection<JobNode>>
+public sealed class JobConnectionGraphType : ObjectGraphType<Connection<JobView>>
 {
     public JobConnectionGraphType()
     {

@@ -1,6 +1,5 @@
+using Cockpit.Commands.Agents;
 using Cockpit.Commands.Jobs;
-using Cockpit.Grains;
-using Cockpit.Grains.Jobs;
 using Cockpit.GraphQL.Schema.Agents;
 using Cockpit.GraphQL.Schema.Audit;
 using Cockpit.GraphQL.Schema.Dispatch;
@@ -17,11 +16,11 @@ using GraphQL.Types;
 namespace Cockpit.GraphQL.Schema.Jobs;
 
 /// <summary>
-/// A job. Its own fields come from the source (grain snapshot or read-model row); everything else is loaded lazily,
+/// A job. Its own fields come from its <see cref="JobView"/> (grain snapshot or read-model row); everything else is loaded lazily,
 /// per job, only when selected: the assigned agent (its grain), progress, requirements, timeline (read model),
 /// workspace (files), audit, chat and graph (telemetry stores).
 /// </summary>
-public sealed class JobGraphType : ObjectGraphType<JobNode>
+public sealed class JobGraphType : ObjectGraphType<JobView>
 {
     public JobGraphType()
     {
@@ -35,39 +34,37 @@ public sealed class JobGraphType : ObjectGraphType<JobNode>
         Field<StringGraphType>("instructions").Resolve(c => c.Source.Instructions);
         Field<NonNullGraphType<JobStatusGraphType>>("status").Resolve(c => c.Source.Status);
         Field<IdGraphType>("assignedAgentId").Resolve(c => c.Source.AssignedAgentId is { } id ? Ids.ToId(id) : null);
-        Field<AgentGraphType, AgentNode?>("assignedAgent")
-            .ResolveAsync(c => c.Source.AssignedAgentId is { } id ? Loads.AgentAsync(c, id) : Task.FromResult<AgentNode?>(null));
+        Field<AgentGraphType, AgentView?>("assignedAgent")
+            .ResolveAsync(c => c.Source.AssignedAgentId is { } id ? Loads.AgentAsync(c, id) : Task.FromResult<AgentView?>(null));
         Field<NonNullGraphType<IsoDateTimeGraphType>>("createdAt").Resolve(c => c.Source.CreatedAt);
         Field<NonNullGraphType<IsoDateTimeGraphType>>("updatedAt").Resolve(c => c.Source.UpdatedAt);
         Field<IsoDateTimeGraphType>("completedAt").Resolve(c => c.Source.CompletedAt);
         Field<StringGraphType>("errorMessage").Resolve(c => c.Source.ErrorMessage);
         Field<JsonGraphType>("errorDetails").Resolve(c => JsonText.Parse(c.Source.ErrorDetailsJson));
-        Field<NonNullGraphType<DispatchModeGraphType>>("dispatch").Resolve(c => c.Source.DispatchOrDefault.Spec.Mode);
+        Field<NonNullGraphType<DispatchModeGraphType>>("dispatch").Resolve(c => c.Source.Dispatch.Mode);
         Field<NonNullGraphType<IntGraphType>>("priority")
             .Description("−100..100; higher goes first, then oldest.")
-            .Resolve(c => c.Source.DispatchOrDefault.Spec.Priority);
+            .Resolve(c => c.Source.Dispatch.Priority);
         Field<NonNullGraphType<JsonGraphType>>("selector")
             .Description("Labels an agent must carry (every pair) to take the job, as an object of strings (like Agent.labels).")
-            .Resolve(c => c.Source.DispatchOrDefault.Spec.Selector.ToDictionary(p => p.Key, p => p.Value));
-        Field<NonNullGraphType<IntGraphType>>("maxAttempts").Resolve(c => c.Source.DispatchOrDefault.Spec.MaxAttempts);
+            .Resolve(c => c.Source.Dispatch.Selector.ToDictionary(p => p.Key, p => p.Value));
+        Field<NonNullGraphType<IntGraphType>>("maxAttempts").Resolve(c => c.Source.Dispatch.MaxAttempts);
         Field<NonNullGraphType<IntGraphType>>("retryBackoffSeconds")
             .Description("The delay after the first failed attempt, doubling per attempt (at most 10 minutes).")
-            .Resolve(c => c.Source.DispatchOrDefault.Spec.RetryBackoffSeconds);
+            .Resolve(c => c.Source.Dispatch.RetryBackoffSeconds);
         Field<IntGraphType>("timeoutSeconds").Description("Longest run of one attempt; null: no bound.")
-            .Resolve(c => c.Source.DispatchOrDefault.Spec.TimeoutSeconds);
-        Field<StringGraphType>("concurrencyKey").Resolve(c => c.Source.DispatchOrDefault.Spec.ConcurrencyKey);
+            .Resolve(c => c.Source.Dispatch.TimeoutSeconds);
+        Field<StringGraphType>("concurrencyKey").Resolve(c => c.Source.Dispatch.ConcurrencyKey);
         Field<IsoDateTimeGraphType>("queuedAt").Description("When the job last entered the queue.")
-            .Resolve(c => c.Source.DispatchOrDefault.QueuedAt);
+            .Resolve(c => c.Source.Dispatch.QueuedAt);
         Field<IsoDateTimeGraphType>("notBefore").Description("The end of a retry's backoff while the job waits for its next attempt.")
-            .Resolve(c => c.Source.DispatchOrDefault.NotBefore);
+            .Resolve(c => c.Source.Dispatch.NotBefore);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<JobAttemptGraphType>>>>("attempts")
             .Description("Every run of the job, oldest first.")
-            .Resolve(c => c.Source.DispatchOrDefault.Attempts);
+            .Resolve(c => c.Source.Dispatch.Attempts);
         Field<StringGraphType, string?>("waitingReason")
             .Description("Why a pending job waits (the dispatcher's view); null unless the job is pending.")
-            .ResolveAsync(async c => c.Source.Status == JobStatus.Pending
-                ? await c.Service<IDispatchCommands>().GetWaitingReasonAsync(c.Source.Id, c.CancellationToken)
-                : null);
+            .ResolveAsync(c => c.Source.WaitingReasonAsync(c.Service<IDispatchCommands>(), c.CancellationToken));
         Field<NonNullGraphType<JobProgressGraphType>>("progress").Resolve(c => Loads.Progress(c, c.Source));
         Field<JobBudgetGraphType>("budget").Description("What the job may spend on LLM calls; null: no limit.").Resolve(c => c.Source.Budget);
         Field<NonNullGraphType<BooleanGraphType>>("budgetWarning").Description("80 % of the budget used (a badge).").Resolve(c => c.Source.BudgetWarning);

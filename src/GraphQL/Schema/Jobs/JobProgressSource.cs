@@ -1,3 +1,4 @@
+using Cockpit.Commands.Jobs;
 using Cockpit.Grains.Jobs;
 using Cockpit.Grains.Jobs.Progress;
 using Cockpit.Storage.Telemetry.Requirements;
@@ -16,20 +17,22 @@ public sealed class JobProgressSource
 
     /// <param name="loadRequirements">The requirement store's summary, or null when no store is configured.</param>
     /// <param name="loadLive">The job as its grain holds it now (null when it is gone).</param>
-    public JobProgressSource(JobNode job, DateTimeOffset now, Func<Task<RequirementSummary?>> loadRequirements, Func<Task<JobNode?>> loadLive)
+    public JobProgressSource(JobView job, DateTimeOffset now, Func<Task<RequirementSummary?>> loadRequirements, Func<Task<JobView?>> loadLive)
     {
+        ArgumentNullException.ThrowIfNull(job);
         Job = job;
-        Estimate = JobProgressEstimator.Estimate(job.Status, job.ProgressSamples, job.Progress, now);
+        Status = job.Status ?? throw new ArgumentException("GraphQL shows only jobs whose status this build knows", nameof(job));
+        Estimate = JobProgressEstimator.Estimate(Status, job.ProgressSamples, job.Progress, now);
         _requirements = new(loadRequirements);
         _liveEstimate = new(async () =>
         {
             if (job.ProgressSamples is not null) return Estimate;
-            var live = await loadLive() ?? job;
-            return JobProgressEstimator.Estimate(live.Status, live.ProgressSamples, live.Progress, now);
+            var live = await loadLive();
+            return live is null ? Estimate : JobProgressEstimator.Estimate(live.Status ?? Status, live.ProgressSamples, live.Progress, now);
         });
     }
 
-    public JobNode Job { get; }
+    public JobView Job { get; }
 
     /// <summary>The estimate from what the job source holds (without a rate when it came from the read model).</summary>
     public ProgressEstimate Estimate { get; }
@@ -43,5 +46,5 @@ public sealed class JobProgressSource
     public async Task<RequirementSummary?> RequirementsIfNeededAsync() =>
         JobProgressRules.NeedsRequirements(Estimate) ? await RequirementsAsync() : null;
 
-    public JobStatus Status => Job.Status;
+    public JobStatus Status { get; }
 }

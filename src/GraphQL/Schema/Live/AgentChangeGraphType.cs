@@ -1,10 +1,11 @@
+using Cockpit.Commands.Agents;
 using Cockpit.GraphQL.Schema.Agents;
 using Cockpit.GraphQL.Schema.Errors;
 using GraphQL.Types;
 
 namespace Cockpit.GraphQL.Schema.Live;
 
-public sealed class AgentChangeGraphType : ObjectGraphType<EntityChange<AgentNode>>
+public sealed class AgentChangeGraphType : ObjectGraphType<EntityChange<AgentView>>
 {
     public AgentChangeGraphType()
     {

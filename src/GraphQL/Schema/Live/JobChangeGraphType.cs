@@ -1,10 +1,11 @@
+using Cockpit.Commands.Jobs;
 using Cockpit.GraphQL.Schema.Errors;
 using Cockpit.GraphQL.Schema.Jobs;
 using GraphQL.Types;
 
 namespace Cockpit.GraphQL.Schema.Live;
 
-public sealed class JobChangeGraphType : ObjectGraphType<EntityChange<JobNode>>
+public sealed class JobChangeGraphType : ObjectGraphType<EntityChange<JobView>>
 {
     public JobChangeGraphType()
     {

@@ -28,7 +28,7 @@ public sealed class MutationGraphType : ObjectGraphType
     public MutationGraphType()
     {
         Name = "Mutation";
-        Field<NonNullGraphType<JobGraphType>, JobNode>("createJob")
+        Field<NonNullGraphType<JobGraphType>, JobView>("createJob")
             .Argument<NonNullGraphType<CreateJobInputGraphType>>("input")
             .ResolveAsync(async c =>
             {
@@ -36,32 +36,32 @@ public sealed class MutationGraphType : ObjectGraphType
                 if (input.SelectorProblem is { } problem) throw new InputError("selector", problem);
                 return CommandOutcomes.Job(c, await c.Service<IJobCommands>().CreateAsync(input.Job, c.CancellationToken));
             });
-        Field<NonNullGraphType<JobGraphType>, JobNode>("enqueueJob")
+        Field<NonNullGraphType<JobGraphType>, JobView>("enqueueJob")
             .Description("Queues a created, failed or cancelled job for automatic dispatch (pending).")
             .Argument<NonNullGraphType<IdGraphType>>("jobId")
             .ResolveAsync(async c => CommandOutcomes.Job(c, await c.Service<IJobCommands>().EnqueueAsync(
                 Ids.Parse(c.GetArgument<object>("jobId"), "id"), c.CancellationToken)));
-        Field<NonNullGraphType<JobGraphType>, JobNode>("setJobPriority")
+        Field<NonNullGraphType<JobGraphType>, JobView>("setJobPriority")
             .Description("−100..100; a pending job takes its new place in the queue at once.")
             .Argument<NonNullGraphType<IdGraphType>>("jobId")
             .Argument<NonNullGraphType<IntGraphType>>("priority")
             .ResolveAsync(async c => CommandOutcomes.Job(c, await c.Service<IJobCommands>().SetPriorityAsync(
                 Ids.Parse(c.GetArgument<object>("jobId"), "id"), c.GetArgument<int>("priority"), c.CancellationToken)));
-        Field<NonNullGraphType<JobGraphType>, JobNode>("assignJob")
+        Field<NonNullGraphType<JobGraphType>, JobView>("assignJob")
             .Argument<NonNullGraphType<IdGraphType>>("jobId")
             .Argument<NonNullGraphType<IdGraphType>>("agentId")
             .ResolveAsync(async c => CommandOutcomes.Job(c, await c.Service<IJobCommands>().AssignAsync(
                 Ids.Parse(c.GetArgument<object>("jobId"), "id"), Ids.Parse(c.GetArgument<object>("agentId"), "agent_id"), c.CancellationToken)));
-        Field<NonNullGraphType<JobGraphType>, JobNode>("cancelJob")
+        Field<NonNullGraphType<JobGraphType>, JobView>("cancelJob")
             .Argument<NonNullGraphType<IdGraphType>>("jobId")
             .ResolveAsync(async c => CommandOutcomes.Job(c, await c.Service<IJobCommands>().CancelAsync(
                 Ids.Parse(c.GetArgument<object>("jobId"), "id"), c.CancellationToken)));
-        Field<NonNullGraphType<JobGraphType>, JobNode>("resumeJob")
+        Field<NonNullGraphType<JobGraphType>, JobView>("resumeJob")
             .Argument<NonNullGraphType<IdGraphType>>("jobId")
             .Argument<IdGraphType>("agentId")
             .ResolveAsync(async c => CommandOutcomes.Job(c, await c.Service<IJobCommands>().ResumeAsync(
                 Ids.Parse(c.GetArgument<object>("jobId"), "id"), Ids.ParseOptional(c.GetArgument<object?>("agentId"), "agent_id"), c.CancellationToken)));
-        Field<NonNullGraphType<JobGraphType>, JobNode>("setJobBudget")
+        Field<NonNullGraphType<JobGraphType>, JobView>("setJobBudget")
             .Description("Replaces the job's LLM budget (REST PUT /api/jobs/{id}/budget); a job stopped by its budget is then resumed with resumeJob.")
             .Argument<NonNullGraphType<IdGraphType>>("jobId")
             .Argument<NonNullGraphType<JobBudgetInputGraphType>>("budget")

@@ -1,3 +1,4 @@
+using Cockpit.Commands.Agents;
 using Cockpit.Commands.Configs;
 using Cockpit.GraphQL.Schema.Agents;
 using Cockpit.GraphQL.Schema.Audit;
@@ -33,14 +34,14 @@ public sealed class QueryGraphType : ObjectGraphType
     public QueryGraphType()
     {
         Name = "Query";
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AgentGraphType>>>, IReadOnlyList<AgentNode>>("agents")
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AgentGraphType>>>, IReadOnlyList<AgentView>>("agents")
             .Argument<ListGraphType<NonNullGraphType<AgentStatusGraphType>>>("status")
             .Argument<StringGraphType>("configName")
             .ResolveAsync(async c => await AgentLists.ListAsync(c));
-        Field<AgentGraphType, AgentNode?>("agent")
+        Field<AgentGraphType, AgentView?>("agent")
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .ResolveAsync(c => Loads.AgentAsync(c, Ids.Parse(c.GetArgument<object>("id"), "id")));
-        Field<NonNullGraphType<JobConnectionGraphType>, Paging.Connection<JobNode>>("jobs")
+        Field<NonNullGraphType<JobConnectionGraphType>, Paging.Connection<JobView>>("jobs")
             .Description("Newest first. `search` matches text in the prompt.")
             .Argument<ListGraphType<NonNullGraphType<JobStatusGraphType>>>("statuses")
             .Argument<IdGraphType>("agentId")
@@ -49,7 +50,7 @@ public sealed class QueryGraphType : ObjectGraphType
             .Argument<IntGraphType>("first", a => a.DefaultValue = JobLists.DefaultFirst)
             .Argument<StringGraphType>("after")
             .ResolveAsync(async c => await JobLists.PageAsync(c));
-        Field<JobGraphType, JobNode?>("job")
+        Field<JobGraphType, JobView?>("job")
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .ResolveAsync(c => Loads.JobAsync(c, Ids.Parse(c.GetArgument<object>("id"), "id")));
         Field<LlmRequestGraphType, object?>("llmRequest")

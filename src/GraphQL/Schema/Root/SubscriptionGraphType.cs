@@ -1,4 +1,5 @@
 using System.Reactive.Linq;
+using Cockpit.Commands.Agents;
 using Cockpit.Commands.Jobs;
 using Cockpit.GraphQL.Schema.Agents;
 using Cockpit.GraphQL.Schema.Audit;
@@ -28,22 +29,22 @@ public sealed class SubscriptionGraphType : ObjectGraphType
     public SubscriptionGraphType()
     {
         Name = "Subscription";
-        Field<NonNullGraphType<AgentChangeGraphType>, EntityChange<AgentNode>>("agentChanged")
+        Field<NonNullGraphType<AgentChangeGraphType>, EntityChange<AgentView>>("agentChanged")
             .Description("Changes of one agent, or of every agent when `id` is left out.")
             .Argument<IdGraphType>("id")
             .ResolveStream(c =>
             {
                 var grains = c.Service<IGrainFactory>();
-                return LiveFeeds.Changes<AgentNode>(Hub(c), LiveEventKinds.Agent, Ids.ParseOptional(c.GetArgument<object?>("id"), "id"),
+                return LiveFeeds.Changes<AgentView>(Hub(c), LiveEventKinds.Agent, Ids.ParseOptional(c.GetArgument<object?>("id"), "id"),
                     async (id, _) => await Loads.AgentAsync(grains, id) is { } agent ? (agent, agent.Version) : null, Logger(c));
             });
-        Field<NonNullGraphType<JobChangeGraphType>, EntityChange<JobNode>>("jobChanged")
+        Field<NonNullGraphType<JobChangeGraphType>, EntityChange<JobView>>("jobChanged")
             .Description("Changes of one job, or of every job when `id` is left out.")
             .Argument<IdGraphType>("id")
             .ResolveStream(c =>
             {
                 var grains = c.Service<IGrainFactory>();
-                return LiveFeeds.Changes<JobNode>(Hub(c), LiveEventKinds.Job, Ids.ParseOptional(c.GetArgument<object?>("id"), "id"),
+                return LiveFeeds.Changes<JobView>(Hub(c), LiveEventKinds.Job, Ids.ParseOptional(c.GetArgument<object?>("id"), "id"),
                     async (id, _) => await Loads.JobAsync(grains, id) is { } job ? (job, job.Version) : null, Logger(c));
             });
         Field<NonNullGraphType<AuditEntryGraphType>, AuditEntrySummary>("auditAppended")

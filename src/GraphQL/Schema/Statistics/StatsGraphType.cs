@@ -1,5 +1,5 @@
+using Cockpit.Commands.Jobs;
 using Cockpit.GraphQL.Schema.Errors;
-using Cockpit.GraphQL.Schema.Jobs;
 using Cockpit.Storage.ReadModel;
 using Cockpit.Storage.Statistics;
 using Cockpit.Storage.Usage;
@@ -66,7 +66,7 @@ public sealed class StatsGraphType : ObjectGraphType<StatsSource>
             .ToDictionary(r => r.Id);
         // A job deleted between the two reads leaves the list rather than showing up half.
         return stuck
-            .Select(s => rows.GetValueOrDefault(s.JobId) is { } row && JobNode.From(row) is { } job
+            .Select(s => rows.GetValueOrDefault(s.JobId) is { } row && JobView.From(row) is { Status: not null } job
                 ? new StuckJobNode(job, s.AgentId, s.MinutesSinceProgress)
                 : null)
             .OfType<StuckJobNode>()

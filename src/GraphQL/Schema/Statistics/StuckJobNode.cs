@@ -1,5 +1,5 @@
-using Cockpit.GraphQL.Schema.Jobs;
+using Cockpit.Commands.Jobs;
 
 namespace Cockpit.GraphQL.Schema.Statistics;
 
-public sealed record StuckJobNode(JobNode Job, Guid? AgentId, double MinutesSinceProgress);
+public sealed record StuckJobNode(JobView Job, Guid? AgentId, double MinutesSinceProgress);
