@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Cockpit.Commands.Jobs;
 using Cockpit.Commands.Tests.Views;
 using Cockpit.Grains.Budgets;
@@ -16,11 +15,6 @@ namespace Cockpit.Commands.Tests.Jobs;
 /// </summary>
 public sealed class JobViewTests
 {
-    private static readonly DateTimeOffset T0 = new(2026, 3, 1, 8, 0, 0, TimeSpan.Zero);
-
-    // Serialized, so that every field the view has (and any added later) is compared by value, lists included.
-    private static string Shown(JobView view) => JsonSerializer.Serialize(view);
-
     [Property(Arbitrary = [typeof(ViewArbitraries)], MaxTest = 500)]
     public void A_snapshot_and_its_stored_row_give_the_same_view_but_for_the_samples_only_the_grain_keeps(JobSnapshot job)
     {
@@ -29,18 +23,18 @@ public sealed class JobViewTests
 
         fromRow.ProgressSamples.ShouldBeNull();
         fromGrain.ProgressSamples.ShouldNotBeNull();
-        Shown(fromRow).ShouldBe(Shown(fromGrain with { ProgressSamples = null }));
+        Shown.Of(fromRow).ShouldBe(Shown.Of(fromGrain with { ProgressSamples = null }));
     }
 
     [Fact]
     public void The_comparison_sees_the_selector_and_the_attempts()
     {
         var view = JobView.From(Snapshot());
-        var attempt = new JobAttempt(1, Guid.NewGuid(), T0, null, AttemptOutcome.Running, null);
+        var attempt = new JobAttempt(1, Guid.NewGuid(), Shown.T0, null, AttemptOutcome.Running, null);
 
-        Shown(view with { Dispatch = view.Dispatch with { Selector = LabelDictionary.Of(new Dictionary<string, string> { ["gpu"] = "a100" }) } })
-            .ShouldNotBe(Shown(view));
-        Shown(view with { Dispatch = view.Dispatch with { Attempts = [attempt] } }).ShouldNotBe(Shown(view));
+        Shown.Of(view with { Dispatch = view.Dispatch with { Selector = LabelDictionary.Of(new Dictionary<string, string> { ["gpu"] = "a100" }) } })
+            .ShouldNotBe(Shown.Of(view));
+        Shown.Of(view with { Dispatch = view.Dispatch with { Attempts = [attempt] } }).ShouldNotBe(Shown.Of(view));
     }
 
     [Property(Arbitrary = [typeof(ViewArbitraries)], MaxTest = 200)]
@@ -87,14 +81,14 @@ public sealed class JobViewTests
     }
 
     [Theory]
-    // the four progress columns (total, processed, message, reported: minutes after T0) → progress shown
+    // the four progress columns (total, processed, message, reported: minutes after Shown.T0) → progress shown
     [InlineData(null, null, null, null, false)]
     [InlineData(10, 4, "reading", 5, true)]
     [InlineData(null, null, null, 5, true)]   // a report with neither counts nor message still happened
     [InlineData(null, 3, null, 5, true)]
     public void Progress_shows_when_any_of_its_columns_is_set(int? total, int? processed, string? message, int? reportedMinutes, bool shown)
     {
-        var reported = reportedMinutes is { } m ? T0.AddMinutes(m) : (DateTimeOffset?)null;
+        var reported = reportedMinutes is { } m ? Shown.T0.AddMinutes(m) : (DateTimeOffset?)null;
         var view = JobView.From(Row() with
         {
             TotalRequirements = total, ProcessedRequirements = processed, ProgressMessage = message, LastProgressAt = reported,
@@ -108,7 +102,7 @@ public sealed class JobViewTests
     {
         var view = JobView.From(Row() with { TotalRequirements = 10, ProcessedRequirements = 2, LastProgressAt = null });
 
-        view.Progress.ShouldBe(new JobProgress(10, 2, null, T0.AddHours(1)));
+        view.Progress.ShouldBe(new JobProgress(10, 2, null, Shown.T0.AddHours(1)));
     }
 
     [Fact]
@@ -136,7 +130,7 @@ public sealed class JobViewTests
     }
 
     private static JobSnapshot Snapshot() => new(Guid.NewGuid(), "write", null, null, "writer", null, null, JobStatus.Created, null,
-        T0, T0.AddHours(1), null, null, null, null, 3);
+        Shown.T0, Shown.T0.AddHours(1), null, null, null, null, 3);
 
     private static JobRow Row() => StoredRows.Of(Snapshot());
 

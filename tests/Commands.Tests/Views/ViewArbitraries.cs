@@ -11,14 +11,12 @@ namespace Cockpit.Commands.Tests.Views;
 /// <summary>Job and agent snapshots as grains produce them, every optional part present or absent.</summary>
 public static class ViewArbitraries
 {
-    private static readonly DateTimeOffset T0 = new(2026, 3, 1, 8, 0, 0, TimeSpan.Zero);
-
     private static Gen<T?> OrNull<T>(Gen<T> gen) where T : class => Gen.OneOf(Gen.Constant<T?>(null), gen.Select(v => (T?)v));
 
     private static Gen<T?> OrNone<T>(Gen<T> gen) where T : struct => Gen.OneOf(Gen.Constant<T?>(null), gen.Select(v => (T?)v));
 
     // Whole seconds in UTC, as the grains' clock gives them.
-    private static Gen<DateTimeOffset> Time => Gen.Choose(0, 5_000_000).Select(s => T0.AddSeconds(s));
+    private static Gen<DateTimeOffset> Time => Gen.Choose(0, 5_000_000).Select(s => Shown.T0.AddSeconds(s));
 
     private static Gen<string> Text => Gen.Elements("", "a", "write the spec", "ünïcode ✓", "line\nbreak", "  spaced  ");
 
