@@ -8,9 +8,12 @@ namespace Cockpit.Commands.Configs;
 /// <summary>
 /// The named agent configurations in a config directory: <c>defaults.yaml</c>, <c>schema.json</c> and
 /// <c>agents/&lt;name&gt;.yaml</c>. Each named file is merged onto the defaults (<see cref="JsonMerge"/>) and
-/// validated against the schema with NJsonSchema. Files are read on every call: they are few and small, and an
-/// edit shows at once without a restart.
+/// validated against the schema with NJsonSchema. An edit shows at once without a restart: every call looks at the
+/// files' sizes and modification times and reads them again when any changed, was added or removed. Reading them
+/// costs far more than looking (YAML, a JSON Schema loaded and run per file), and job creation asks for a config's
+/// budget every time, so unchanged files are not read again.
 /// </summary>
+/// <remarks>The configurations handed out are shared between callers: read them, never change them.</remarks>
 public sealed partial class ConfigCatalog(string directory)
 {
     public const string DefaultsFile = "defaults.yaml";
@@ -23,16 +26,47 @@ public sealed partial class ConfigCatalog(string directory)
     /// <summary>The config directory (absolute).</summary>
     public string Directory { get; } = Path.GetFullPath(directory);
 
+    // The last reading and the stamp of the files it was made from. The stamp is taken before the files are read, so a
+    // file changed during a reading leaves a stale stamp behind, and the next call reads again.
+    private Reading? _last;
+
     /// <summary>Every named configuration, by name. An empty list when the directory has no <c>agents/</c> folder.</summary>
     public async Task<IReadOnlyList<AgentConfig>> ListAsync(CancellationToken cancellationToken = default)
     {
+        var files = AgentFiles();
+        var stamp = Stamp(files);
+        if (Volatile.Read(ref _last) is { } last && last.Stamp == stamp) return last.Configs;
+        var configs = await ReadAsync(files, cancellationToken);
+        Volatile.Write(ref _last, new Reading(stamp, configs));
+        return configs;
+    }
+
+    private List<string> AgentFiles()
+    {
         var agents = Path.Combine(Directory, AgentsFolder);
         if (!System.IO.Directory.Exists(agents)) return [];
-
-        var files = System.IO.Directory.EnumerateFiles(agents)
+        return System.IO.Directory.EnumerateFiles(agents)
             .Where(f => Path.GetExtension(f) is ".yaml" or ".yml")
             .OrderBy(f => Path.GetFileName(f), StringComparer.Ordinal)
             .ToList();
+    }
+
+    /// <summary>Name, size and modification time of every file a reading uses (a missing file stamps as missing).</summary>
+    private string Stamp(List<string> agentFiles)
+    {
+        var stamp = new System.Text.StringBuilder();
+        foreach (var path in agentFiles.Prepend(Path.Combine(Directory, SchemaFile)).Prepend(Path.Combine(Directory, DefaultsFile)))
+        {
+            var file = new FileInfo(path);
+            stamp.Append(path).Append('|');
+            if (file.Exists) stamp.Append(file.Length).Append('|').Append(file.LastWriteTimeUtc.Ticks);
+            stamp.Append('\n');
+        }
+        return stamp.ToString();
+    }
+
+    private async Task<IReadOnlyList<AgentConfig>> ReadAsync(List<string> files, CancellationToken cancellationToken)
+    {
         if (files.Count == 0) return [];
 
         var shared = await LoadSharedAsync(cancellationToken);
@@ -49,7 +83,7 @@ public sealed partial class ConfigCatalog(string directory)
             }
             configs.Add(await LoadOneAsync(name, file, shared, cancellationToken));
         }
-        return configs.OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
+        return configs.OrderBy(c => c.Name, StringComparer.Ordinal).ToList().AsReadOnly();
     }
 
     /// <summary>The configuration named <paramref name="name"/> (exact, case-sensitive), or null.</summary>
@@ -160,4 +194,6 @@ public sealed partial class ConfigCatalog(string directory)
         string.Concat(kind.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 
     private sealed record SharedFiles(JsonObject? Defaults, JsonSchema? Schema, IReadOnlyList<string> Errors);
+
+    private sealed record Reading(string Stamp, IReadOnlyList<AgentConfig> Configs);
 }
