@@ -9,6 +9,10 @@ namespace Cockpit.Grains.Dispatch;
 public sealed class DispatchBoard
 {
     private readonly Dictionary<Guid, QueuedJob> _pending = [];
+
+    // The pending jobs with a backoff, so that the dispatcher's timer is set after every plan without looking at every
+    // pending job (a backlog of thousands, of which retries are few).
+    private readonly HashSet<Guid> _backingOff = [];
     private readonly Dictionary<Guid, IdleAgent> _idle = [];
     private readonly Dictionary<Guid, RunningJob> _running = [];
     private readonly HashSet<Guid> _startingOn = [];
@@ -18,6 +22,13 @@ public sealed class DispatchBoard
     private readonly Dictionary<Guid, IdleAgent> _idleAfterStart = [];
     private readonly Dictionary<string, int> _limits = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _lastServed = new(StringComparer.Ordinal);
+
+    // The round robin's memory in two parts: each key's last start that happened, and the turns booked by starts under
+    // way. A start that does not happen (the agent did not take the job, the job was gone) gives its turn back, so that
+    // a key whose starts are refused is not passed over for it. _lastServed is the newer of the two, per key.
+    private readonly Dictionary<string, long> _lastStarted = new(StringComparer.Ordinal);
+    // By job and agent: a job queued again while a start of it is under way may be booked again, on another agent.
+    private readonly Dictionary<(Guid Job, Guid Agent), (string Key, long Turn)> _turnsBooked = [];
     private readonly Dictionary<Guid, KnownAgent> _registered = [];
     private long _serial;
 
@@ -38,14 +49,22 @@ public sealed class DispatchBoard
     public IReadOnlyList<QueuedJob> InDispatchOrder() => DispatchOrder.Order(_pending.Values, _lastServed);
 
     /// <summary>The earliest end of a backoff among pending jobs, to wake up then.</summary>
-    public DateTimeOffset? NextDue(DateTimeOffset now) => _pending.Values
-        .Where(j => !j.IsDue(now)).Select(j => j.NotBefore).Min();
+    public DateTimeOffset? NextDue(DateTimeOffset now)
+    {
+        DateTimeOffset? next = null;
+        foreach (var jobId in _backingOff)
+        {
+            var job = _pending[jobId];
+            if (!job.IsDue(now) && (next is null || job.NotBefore < next)) next = job.NotBefore;
+        }
+        return next;
+    }
 
     /// <summary>A job is (again) pending: new, retried after a failed attempt, or its priority changed.</summary>
     public void JobQueued(QueuedJob job)
     {
         _running.Remove(job.Id);
-        _pending[job.Id] = job;
+        SetPending(job);
     }
 
     /// <summary>A job runs on an agent: the dispatcher heard so (<paramref name="heardAt"/>), or the read model says so on
@@ -61,7 +80,7 @@ public sealed class DispatchBoard
     /// <summary>The job is no longer the dispatcher's: it ended, was cancelled, deleted, or started by hand.</summary>
     public void JobLeft(Guid jobId)
     {
-        _pending.Remove(jobId);
+        RemovePending(jobId);
         _running.Remove(jobId);
     }
 
@@ -127,11 +146,12 @@ public sealed class DispatchBoard
         var pairs = DispatchPlanner.Plan(InDispatchOrder(), _idle.Values, RunningPerKey(), _limits, now);
         foreach (var (job, agent) in pairs)
         {
-            _pending.Remove(job.Id);
+            RemovePending(job.Id);
             _idle.Remove(agent.Id);
             _startingOn.Add(agent.Id);
             _running[job.Id] = new RunningJob(job.ConcurrencyKey, agent.Id, now);
             _lastServed[job.TurnKey] = ++_serial;
+            _turnsBooked[(job.Id, agent.Id)] = (job.TurnKey, _serial);
         }
         return pairs;
     }
@@ -140,6 +160,10 @@ public sealed class DispatchBoard
     /// that word have been older than the start, the agent refuses the next job, which costs a refused start only.</summary>
     public void Started(DispatchPair pair)
     {
+        if (_turnsBooked.Remove((pair.Job.Id, pair.Agent.Id), out var turn) && turn.Turn > _lastStarted.GetValueOrDefault(turn.Key))
+        {
+            _lastStarted[turn.Key] = turn.Turn;
+        }
         _startingOn.Remove(pair.Agent.Id);
         if (_idleAfterStart.Remove(pair.Agent.Id, out var idle)) _idle[pair.Agent.Id] = idle;
     }
@@ -147,6 +171,7 @@ public sealed class DispatchBoard
     /// <summary>The job was not there to start (cancelled, deleted, started by hand): the agent is free again.</summary>
     public void JobWasGone(DispatchPair pair, DateTimeOffset now)
     {
+        GiveTurnBack(pair);
         _startingOn.Remove(pair.Agent.Id);
         _idleAfterStart.Remove(pair.Agent.Id);
         if (_running.TryGetValue(pair.Job.Id, out var run) && run.AgentId == pair.Agent.Id) _running.Remove(pair.Job.Id);
@@ -160,10 +185,37 @@ public sealed class DispatchBoard
     /// </summary>
     public void AgentDidNotTake(DispatchPair pair, QueuedJob? requeued)
     {
+        GiveTurnBack(pair);
         _startingOn.Remove(pair.Agent.Id);
         _idleAfterStart.Remove(pair.Agent.Id);
         if (_running.TryGetValue(pair.Job.Id, out var run) && run.AgentId == pair.Agent.Id) _running.Remove(pair.Job.Id);
-        if (requeued is not null && !_running.ContainsKey(requeued.Id)) _pending[requeued.Id] = requeued;
+        if (requeued is not null && !_running.ContainsKey(requeued.Id)) SetPending(requeued);
+    }
+
+    private void SetPending(QueuedJob job)
+    {
+        _pending[job.Id] = job;
+        if (job.NotBefore is null) _backingOff.Remove(job.Id);
+        else _backingOff.Add(job.Id);
+    }
+
+    private void RemovePending(Guid jobId)
+    {
+        _pending.Remove(jobId);
+        _backingOff.Remove(jobId);
+    }
+
+    /// <summary>The key's mark goes back to its newest start that happened or is still under way.</summary>
+    private void GiveTurnBack(DispatchPair pair)
+    {
+        if (!_turnsBooked.Remove((pair.Job.Id, pair.Agent.Id), out var turn)) return;
+        long? newest = _lastStarted.TryGetValue(turn.Key, out var started) ? started : null;
+        foreach (var (key, booked) in _turnsBooked.Values)
+        {
+            if (key == turn.Key && (newest is null || booked > newest)) newest = booked;
+        }
+        if (newest is { } mark) _lastServed[turn.Key] = mark;
+        else _lastServed.Remove(turn.Key);
     }
 
     /// <summary>Forgets everything but the limits and the round robin's memory, before a rebuild.</summary>
@@ -171,6 +223,7 @@ public sealed class DispatchBoard
     {
         _registered.Clear();
         _pending.Clear();
+        _backingOff.Clear();
         _idle.Clear();
         _running.Clear();
         _startingOn.Clear();

@@ -7,7 +7,8 @@ namespace Cockpit.Grains.Tests.Dispatch;
 /// <summary>
 /// The dispatch board under random sequences of events (jobs queued, retried, cancelled; agents ready and busy; limits
 /// changed; time passing; starts answered in any way): no job is started twice without being queued again, no start
-/// takes a key past its limit, and after every event no job that could start waits beside an idle agent it matches.
+/// takes a key past its limit, and after every event no job that could start waits beside an idle agent it matches
+/// (and the board names the earliest end of a backoff among its pending jobs).
 /// </summary>
 public sealed class DispatchBoardProperties
 {
@@ -85,7 +86,52 @@ public sealed class DispatchBoardProperties
             }
 
             AssertNothingStartableWaitsBesideAnIdleAgent(board, now, context);
+            board.NextDue(now).ShouldBe(board.Pending.Where(j => !j.IsDue(now)).Select(j => j.NotBefore).Min(), $"the next backoff's end: {context}");
         }
+    }
+
+    [Property(Arbitrary = [typeof(BoardArbitraries)], MaxTest = 500, EndSize = 60)]
+    public void Starts_that_do_not_happen_leave_the_dispatch_order_as_it_was(BoardStep[] steps, bool answerInPlanOrder)
+    {
+        // The round robin counts starts that happen: a plan whose every start is refused changes nothing in the order,
+        // whatever order the refusals come back in.
+        var board = new DispatchBoard();
+        var now = DispatchSamples.T0;
+        var underWay = new List<DispatchPair>();
+        foreach (var step in steps)
+        {
+            switch (step.Kind)
+            {
+                // Equal priority and any agent, so that only the keys' turns order the jobs.
+                case BoardStepKind.Queue:
+                    board.JobQueued(new QueuedJob(DispatchSamples.JobId(step.Job), null, 0, now, DispatchSamples.NoLabels, Keys[step.Job % 3]));
+                    break;
+                case BoardStepKind.Leave: board.JobLeft(DispatchSamples.JobId(step.Job)); break;
+                case BoardStepKind.AgentIdle:
+                    board.AgentIdle(DispatchSamples.AgentId(step.Agent), AgentConfigs[step.Agent % 2], AgentLabels(step.Agent), now);
+                    break;
+                case BoardStepKind.Advance: now = now.AddSeconds(step.Value); break;
+                case BoardStepKind.Answer when underWay.Count > 0:
+                    // Some starts happen and some do not, so the memory the check starts from is any.
+                    if (step.Value % 2 == 0) board.Started(underWay[0]);
+                    else board.AgentDidNotTake(underWay[0], underWay[0].Job);
+                    underWay.RemoveAt(0);
+                    break;
+            }
+            if (step.Kind != BoardStepKind.Answer) underWay.AddRange(board.Plan(now));
+        }
+
+        // Agents of every config, that match any selector, so that the plan below has starts to refuse.
+        foreach (var agent in new[] { 1000, 1001, 1002, 1003 })
+        {
+            board.AgentIdle(DispatchSamples.AgentId(agent), AgentConfigs[agent % 2], DispatchSamples.Labels("gpu=true"), now);
+        }
+        var before = board.InDispatchOrder().Select(j => j.Id).ToList();
+        var refused = board.Plan(now).ToList();
+        if (!answerInPlanOrder) refused.Reverse();
+        foreach (var pair in refused) board.AgentDidNotTake(pair, pair.Job);
+
+        board.InDispatchOrder().Select(j => j.Id).ShouldBe(before, $"{refused.Count} refused after {string.Join(" → ", steps)}");
     }
 
     private static void AssertNothingStartableWaitsBesideAnIdleAgent(DispatchBoard board, DateTimeOffset now, string context)
