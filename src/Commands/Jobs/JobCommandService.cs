@@ -5,6 +5,7 @@ using Cockpit.Grains.Dispatch;
 using Cockpit.Grains.Jobs;
 using Cockpit.Protocol.Paths;
 using Cockpit.Storage.Workspace;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Cockpit.Commands.Jobs;
@@ -15,7 +16,8 @@ namespace Cockpit.Commands.Jobs;
 /// way, and refuse with the same errors. Ids are parsed by the caller (route or GraphQL argument).
 /// </summary>
 public sealed class JobCommandService(IGrainFactory grains, DocumentSetStore documentSets, DocumentRoots documentRoots,
-    IOptions<DispatchDefaults> dispatchDefaults, ConfigCatalog configs, IOptions<BudgetOptions> budgets) : IJobCommands
+    IOptions<DispatchDefaults> dispatchDefaults, ConfigCatalog configs, IOptions<BudgetOptions> budgets,
+    ILogger<JobCommandService> logger) : IJobCommands
 {
     /// <summary>The config whose <c>budget:</c> a job without a config_name gets: the one agents use when they set none.</summary>
     public const string DefaultConfigName = "default";
@@ -51,7 +53,7 @@ public sealed class JobCommandService(IGrainFactory grains, DocumentSetStore doc
         CommandResult<JobSnapshot> created;
         try
         {
-            created = await grains.GetGrain<IJobGrain>(spec.JobId).CreateAsync(spec, dispatch);
+            created = await JobCreation.CreateAsync(grains, spec, dispatch, logger);
         }
         catch
         {

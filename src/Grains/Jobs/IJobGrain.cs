@@ -8,10 +8,19 @@ namespace Cockpit.Grains.Jobs;
 public interface IJobGrain : IGrainWithGuidKey
 {
     /// <summary>Creates the job in <c>created</c>, or queued in <c>pending</c> when <paramref name="dispatch"/> says
-    /// <see cref="DispatchMode.Auto"/>; Conflict when the id is taken.</summary>
+    /// <see cref="DispatchMode.Auto"/>; Conflict when the id is taken. Answered once the job's record is written, perhaps
+    /// before the read model holds it: create jobs with <see cref="JobCreation.CreateAsync"/>, which waits for that.</summary>
     Task<CommandResult<JobSnapshot>> CreateAsync(JobSpec spec, DispatchSpec? dispatch = null);
 
     Task<JobSnapshot?> GetAsync();
+
+    /// <summary>
+    /// Completes once the read model holds version <paramref name="version"/> of the job or a newer one (or after a bound,
+    /// with a warning, when it cannot be written). Interleaves with the job's other calls: a creation is awaited here,
+    /// outside the job's turn, so that the dispatcher's start of it is not held up (ADR 0020). See <see cref="JobCreation"/>.
+    /// </summary>
+    [AlwaysInterleave]
+    Task WhenInReadModelAsync(long version);
 
     /// <summary>Queues a created, failed or cancelled job for automatic dispatch, with its attempts afresh.</summary>
     Task<CommandResult<JobSnapshot>> EnqueueAsync();

@@ -32,7 +32,7 @@ public sealed class JobGrain(
     private const string AttemptTimeoutReminder = "attempt-timeout";
     private static readonly TimeSpan ReminderRetryPeriod = TimeSpan.FromMinutes(1);
 
-    // How long a change the dispatcher acts on waits for the read model (see PublishWrittenAsync). Well under the
+    // How long a change the dispatcher acts on waits for the read model (see BoundedAsync). Well under the
     // 30 s a caller waits for an answer; the projector normally takes milliseconds.
     private static readonly TimeSpan ReadModelWait = TimeSpan.FromSeconds(10);
 
@@ -41,9 +41,22 @@ public sealed class JobGrain(
     // assignment; a later successful push clears it. Memory only: it guards the seconds after the failure.
     private Guid? _withdrawnFrom;
 
+    // The read model's side of this activation (ADR 0020): the record as last written, the newest version published
+    // with a wait and that wait, and the newest version the read model is known to hold. WhenInReadModelAsync runs
+    // between other calls' turns, so it reads these, never State, which a turn may be changing.
+    private JobSnapshot? _committed;
+    private (long Version, Task Written) _publishing = (0, Task.CompletedTask);
+    private long _inReadModel;
+
     private JobState State => store.State;
     private Guid Id => this.GetPrimaryKey();
     private JobDispatch Dispatch => State.Dispatch ?? JobDispatch.For(DispatchSpec.Manual);
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (State.Exists) _committed = Snapshot();
+        return Task.CompletedTask;
+    }
 
     public async Task<CommandResult<JobSnapshot>> CreateAsync(JobSpec spec, DispatchSpec? dispatch = null)
     {
@@ -62,7 +75,9 @@ public sealed class JobGrain(
         var queued = plan.Spec.Mode == DispatchMode.Auto;
         State.Dispatch = queued ? plan.Queued(now) : plan;
         State.Status = queued ? JobStatus.Pending : JobStatus.Created;
-        await CommitAsync(null, queued ? "created and queued for dispatch" : "created", now);
+        // Answered once written, before the read model holds it: the caller waits for that with WhenInReadModelAsync,
+        // outside this grain's turn, so that the dispatcher's start of the job need not wait too (ADR 0020).
+        await CommitAsync(null, queued ? "created and queued for dispatch" : "created", now, answerBeforeReadModel: true);
         return CommandResult<JobSnapshot>.Ok(Snapshot());
     }
 
@@ -119,7 +134,8 @@ public sealed class JobGrain(
         if (pushed.IsOk)
         {
             var attempt = Dispatch.CountedAttempts + 1;
-            await AcceptRunAsync(agentId, JobTrigger.AssignRequested, $"dispatched to agent {agentId} (attempt {attempt} of {Dispatch.Spec.MaxAttempts})");
+            await AcceptRunAsync(agentId, JobTrigger.AssignRequested, $"dispatched to agent {agentId} (attempt {attempt} of {Dispatch.Spec.MaxAttempts})",
+                answerBeforeReadModel: true);
             return new DispatchStart(DispatchStartKind.Started);
         }
         if (pushed.Status is CommandStatus.NotFound or CommandStatus.Conflict)
@@ -188,8 +204,9 @@ public sealed class JobGrain(
         await store.ClearStateAsync();
         // Keep the version across the clear so that a late event can never overwrite the deletion.
         State.Version = version;
+        _committed = null;
         TellDispatcher(deleted: true);
-        await PublishWrittenAsync(new JobChanged(clock.GetUtcNow(), last with { Version = version }, last.Status, "deleted", Deleted: true));
+        await BoundedAsync(PublishTracked(new JobChanged(clock.GetUtcNow(), last with { Version = version }, last.Status, "deleted", Deleted: true)), version);
         await ForgetTimeoutAsync();
         DeactivateOnIdle();
         return CommandResult<JobSnapshot>.Ok(last);
@@ -574,7 +591,9 @@ public sealed class JobGrain(
     }
 
     /// <summary>The pod took the job: it is processing there, in a new attempt.</summary>
-    private async Task AcceptRunAsync(Guid agentId, JobTrigger request, string cause)
+    /// <param name="answerBeforeReadModel">A dispatched start: the dispatcher's board, the only one told, lives in memory
+    /// and is rebuilt with the read model, so nothing acknowledged can be lost by answering first (ADR 0020).</param>
+    private async Task AcceptRunAsync(Guid agentId, JobTrigger request, string cause, bool answerBeforeReadModel = false)
     {
         var unchanged = copier.Copy(State);
         var previous = State.Status;
@@ -600,7 +619,7 @@ public sealed class JobGrain(
         try
         {
             // The activation stays, with the state it had, so that it remembers the withdrawal below.
-            await CommitAsync(previous, cause, now, restoreOnFailure: unchanged);
+            await CommitAsync(previous, cause, now, restoreOnFailure: unchanged, answerBeforeReadModel: answerBeforeReadModel);
         }
         catch
         {
@@ -636,21 +655,56 @@ public sealed class JobGrain(
     /// activation is dropped (see <see cref="PersistentStateWrites"/>).
     /// </param>
     /// <param name="tellDispatcher">Tell the dispatcher even when the status stays (a new queue place or priority).</param>
+    /// <param name="answerBeforeReadModel">Publish a change the dispatcher acts on without waiting for the read model:
+    /// the caller waits outside this turn (<see cref="WhenInReadModelAsync"/>), or nothing acknowledged hangs on it.</param>
     private async Task CommitAsync(JobStatus? previous, string cause, DateTimeOffset? at = null, JobState? restoreOnFailure = null,
-        bool tellDispatcher = false)
+        bool tellDispatcher = false, bool answerBeforeReadModel = false)
     {
         var now = at ?? clock.GetUtcNow();
         State.UpdatedAt = now;
         State.Version++;
         if (restoreOnFailure is null) await store.WriteOrDeactivateAsync(DeactivateOnIdle);
         else await store.WriteOrRestoreAsync(restoreOnFailure, DeactivateOnIdle);
-        var change = new JobChanged(now, Snapshot(), previous, cause);
+        var snapshot = Snapshot();
+        _committed = snapshot;
+        var change = new JobChanged(now, snapshot, previous, cause);
         if (tellDispatcher || previous != State.Status)
         {
             TellDispatcher();
-            await PublishWrittenAsync(change);
+            var written = PublishTracked(change);
+            if (!answerBeforeReadModel) await BoundedAsync(written, change.Job.Version);
         }
         else events.Publish(change);
+    }
+
+    /// <summary>
+    /// Completes once the read model holds version <paramref name="version"/> of this job or a newer one (bounded like every
+    /// wait for it). Runs between other calls' turns: the caller of <see cref="CreateAsync"/> waits here while the
+    /// dispatcher starts the job. An activation that did not publish that version itself (the one that did was lost with
+    /// its silo) publishes its record again; the read model keeps the newest version of a row and one timeline entry per
+    /// version, so a version it holds already changes nothing.
+    /// </summary>
+    public async Task WhenInReadModelAsync(long version)
+    {
+        if (_inReadModel >= version) return;
+        var (published, written) = _publishing;
+        if (published < version)
+        {
+            if (_committed is not { } committed || committed.Version < version) return; // deleted since, or never written
+            var again = new JobChanged(clock.GetUtcNow(), committed, null, "recorded again: its silo stopped before the read model had it");
+            written = PublishTracked(again);
+            published = committed.Version;
+        }
+        await BoundedAsync(written, published);
+    }
+
+    /// <summary>Publishes a change the dispatcher acts on, for the read model to hold (ADR 0018); the wait is the caller's.</summary>
+    private Task PublishTracked(JobChanged change)
+    {
+        var written = events.PublishWrittenAsync(change, CancellationToken.None);
+        // The projector writes in publication order, so this wait covers every earlier version too.
+        if (change.Job.Version >= _publishing.Version) _publishing = (change.Job.Version, written);
+        return written;
     }
 
     /// <summary>
@@ -660,17 +714,22 @@ public sealed class JobGrain(
     /// projector's next batch, shared by every job changing meanwhile; it is bounded so that a read model that cannot
     /// be written (the database is away) does not hold the job for ever: the change is in the job's own record already.
     /// </summary>
-    private async Task PublishWrittenAsync(JobChanged change)
+    private async Task BoundedAsync(Task written, long version)
     {
-        using var bound = new CancellationTokenSource(ReadModelWait);
         try
         {
-            await events.PublishWrittenAsync(change, bound.Token);
+            await written.WaitAsync(ReadModelWait);
+            if (version > _inReadModel) _inReadModel = version;
+        }
+        catch (TimeoutException)
+        {
+            logger.LogWarning("Job {JobId}: the read model did not take version {Version} within {Wait} s; the dispatcher sees it by its notice only",
+                Id, version, ReadModelWait.TotalSeconds);
         }
         catch (OperationCanceledException)
         {
-            logger.LogWarning("Job {JobId}: the read model did not take version {Version} within {Wait} s; the dispatcher sees it by its notice only",
-                Id, change.Job.Version, ReadModelWait.TotalSeconds);
+            // The projector stopped (a silo shutting down) before writing it: as unacknowledged as a timeout.
+            logger.LogWarning("Job {JobId}: the read model stopped before taking version {Version}", Id, version);
         }
     }
 

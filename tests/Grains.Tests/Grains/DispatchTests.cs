@@ -4,6 +4,7 @@ using Cockpit.Grains.Events;
 using Cockpit.Grains.Jobs;
 using Cockpit.Grains.Ports;
 using Cockpit.Grains.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
 using Shouldly;
 
 namespace Cockpit.Grains.Tests.Grains;
@@ -223,10 +224,11 @@ public sealed class DispatchTests(CockpitCluster cluster)
     public async Task Queueing_a_job_is_answered_only_once_the_read_model_the_dispatcher_is_rebuilt_from_holds_it()
     {
         // ADR 0018: had the answer come first, a restart of every silo before the projector wrote the row would leave an
-        // acknowledged job out of the dispatcher's rebuild until it changed again.
+        // acknowledged job out of the dispatcher's rebuild until it changed again. Creations wait outside the job's turn
+        // (JobCreation, ADR 0020), which every front door creates jobs with.
         var spec = Fleet.NewSpec() with { ConfigName = _queue };
         using var creation = _fleet.Events.HoldWrites(spec.JobId);
-        var creating = _fleet.Job(spec.JobId).CreateAsync(spec, new DispatchSpec(DispatchMode.Auto, 0, LabelDictionary.Of(new Dictionary<string, string>()), 3, 0, null, null));
+        var creating = JobCreation.CreateAsync(_fleet.Grains, spec, AutoDispatch(), NullLogger.Instance);
 
         var written = (JobChanged)await creation.FirstWait;
         written.Job.Status.ShouldBe(JobStatus.Pending);
@@ -244,6 +246,50 @@ public sealed class DispatchTests(CockpitCluster cluster)
         _fleet.Events.JobEventsWaitedFor(spec.JobId).Select(e => e.Job.Status)
             .ShouldBe([JobStatus.Pending, JobStatus.Cancelled, JobStatus.Pending]);
     }
+
+    [Fact]
+    public async Task A_queued_job_starts_while_its_creation_still_waits_for_the_read_model()
+    {
+        // ADR 0020: the wait is outside the job grain's turn, so the dispatcher's start does not queue behind it.
+        var agent = await ReadyAgentAsync();
+        var spec = Fleet.NewSpec() with { ConfigName = _queue };
+        using var creation = _fleet.Events.HoldWrites(spec.JobId);
+        var creating = JobCreation.CreateAsync(_fleet.Grains, spec, AutoDispatch(), NullLogger.Instance);
+
+        var started = await _fleet.Events.WaitForJobAsync(spec.JobId, e => e.Job.Status == JobStatus.Processing, "dispatched");
+
+        started.Job.AssignedAgentId.ShouldBe(agent.Id);
+        creating.IsCompleted.ShouldBeFalse("the creation was answered before the read model held it");
+        creation.Release();
+        var created = await creating;
+        created.Status.ShouldBe(CommandStatus.Ok);
+        created.Value.ShouldNotBeNull().Status.ShouldBe(JobStatus.Pending, "the answer is the job as created");
+    }
+
+    [Fact]
+    public async Task A_new_activation_asked_for_the_read_model_publishes_its_record_again()
+    {
+        // The activation that created the job was lost (here: deactivated) before the caller heard the read model had it.
+        var spec = Fleet.NewSpec() with { ConfigName = $"{_queue}-nobody" };
+        var created = (await _fleet.Job(spec.JobId).CreateAsync(spec, AutoDispatch())).Value.ShouldNotBeNull();
+        await _fleet.Job(spec.JobId).WhenInReadModelAsync(created.Version);
+        _fleet.Events.JobEventsWaitedFor(spec.JobId).Count.ShouldBe(1, "the activation that published it only waits");
+
+        await cluster.Cluster.DeactivateAsync(_fleet.Job(spec.JobId));
+        using var again = _fleet.Events.HoldWrites(spec.JobId);
+        var waiting = _fleet.Job(spec.JobId).WhenInReadModelAsync(created.Version);
+
+        var republished = (JobChanged)await again.FirstWait;
+        republished.Job.Version.ShouldBe(created.Version);
+        republished.Job.Status.ShouldBe(JobStatus.Pending);
+        waiting.IsCompleted.ShouldBeFalse("answered before the read model held the record published again");
+        again.Release();
+        await waiting;
+        _fleet.Events.JobEventsWaitedFor(spec.JobId).Select(e => e.Job.Version).ShouldBe([created.Version, created.Version]);
+    }
+
+    private static DispatchSpec AutoDispatch() =>
+        new(DispatchMode.Auto, 0, LabelDictionary.Of(new Dictionary<string, string>()), 3, 0, null, null);
 
     private async Task<AgentSnapshot> ReadyAgentAsync(string? config = null, Dictionary<string, string>? labels = null)
     {
