@@ -15,7 +15,7 @@ public static class SettingValue
         if (type == typeof(long)) return long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) ? l : null;
         if (type == typeof(double))
             return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d) ? d : null;
-        if (type == typeof(decimal)) return decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var m) ? m : null;
+        if (type == typeof(decimal)) return decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var m) ? m : null;
         if (type == typeof(bool)) return Flag(text);
         if (type == typeof(TimeSpan)) return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var t) ? t : null;
         if (type == typeof(Uri)) return Uri.TryCreate(text, UriKind.Absolute, out var uri) ? uri : null;
