@@ -7,6 +7,7 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /repo
 COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY src/Protocol/ src/Protocol/
+COPY src/Settings/ src/Settings/
 COPY src/Agent/ src/Agent/
 RUN --mount=type=cache,target=/root/.nuget/packages \
     dotnet publish src/Agent/Cockpit.Agent.csproj -c Release -o /out/agent -p:UseAppHost=false -nologo
