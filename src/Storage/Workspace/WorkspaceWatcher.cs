@@ -105,13 +105,13 @@ public sealed class WorkspaceWatcher(
             NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
             InternalBufferSize = 64 * 1024,
         };
-        watcher.Created += (_, e) => Report(e.FullPath);
+        watcher.Created += (_, e) => ReportAppeared(e.FullPath);
         watcher.Changed += (_, e) => Report(e.FullPath);
         watcher.Deleted += (_, e) => Report(e.FullPath);
         watcher.Renamed += (_, e) =>
         {
             Report(e.OldFullPath);
-            Report(e.FullPath);
+            ReportAppeared(e.FullPath);
         };
         watcher.Error += (_, e) => _notificationsFailed.TrySetResult(e.GetException());
         try
@@ -150,6 +150,30 @@ public sealed class WorkspaceWatcher(
                 }
             }
         }, stoppingToken);
+    }
+
+    /// <summary>
+    /// A path that appeared. inotify watches a new directory only once its creation has been read, so files written
+    /// into it before that (an agent creating its job directory and writing at once, or a directory moved in whole)
+    /// raise no event of their own: what is inside is reported here. The watch exists by the time this runs, so a
+    /// file is reported either here or by its own event, at worst by both (notices are hints; the batcher merges them).
+    /// </summary>
+    private void ReportAppeared(string fullPath)
+    {
+        Report(fullPath);
+        if (!Directory.Exists(fullPath)) return;
+        try
+        {
+            // One more than the batcher turns into a job-wide notice is all that can matter.
+            foreach (var file in Directory.EnumerateFiles(fullPath, "*", SearchOption.AllDirectories).Take(MaxNoticesPerJob + 1))
+            {
+                Report(file);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Gone or closed again meanwhile: its own events say so.
+        }
     }
 
     private void Report(string fullPath)

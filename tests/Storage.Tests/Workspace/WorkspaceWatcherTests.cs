@@ -80,6 +80,30 @@ public sealed class WorkspaceWatcherTests : IAsyncLifetime, IDisposable
             "the burst took far less than the debounce window");
     }
 
+    [Theory]
+    [InlineData(WorkspaceWatchMode.Auto)]
+    [InlineData(WorkspaceWatchMode.Poll)]
+    public async Task A_job_directory_that_appears_with_files_in_it_reports_each_file(WorkspaceWatchMode mode)
+    {
+        await StartAsync(mode);
+        // Files written before their directory is watched: staged outside any job directory, then moved in whole
+        // (the same gap an agent opens by creating its job directory and writing into it at once).
+        var staging = Path.Combine(_ws.Root, "staging-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.Combine(staging, "output"));
+        await File.WriteAllTextAsync(Path.Combine(staging, "plan.md"), "# plan");
+        await File.WriteAllTextAsync(Path.Combine(staging, "output", "requirements.json"), "[]");
+
+        Directory.Move(staging, _ws.JobDir);
+
+        // In whichever order they come: each file's own notice.
+        var expected = new HashSet<string> { "plan.md", "output/requirements.json" };
+        while (expected.Count > 0)
+        {
+            var e = await _hub.NextAsync(x => x.JobId == _ws.JobId && expected.Contains(x.Detail ?? ""), Deadline, string.Join(" and ", expected));
+            expected.Remove(e.Detail!);
+        }
+    }
+
     [Fact]
     public async Task Files_outside_job_directories_are_not_published()
     {
