@@ -26,6 +26,20 @@ public sealed class FairShareTests
         (percent["small"], total).ShouldBe((smallShare, counted));
     }
 
+    [Theory]
+    // The small key's last start overtaken by three later starts of the big key: counted to the end it looks unfair
+    // (40 %); with the last half of each key's jobs left out it is the even split it was sent as.
+    [InlineData(0.0, 40.0, 10)]
+    [InlineData(0.5, 50.0, 4)]
+    public void A_tail_leaves_out_the_starts_that_overtook_a_keys_last_jobs(double tail, double smallShare, int counted)
+    {
+        var order = "big,small,big,small,big,small,big,big,big,small".Split(',');
+
+        var (percent, total) = FairShare.Compute(order, Waiting(20, 4), tail);
+
+        (percent["small"], total).ShouldBe((smallShare, counted));
+    }
+
     [Fact]
     public void A_key_with_nothing_waiting_leaves_nothing_to_count() =>
         FairShare.Compute(["big", "big"], Waiting(2, 0)).Counted.ShouldBe(0);
