@@ -288,6 +288,27 @@ public sealed class DispatchTests(CockpitCluster cluster)
         _fleet.Events.JobEventsWaitedFor(spec.JobId).Select(e => e.Job.Version).ShouldBe([created.Version, created.Version]);
     }
 
+    [Fact]
+    public async Task An_agent_activated_again_tells_a_rebuilt_dispatcher_it_is_ready()
+    {
+        // ADR 0018: after every silo died the dispatcher is rebuilt from the read model, which may have lost the agent's
+        // last change; the agent's heartbeats that change nothing tell it nothing, so the agent's new activation does.
+        // Here the read model the dispatcher rebuilds from knows nothing at all (the scripted source is empty).
+        var agent = await ReadyAgentAsync();
+        await cluster.Cluster.DeactivateAsync(_fleet.Agent(agent.Id));
+        await cluster.Cluster.DeactivateAsync(_fleet.Grains.GetGrain<IDispatcherGrain>(IDispatcherGrain.Key));
+
+        var job = await QueueAsync();
+        (await WaitForReasonAsync(job.Id, _ => true)).ShouldNotBeNull("the rebuilt dispatcher holds the job");
+        _fleet.Pods.CommandsTo(agent.PodIp).ShouldBeEmpty("the rebuilt dispatcher does not know the agent yet");
+
+        // Anything that activates the agent's grain again: here a read, in production its next heartbeat or the roll call.
+        (await _fleet.Agent(agent.Id).GetAsync()).ShouldNotBeNull();
+
+        var started = await _fleet.Events.WaitForJobAsync(job.Id, e => e.Job.Status == JobStatus.Processing, "dispatched to the agent");
+        started.Job.AssignedAgentId.ShouldBe(agent.Id);
+    }
+
     private static DispatchSpec AutoDispatch() =>
         new(DispatchMode.Auto, 0, LabelDictionary.Of(new Dictionary<string, string>()), 3, 0, null, null);
 
