@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Cockpit.AgentBridge.Networks;
+using Cockpit.Settings;
 using Microsoft.Extensions.Configuration;
 
 namespace Cockpit.AgentBridge;
@@ -46,7 +47,7 @@ public sealed class AgentBridgeOptions : IValidatableObject
     /// carry. At least 32 characters. Default: unset, and then ANY caller that reaches the silo can register, heartbeat
     /// and deregister agents (the seed's behaviour). Changing it invalidates every agent token: agents register again.
     /// </summary>
-    [ConfigurationKeyName("AGENT_REGISTRATION_TOKEN")]
+    [ConfigurationKeyName("AGENT_REGISTRATION_TOKEN"), SecretSetting]
     public string? RegistrationToken { get; set; }
 
     /// <summary>Shortest <see cref="RegistrationToken"/> accepted: 32 characters, e.g. <c>openssl rand -hex 32</c> gives 64.</summary>

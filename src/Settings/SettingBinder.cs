@@ -40,7 +40,11 @@ public static class SettingBinder
         var problems = new List<string>();
         foreach (var setting in SettingProperty.Of(options.GetType()))
         {
-            if (Raw(configuration, setting) is not { } raw) continue;
+            if (Raw(configuration, setting) is not { } raw)
+            {
+                if (setting.IsSecret && configuration[setting.Key] is { Length: > 0 }) problems.Add(BlankSecret(setting));
+                continue;
+            }
             var value = SettingValue.TryParse(raw, setting.ValueType);
             if (value is null || !InRange(setting, value)) problems.Add(Refusal(setting, raw));
         }
@@ -73,6 +77,9 @@ public static class SettingBinder
         setting.Range is not { } range || (value is IComparable comparable
             && comparable.CompareTo(Convert.ChangeType(range.Minimum, value.GetType(), CultureInfo.InvariantCulture)) >= 0
             && comparable.CompareTo(Convert.ChangeType(range.Maximum, value.GetType(), CultureInfo.InvariantCulture)) <= 0);
+
+    private static string BlankSecret(SettingProperty setting) =>
+        $"{setting.Key} is blank: set the secret, or leave the variable out to run without it.";
 
     // "{0}" the key, "{1}" and "{2}" the range's ends, "{3}" the value as written (RangeAttribute.ErrorMessage, when set).
     private static string Refusal(SettingProperty setting, string raw)

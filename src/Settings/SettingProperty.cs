@@ -7,6 +7,9 @@ namespace Cockpit.Settings;
 /// <summary>One setting of an options class: a property carrying <see cref="ConfigurationKeyNameAttribute"/>.</summary>
 public sealed record SettingProperty(PropertyInfo Property, string Key, RangeAttribute? Range)
 {
+    /// <summary>Whether the setting carries <see cref="SecretSettingAttribute"/>: a blank value is refused, not taken as unset.</summary>
+    public bool IsSecret => Property.GetCustomAttribute<SecretSettingAttribute>() is not null;
+
     /// <summary>The settings <paramref name="optionsType"/> declares, in declaration order.</summary>
     public static IReadOnlyList<SettingProperty> Of(Type optionsType)
     {

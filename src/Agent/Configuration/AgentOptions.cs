@@ -128,7 +128,7 @@ public sealed class AgentOptions : IValidatableObject
     /// registering; the <c>agent_token</c> the answer carries then goes with every heartbeat, deregistration and telemetry
     /// batch. Default: unset (an orchestrator without the setting needs none).
     /// </summary>
-    [ConfigurationKeyName("AGENT_REGISTRATION_TOKEN")]
+    [ConfigurationKeyName("AGENT_REGISTRATION_TOKEN"), SecretSetting]
     public string? RegistrationToken { get; set; }
 
     /// <summary>True when both LLM_BASE_URL and OPENAI_API_KEY are set: the agent then asks an LLM instead of matching keywords.</summary>

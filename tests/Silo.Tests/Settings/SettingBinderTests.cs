@@ -27,6 +27,9 @@ public sealed class SettingBinderTests
         [ConfigurationKeyName("SAMPLE_NAME")]
         public string? Name { get; set; }
 
+        [ConfigurationKeyName("SAMPLE_TOKEN"), SecretSetting]
+        public string? Token { get; set; }
+
         [ConfigurationKeyName("SAMPLE_RETRIES"), Range(0, 10, ErrorMessage = "{0}='{3}' is not a whole number between {1} and {2}.")]
         public int Retries { get; set; } = 2;
 
@@ -45,6 +48,20 @@ public sealed class SettingBinderTests
         var options = SettingBinder.Read<Sample>(Configuration(("SAMPLE_PORT", ""), ("SAMPLE_RATIO", "   "), ("SAMPLE_NAME", "")));
 
         (options.Port, options.Ratio, options.Flag, options.Mode, options.Name, options.Retries).ShouldBe((8085, 1.0, false, DayOfWeek.Monday, (string?)null, 2));
+    }
+
+    [Theory]
+    [InlineData(" ")]
+    [InlineData("   ")]
+    [InlineData("\t")]
+    public void A_blank_secret_is_refused_rather_than_taken_as_unset(string blank)
+    {
+        var failure = Should.Throw<SettingException>(() => SettingBinder.Read<Sample>(Configuration(("SAMPLE_TOKEN", blank))));
+
+        failure.Message.ShouldStartWith("SAMPLE_TOKEN is blank");
+        SettingBinder.Read<Sample>(Configuration(("SAMPLE_TOKEN", ""))).Token.ShouldBeNull("an empty value is the documented way to leave it unset");
+        SettingBinder.Read<Sample>(Configuration()).Token.ShouldBeNull();
+        SettingBinder.Read<Sample>(Configuration(("SAMPLE_TOKEN", " s3cret "))).Token.ShouldBe("s3cret");
     }
 
     [Fact]
