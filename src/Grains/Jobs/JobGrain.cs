@@ -47,6 +47,7 @@ public sealed class JobGrain(
     private JobSnapshot? _committed;
     private (long Version, Task Written) _publishing = (0, Task.CompletedTask);
     private long _inReadModel;
+    private bool _wroteSinceActivation;
 
     private JobState State => store.State;
     private Guid Id => this.GetPrimaryKey();
@@ -222,7 +223,15 @@ public sealed class JobGrain(
             _ => JobTrigger.AgentLost,
         };
         var transition = JobLifecycle.Next(State.Status, trigger);
-        if (transition.To == State.Status) return; // stale: the job moved on (cancelled, already finished)
+        if (transition.To == State.Status)
+        {
+            // Stale: the job moved on (cancelled, already finished). An agent sends a report again until it is
+            // acknowledged, so one that reaches an activation which has written nothing yet may follow a silo that died
+            // between writing this job's end and the read model's batch: the record is published again before the
+            // acknowledgement, or the end (and the freed concurrency slot) could stay missing there (ADR 0020).
+            if (!_wroteSinceActivation) await WhenInReadModelAsync(State.Version);
+            return;
+        }
 
         var now = clock.GetUtcNow();
         if (report.FinalProgress is { } final) RecordProgress(final);
@@ -667,6 +676,7 @@ public sealed class JobGrain(
         else await store.WriteOrRestoreAsync(restoreOnFailure, DeactivateOnIdle);
         var snapshot = Snapshot();
         _committed = snapshot;
+        _wroteSinceActivation = true;
         var change = new JobChanged(now, snapshot, previous, cause);
         if (tellDispatcher || previous != State.Status)
         {

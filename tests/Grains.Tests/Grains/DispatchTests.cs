@@ -2,6 +2,7 @@ using Cockpit.Grains.Agents;
 using Cockpit.Grains.Dispatch;
 using Cockpit.Grains.Events;
 using Cockpit.Grains.Jobs;
+using Cockpit.Grains.Lifecycle;
 using Cockpit.Grains.Ports;
 using Cockpit.Grains.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -307,6 +308,30 @@ public sealed class DispatchTests(CockpitCluster cluster)
 
         var started = await _fleet.Events.WaitForJobAsync(job.Id, e => e.Job.Status == JobStatus.Processing, "dispatched to the agent");
         started.Job.AssignedAgentId.ShouldBe(agent.Id);
+    }
+
+    [Fact]
+    public async Task A_report_sent_again_to_a_new_activation_of_an_ended_job_publishes_its_record_again()
+    {
+        // The job's silo died after writing its end and before the read model's batch: the agent, never acknowledged,
+        // sends the report again; the job's new activation finds it ended already, and must not just ignore it.
+        var agent = await ReadyAgentAsync();
+        var job = await QueueAsync();
+        await WaitForStartAsync(agent, 1);
+        await ReportAsync(agent, job.Id, AgentStatus.Completed);
+        var ended = (await _fleet.Job(job.Id).GetAsync()).ShouldNotBeNull();
+        ended.Status.ShouldBe(JobStatus.Completed);
+        var waitedBefore = _fleet.Events.JobEventsWaitedFor(job.Id).Count;
+
+        await cluster.Cluster.DeactivateAsync(_fleet.Job(job.Id));
+        await _fleet.Job(job.Id).OnAgentReportAsync(new AgentJobReport(agent.Id, JobEffectKind.Completed, null, null));
+
+        var again = _fleet.Events.JobEventsWaitedFor(job.Id).Skip(waitedBefore).ShouldHaveSingleItem();
+        again.Job.Version.ShouldBe(ended.Version);
+        again.Job.Status.ShouldBe(JobStatus.Completed);
+        // The same activation ignores a duplicate as before.
+        await _fleet.Job(job.Id).OnAgentReportAsync(new AgentJobReport(agent.Id, JobEffectKind.Completed, null, null));
+        _fleet.Events.JobEventsWaitedFor(job.Id).Count.ShouldBe(waitedBefore + 1);
     }
 
     private static DispatchSpec AutoDispatch() =>
