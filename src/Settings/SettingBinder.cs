@@ -22,10 +22,7 @@ public static class SettingBinder
         ArgumentNullException.ThrowIfNull(configuration);
         foreach (var setting in SettingProperty.Of(options.GetType()))
         {
-            if (Raw(configuration, setting) is { } raw && SettingValue.TryParse(raw, setting.ValueType) is { } value && InRange(setting, value))
-            {
-                setting.Property.SetValue(options, value);
-            }
+            if (Accepted(configuration, setting) is { } value) setting.Property.SetValue(options, value);
         }
     }
 
@@ -45,8 +42,7 @@ public static class SettingBinder
                 if (setting.IsSecret && configuration[setting.Key] is { Length: > 0 }) problems.Add(BlankSecret(setting));
                 continue;
             }
-            var value = SettingValue.TryParse(raw, setting.ValueType);
-            if (value is null || !InRange(setting, value)) problems.Add(Refusal(setting, raw));
+            if (Accepted(configuration, setting) is null) problems.Add(Refusal(setting, raw));
         }
         if (problems.Count == 0 && options is IValidatableObject validatable)
         {
@@ -69,6 +65,12 @@ public static class SettingBinder
 
     /// <summary>The keys <typeparamref name="T"/> reads, e.g. to build a configuration from another source.</summary>
     public static IEnumerable<string> KeysOf<T>() => SettingProperty.Of(typeof(T)).Select(s => s.Key);
+
+    /// <summary>The configured value when it is set, parses and lies in range; null otherwise (the default stays).</summary>
+    private static object? Accepted(IConfiguration configuration, SettingProperty setting) =>
+        Raw(configuration, setting) is { } raw && SettingValue.TryParse(raw, setting.ValueType) is { } value && InRange(setting, value)
+            ? value
+            : null;
 
     private static string? Raw(IConfiguration configuration, SettingProperty setting) =>
         configuration[setting.Key] is { } raw && !string.IsNullOrWhiteSpace(raw) ? raw.Trim() : null;

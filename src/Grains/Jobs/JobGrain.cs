@@ -718,7 +718,7 @@ public sealed class JobGrain(
     }
 
     /// <summary>
-    /// Publishes a change the dispatcher acts on and waits until the read model holds it: the dispatcher is rebuilt from
+    /// Waits until the read model holds a published change the dispatcher acts on: the dispatcher is rebuilt from
     /// the read model after every silo died, so a queued job (or a freed concurrency slot, a new priority) that was only
     /// in the projector's memory would stay invisible to it until the job changed again (ADR 0018). The wait is for the
     /// projector's next batch, shared by every job changing meanwhile; it is bounded so that a read model that cannot
