@@ -5,6 +5,7 @@
 #   BENCH_MODE=quick (default: 20,000 agents in the scale scenario) or full (longer rounds, 100,000 and 1,000,000 agents)
 #   BENCH_ONLY=ingest,dispatch,live,scale,failover,queue,usage   runs only these scenarios
 #   BENCH_SCALE_AGENTS=20000                         scale fleet sizes instead of the mode's (comma-separated)
+#   BENCH_QUEUE_JOBS=5000                            the queue scenario's backlog instead of the mode's
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

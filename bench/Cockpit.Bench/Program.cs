@@ -7,7 +7,7 @@ using Cockpit.TestSupport;
 //   Cockpit.Bench [--mode quick|full] [--only ingest,dispatch,live,scale,failover,queue,usage] [--results PATH] [--doc PATH]
 //   Cockpit.Bench baseline-server bare|naive|queue PORT [POSTGRES] (started by the benchmark itself)
 // The private PostgreSQL comes in COCKPIT_TEST_POSTGRES (scripts/bench.sh starts one); BENCH_MODE sets the mode;
-// BENCH_SCALE_AGENTS overrides the scale scenario's fleet sizes.
+// BENCH_SCALE_AGENTS overrides the scale scenario's fleet sizes, BENCH_QUEUE_JOBS the queue scenario's backlog.
 if (args.Length > 0 && args[0] == "baseline-server")
 {
     var kind = Enum.Parse<BaselineKind>(args[1], ignoreCase: true);
@@ -28,6 +28,11 @@ var settings = BenchSettings.For(Option("--mode", Environment.GetEnvironmentVari
 if (Environment.GetEnvironmentVariable("BENCH_SCALE_AGENTS") is { Length: > 0 } fleets)
 {
     settings = settings with { ScaleFleets = [.. fleets.Split(',').Select(f => int.Parse(f, System.Globalization.CultureInfo.InvariantCulture))] };
+}
+// BENCH_QUEUE_JOBS=5000 replaces the queue scenario's backlog (to see how the drain holds up with a deeper queue).
+if (Environment.GetEnvironmentVariable("BENCH_QUEUE_JOBS") is { Length: > 0 } backlog)
+{
+    settings = settings with { QueueJobs = int.Parse(backlog, System.Globalization.CultureInfo.InvariantCulture) };
 }
 var only = Option("--only", "") is { Length: > 0 } list ? list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : null;
 var results = Option("--results", Path.Combine(RepoPaths.Root, "bench", "results", "latest.json"));

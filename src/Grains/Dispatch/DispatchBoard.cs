@@ -8,7 +8,7 @@ namespace Cockpit.Grains.Dispatch;
 /// </summary>
 public sealed class DispatchBoard
 {
-    private readonly Dictionary<Guid, QueuedJob> _pending = [];
+    private readonly DispatchQueue _pending = new();
 
     // The pending jobs with a backoff, so that the dispatcher's timer is set after every plan without looking at every
     // pending job (a backlog of thousands, of which retries are few).
@@ -32,7 +32,7 @@ public sealed class DispatchBoard
     private readonly Dictionary<Guid, KnownAgent> _registered = [];
     private long _serial;
 
-    public IReadOnlyCollection<QueuedJob> Pending => _pending.Values;
+    public IReadOnlyCollection<QueuedJob> Pending => _pending.Jobs;
     public IReadOnlyCollection<IdleAgent> Idle => _idle.Values;
     public IReadOnlyDictionary<string, int> Limits => _limits;
     public IReadOnlyCollection<KnownAgent> Registered => _registered.Values;
@@ -45,8 +45,8 @@ public sealed class DispatchBoard
 
     public bool IsRunning(Guid jobId) => _running.ContainsKey(jobId);
 
-    /// <summary>Pending jobs in the order they will be offered.</summary>
-    public IReadOnlyList<QueuedJob> InDispatchOrder() => DispatchOrder.Order(_pending.Values, _lastServed);
+    /// <summary>Pending jobs in the order they will be offered, read lazily (the board must not change meanwhile).</summary>
+    public IEnumerable<QueuedJob> InDispatchOrder() => _pending.InOrder(_lastServed);
 
     /// <summary>The earliest end of a backoff among pending jobs, to wake up then.</summary>
     public DateTimeOffset? NextDue(DateTimeOffset now)
@@ -54,7 +54,7 @@ public sealed class DispatchBoard
         DateTimeOffset? next = null;
         foreach (var jobId in _backingOff)
         {
-            var job = _pending[jobId];
+            _pending.TryGet(jobId, out var job);
             if (!job.IsDue(now) && (next is null || job.NotBefore < next)) next = job.NotBefore;
         }
         return next;
@@ -71,7 +71,7 @@ public sealed class DispatchBoard
     /// a rebuild. A job pending here is being re-queued and stays pending.</summary>
     public void JobRunning(Guid jobId, string? concurrencyKey, Guid agentId, DateTimeOffset heardAt)
     {
-        if (_pending.ContainsKey(jobId)) return;
+        if (_pending.Contains(jobId)) return;
         _running[jobId] = _running.TryGetValue(jobId, out var known) && known.AgentId == agentId
             ? known
             : new RunningJob(concurrencyKey, agentId, heardAt);
@@ -115,11 +115,11 @@ public sealed class DispatchBoard
     }
 
     /// <summary>Why a pending job waits (see <see cref="WaitingReasons"/>); null when it is not pending here.</summary>
-    public string? WaitingReason(Guid jobId, DateTimeOffset now) => _pending.TryGetValue(jobId, out var job)
+    public string? WaitingReason(Guid jobId, DateTimeOffset now) => _pending.TryGet(jobId, out var job)
         ? WaitingReasons.Explain(job, now, _registered.Values, _idle.Values, RunningPerKey(), _limits)
         : null;
 
-    public bool IsPending(Guid jobId) => _pending.ContainsKey(jobId);
+    public bool IsPending(Guid jobId) => _pending.Contains(jobId);
 
     public bool IsStartingOn(Guid agentId) => _startingOn.Contains(agentId);
 
@@ -143,7 +143,7 @@ public sealed class DispatchBoard
     public IReadOnlyList<DispatchPair> Plan(DateTimeOffset now)
     {
         if (_idle.Count == 0 || _pending.Count == 0) return [];
-        var pairs = DispatchPlanner.Plan(InDispatchOrder(), _idle.Values, RunningPerKey(), _limits, now);
+        var pairs = DispatchPlanner.Plan(skipTurn => _pending.InOrder(_lastServed, skipTurn), _idle.Values, RunningPerKey(), _limits, now);
         foreach (var (job, agent) in pairs)
         {
             RemovePending(job.Id);
@@ -194,7 +194,7 @@ public sealed class DispatchBoard
 
     private void SetPending(QueuedJob job)
     {
-        _pending[job.Id] = job;
+        _pending.Set(job);
         if (job.NotBefore is null) _backingOff.Remove(job.Id);
         else _backingOff.Add(job.Id);
     }

@@ -106,13 +106,14 @@ public sealed class DispatcherGrain(
     public Task<PendingJob[]> GetPendingAsync(string? configName, int limit)
     {
         var now = clock.GetUtcNow();
-        var ordered = _board.InDispatchOrder();
-        var page = new List<PendingJob>(Math.Min(limit, ordered.Count));
-        for (var i = 0; i < ordered.Count && page.Count < limit; i++)
+        var page = new List<PendingJob>();
+        var position = 0;
+        foreach (var job in _board.InDispatchOrder())
         {
-            var job = ordered[i];
+            if (page.Count >= limit) break;
+            position++;
             if (configName is not null && (job.ConfigName ?? "") != configName) continue;
-            page.Add(new PendingJob(job, i + 1, _board.WaitingReason(job.Id, now)!));
+            page.Add(new PendingJob(job, position, _board.WaitingReason(job.Id, now)!));
         }
         return Task.FromResult(page.ToArray());
     }
