@@ -1,7 +1,8 @@
-// A job's grain: a run under way and how its attempt ends. The agent's progress and its report of the outcome, the
-// attempt's time bound (a reminder, so that it holds when the silo dies), and what a failed attempt leads to: back to the
-// queue after a backoff while attempts remain, otherwise failed. Apart from the starts because all of this arrives
-// later, from the agent or the reminder, and applies only while it still concerns the current attempt.
+// A job's grain: a run under way and how its attempt ends. The agent's progress and its report of the outcome (read by
+// the pure AgentReportRules), the attempt's time bound (a reminder, so that it holds when the silo dies), and what a
+// failed attempt leads to: back to the queue after a backoff while attempts remain, otherwise failed. Apart from the
+// starts because all of this arrives later, from the agent or the reminder, and applies only while it still concerns
+// the current attempt.
 
 using Cockpit.Grains.Agents;
 using Cockpit.Grains.Dispatch;
@@ -42,13 +43,7 @@ public sealed partial class JobGrain
     public async Task OnAgentReportAsync(AgentJobReport report)
     {
         if (!State.Exists || State.AssignedAgentId != report.AgentId) return;
-        var trigger = report.Kind switch
-        {
-            JobEffectKind.Completed => JobTrigger.AgentCompleted,
-            JobEffectKind.Failed => JobTrigger.AgentFailed,
-            _ => JobTrigger.AgentLost,
-        };
-        var transition = JobLifecycle.Next(State.Status, trigger);
+        var transition = JobLifecycle.Next(State.Status, AgentReportRules.Trigger(report.Kind));
         if (transition.To == State.Status)
         {
             // Stale: the job moved on (cancelled, already finished). An agent sends a report again until it is
@@ -61,27 +56,20 @@ public sealed partial class JobGrain
 
         var now = clock.GetUtcNow();
         if (report.FinalProgress is { } final) RecordProgress(final);
-        var cause = report.Kind switch
-        {
-            JobEffectKind.Completed => $"agent {report.AgentId} reported completed",
-            JobEffectKind.Failed => $"agent {report.AgentId} reported failed: {report.ErrorMessage}",
-            _ => report.ErrorMessage ?? "agent lost the job",
-        };
-        if (report.Kind == JobEffectKind.Completed)
+        var cause = AgentReportRules.Cause(report);
+        var outcome = AgentReportRules.Outcome(report.Kind);
+        State.Dispatch = Dispatch.EndRunning(now, outcome, AgentReportRules.AttemptError(report));
+        if (outcome == AttemptOutcome.Completed)
         {
             var previous = State.Status;
             State.Status = transition.To;
             State.CompletedAt = now;
             State.ErrorMessage = null;
             State.ErrorDetailsJson = report.ErrorDetailsJson;
-            State.Dispatch = Dispatch.EndRunning(now, AttemptOutcome.Completed, null);
             await CommitAsync(previous, cause, now);
         }
         else
         {
-            var outcome = report.Kind == JobEffectKind.Failed ? AttemptOutcome.Failed : AttemptOutcome.Lost;
-            var error = report.ErrorMessage ?? (outcome == AttemptOutcome.Lost ? "the agent lost the job" : "the agent reported a failure");
-            State.Dispatch = Dispatch.EndRunning(now, outcome, error);
             await AfterFailedAttemptAsync(outcome, report.ErrorMessage, report.ErrorDetailsJson, cause, now);
         }
         await ForgetTimeoutAsync();
