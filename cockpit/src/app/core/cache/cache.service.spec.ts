@@ -32,4 +32,27 @@ describe('CacheService (Dexie on an in-memory IndexedDB)', () => {
     await expect(cache.put('k', 1)).resolves.toBeUndefined();
     expect(await cache.get('k')).toBeUndefined();
   });
+
+  it('waits for a database given as a promise (the app loads Dexie as its own chunk)', async () => {
+    TestBed.resetTestingModule();
+    let open!: (db: CockpitCacheDb) => void;
+    const opening = new Promise<CockpitCacheDb>((resolve) => (open = resolve));
+    TestBed.configureTestingModule({ providers: [{ provide: CACHE_DB, useValue: opening }] });
+    const cache = TestBed.inject(CacheService);
+    const written = cache.put('k', 'v');
+    open(new CockpitCacheDb(`test-${crypto.randomUUID()}`));
+    await written;
+    expect((await cache.get<string>('k'))?.value).toBe('v');
+  });
+
+  it('opens the database through its default factory (the lazy import)', async () => {
+    TestBed.resetTestingModule();
+    const db = TestBed.inject(CACHE_DB);
+    expect(db).toBeInstanceOf(Promise);
+    expect(await db).toBeInstanceOf(CockpitCacheDb);
+    const cache = TestBed.inject(CacheService);
+    const key = `k-${crypto.randomUUID()}`;
+    await cache.put(key, 42);
+    expect((await cache.get<number>(key))?.value).toBe(42);
+  });
 });
