@@ -274,6 +274,30 @@ describe('cockpit in Chromium against a real silo', { timeout: 300_000 }, () => 
     await page.locator('[data-testid=connection][data-state=online]').waitFor({ timeout: 30_000 });
   });
 
+  it('opened again while its queries fail, the job list shows what this browser last saw (the IndexedDB cache, Dexie in its own chunk)', async () => {
+    const again = await CockpitPage.open(context);
+    try {
+      // Every GraphQL query fails as on a lost network; the app and its chunks still come from the silo. Live changes
+      // only touch a page already loaded, so any row shown can only come from the cache.
+      let refused = 0;
+      await again.page.route((url) => url.pathname === '/graphql', (route) => {
+        refused++;
+        return route.abort('internetdisconnected');
+      });
+      await again.page.goto('/');
+      await again.openTab('job-list');
+      const list = again.page.locator('[data-panel="job-list"]');
+      await list.locator('[data-testid=cached-notice]').waitFor({ timeout: 20_000 });
+      assert.match(await list.locator('[data-testid=cached-notice]').innerText(), /Offline/);
+      assert.ok((await list.locator('.job-row').count()) > 0, 'the cached first page of jobs is shown');
+      assert.ok(refused > 0, 'the page asked the server and was refused');
+      await again.screenshot('09b-offline-from-cache');
+      assert.deepEqual(again.errors, [], 'no uncaught errors in the page');
+    } finally {
+      await again.page.close();
+    }
+  });
+
   it('the shortcut help opens with ?', async () => {
     await page.locator('body').click({ position: { x: 5, y: 890 } });
     await page.keyboard.press('?');
