@@ -33,6 +33,8 @@ public sealed class BaselineProcess : IAsyncDisposable
         return baseline;
     }
 
+    public int ProcessId => _process.Id;
+
     public ResidentMemory.Sample? Memory() => ResidentMemory.Of(_process.Id);
 
     public ValueTask DisposeAsync()

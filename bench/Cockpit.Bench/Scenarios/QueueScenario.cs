@@ -30,7 +30,8 @@ public sealed class QueueScenario : IScenario
     public string Name => "queue";
 
     private sealed record Measured(LatencySummary Latency, double StartsPerSecond, double SmallKeyShare, int FairnessCounted,
-        int Duplicates, long ReportFailures, double DrainSeconds, double UntrimmedShare, int UntrimmedCounted);
+        int Duplicates, long ReportFailures, double DrainSeconds, double UntrimmedShare, int UntrimmedCounted,
+        double ServerCpuPerStartMs, double PostgresCpuPerStartMs);
 
     public async Task<IReadOnlyList<BenchResult>> RunAsync(BenchContext context)
     {
@@ -43,14 +44,14 @@ public sealed class QueueScenario : IScenario
         Measured baseline;
         await using (var server = await BaselineProcess.StartAsync(BaselineKind.Queue, queueConnection))
         {
-            baseline = await MeasureAsync(Contender.Naive, server.BaseAddress, s);
+            baseline = await MeasureAsync(Contender.Naive, server.BaseAddress, server.ProcessId, PortOf(queueConnection), s);
         }
 
         await using var siloDatabase = await BenchContext.CreateDatabaseAsync("bench_queue");
         Measured silo;
         await using (var node = await SiloNode.StartAsync(siloDatabase.ConnectionString, BenchContext.NewClusterId(Name), context.WorkspaceRoot))
         {
-            silo = await MeasureAsync(Contender.Silo, node.BaseAddress, s);
+            silo = await MeasureAsync(Contender.Silo, node.BaseAddress, node.ProcessId, PortOf(siloDatabase.ConnectionString), s);
         }
 
         var how = $"{s.QueueJobs:N0} jobs queued at once (9:1 between two concurrency keys, equal priority) for {s.QueueAgents:N0} simulated agents "
@@ -65,6 +66,9 @@ public sealed class QueueScenario : IScenario
             + $"{baseline.FairnessCounted} on the baseline), in the order they reached the agents, until a key had a tenth of its jobs left "
             + $"(counted to its very last start: silo {silo.UntrimmedShare:0.0} % of {silo.UntrimmedCounted}); the PostgreSQL queue serves oldest first, "
             + "so it gives the smaller key about its 10 % of the jobs.";
+        var cpuHow = "CPU time (user + system, from /proc) the server process and all PostgreSQL processes used from the moment the agents let go "
+            + "until every report of the drain was answered, divided by the starts: what a start costs whatever else shares the cores, where "
+            + "the wall-clock figures above move with the load from elsewhere. The silo's figure includes its read-model projector.";
         return
         [
             new BenchResult(Name, "dispatch throughput", silo.StartsPerSecond, "starts/s", new Baselines(NaivePostgres: baseline.StartsPerSecond),
@@ -72,12 +76,15 @@ public sealed class QueueScenario : IScenario
             new BenchResult(Name, "enqueue → /job/start p50", silo.Latency.P50, "ms", new Baselines(NaivePostgres: baseline.Latency.P50)),
             new BenchResult(Name, "enqueue → /job/start p99", silo.Latency.P99, "ms", new Baselines(NaivePostgres: baseline.Latency.P99),
                 [Target.AtMost(25)], latencyHow),
+            new BenchResult(Name, "server CPU per start", silo.ServerCpuPerStartMs, "ms", new Baselines(NaivePostgres: baseline.ServerCpuPerStartMs),
+                Note: cpuHow),
+            new BenchResult(Name, "PostgreSQL CPU per start", silo.PostgresCpuPerStartMs, "ms", new Baselines(NaivePostgres: baseline.PostgresCpuPerStartMs)),
             new BenchResult(Name, "fair share of the 1-in-10 key", silo.SmallKeyShare, "%", new Baselines(NaivePostgres: baseline.SmallKeyShare),
                 [Target.AtLeast(45), Target.AtMost(55)], fairHow),
         ];
     }
 
-    private async Task<Measured> MeasureAsync(Contender kind, Uri address, BenchSettings s)
+    private async Task<Measured> MeasureAsync(Contender kind, Uri address, int serverPid, int postgresPort, BenchSettings s)
     {
         using var client = new AgentProtocolClient(address, 64, TimeSpan.FromSeconds(30));
         await using var agents = await FinishingAgents.StartAsync(s.QueueAgents);
@@ -115,20 +122,25 @@ public sealed class QueueScenario : IScenario
         var before = agents.Starts.Skip(afterLatency).Select(st => st.JobId).ToHashSet();
         var waiting = new[] { BigKey, SmallKey }.ToDictionary(k => k, k => keys.Count(p => p.Value == k && !before.Contains(p.Key)));
 
+        var (serverCpu, postgresCpu) = (CpuTime.OfProcess(serverPid), CpuTime.OfPostgres(postgresPort));
         var opened = Stopwatch.GetTimestamp();
         agents.OpenGate();
         await agents.WaitForStartsAsync(afterLatency + s.QueueJobs, TimeSpan.FromSeconds(Math.Max(120, s.QueueJobs / 50)));
         var drained = agents.Starts.Skip(afterLatency).Where(st => !before.Contains(st.JobId)).ToList();
         var drainSeconds = Stopwatch.GetElapsedTime(opened, drained.Max(st => st.Timestamp)).TotalSeconds;
         await agents.DrainReportsAsync();
+        var serverCpuMs = (CpuTime.OfProcess(serverPid) - serverCpu).TotalMilliseconds / drained.Count;
+        var postgresCpuMs = (CpuTime.OfPostgres(postgresPort) - postgresCpu).TotalMilliseconds / drained.Count;
 
         var startedKeys = drained.Select(st => keys.GetValueOrDefault(st.JobId, "")).ToList();
         var (shares, counted) = FairShare.Compute(startedKeys, waiting, FairnessTail);
         var (untrimmed, untrimmedCounted) = FairShare.Compute(startedKeys, waiting);
         var measured = new Measured(latency.Summarize(), drained.Count / drainSeconds, shares[SmallKey], counted,
-            agents.DuplicateStarts, agents.ReportFailures, drainSeconds, untrimmed[SmallKey], untrimmedCounted);
+            agents.DuplicateStarts, agents.ReportFailures, drainSeconds, untrimmed[SmallKey], untrimmedCounted, serverCpuMs, postgresCpuMs);
         BenchContext.Log($"queue {kind}: latency {measured.Latency}; drain {drained.Count} in {drainSeconds:0.00} s = {measured.StartsPerSecond:0} starts/s; "
-            + $"small key {measured.SmallKeyShare:0.0} % of {counted} ({measured.UntrimmedShare:0.0} % of {untrimmedCounted} counted to its last start); duplicates {measured.Duplicates}; report failures {measured.ReportFailures}");
+            + $"CPU per start {serverCpuMs:0.00} ms server + {postgresCpuMs:0.00} ms PostgreSQL; small key {measured.SmallKeyShare:0.0} % of {counted} ({measured.UntrimmedShare:0.0} % of {untrimmedCounted} counted to its last start); duplicates {measured.Duplicates}; report failures {measured.ReportFailures}");
         return measured;
     }
+
+    private static int PortOf(string connectionString) => new NpgsqlConnectionStringBuilder(connectionString).Port;
 }

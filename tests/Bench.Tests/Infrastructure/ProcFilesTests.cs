@@ -17,6 +17,19 @@ public sealed class ProcFilesTests
     [Fact]
     public void Status_without_memory_lines_gives_nothing() => ResidentMemory.Parse("Name:\tzombie\nState:\tZ\n").ShouldBeNull();
 
+    [Theory]
+    // utime 250 + stime 130 ticks = 3.8 s; the command name may hold spaces and parentheses.
+    [InlineData("4242 (postgres) S 1 4242 4242 0 -1 4194560 900 0 0 0 250 130 0 0 20 0 1 0 100 200000 300 18446744073709551615", "postgres", 3.8)]
+    [InlineData("77 (.NET TP (Worker)) R 1 77 77 0 -1 0 0 0 0 0 1 2 0 0 20 0 9 0 5 6 7 8", null, 0.03)]
+    public void Cpu_time_is_user_plus_system_ticks_after_the_command(string stat, string? command, double seconds) =>
+        CpuTime.Parse(stat, command).ShouldBe(TimeSpan.FromSeconds(seconds));
+
+    [Theory]
+    [InlineData("4242 (postgres) S 1 4242 4242 0 -1 4194560 900 0 0 0 250 130 0 0", "dotnet")]
+    [InlineData("4242 (postgres) S 1 2", null)]
+    [InlineData("garbage", null)]
+    public void Another_command_or_a_short_line_gives_nothing(string stat, string? command) => CpuTime.Parse(stat, command).ShouldBeNull();
+
     [Fact]
     public void Reads_the_three_load_averages() =>
         MachineInfo.LoadAverageFrom("4.75 2.82 2.34 3/512 12345\n").ShouldBe([4.75, 2.82, 2.34]);
