@@ -27,10 +27,11 @@ public static class AgentApplication
         // The HTTP client factory logs every refused connection with a stack trace; our own warnings say enough.
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         // A push is logged by the supervisor (job started, cancelled, …); the per-request lines ASP.NET Core adds would
-        // be six more per push in `make up`'s terminal. Logging__LogLevel__<category>=Information brings them back.
-        foreach (var category in new[] { "Microsoft.AspNetCore.Hosting.Diagnostics", "Microsoft.AspNetCore.Routing", "Microsoft.AspNetCore.Http.Result" })
+        // be six more per push in `make up`'s terminal, and the host's four at start say less than our one "listening"
+        // line below. Logging__LogLevel__<category>=Information brings them back (a blank value counts as unset).
+        foreach (var category in new[] { "Microsoft.AspNetCore.Hosting.Diagnostics", "Microsoft.AspNetCore.Routing", "Microsoft.AspNetCore.Http.Result", "Microsoft.Hosting.Lifetime" })
         {
-            if (builder.Configuration[$"Logging:LogLevel:{category}"] is null) builder.Logging.AddFilter(category, LogLevel.Warning);
+            if (string.IsNullOrWhiteSpace(builder.Configuration[$"Logging:LogLevel:{category}"])) builder.Logging.AddFilter(category, LogLevel.Warning);
         }
 
         builder.Services.AddSingleton(options);

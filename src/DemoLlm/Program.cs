@@ -14,8 +14,12 @@ catch (SettingException e)
     await Console.Error.WriteLineAsync($"cockpit-demo-llm: {e.Message}");
     return 2;
 }
-// One line per request would drown the silo's and agents' lines in `make up`'s shared output.
-builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+// One line per request would drown the silo's and agents' lines in `make up`'s shared output, and the host's four at
+// start say less than our one below. Logging__LogLevel__<category>=Information brings either back.
+foreach (var category in new[] { "Microsoft.AspNetCore", "Microsoft.Hosting.Lifetime" })
+{
+    if (string.IsNullOrWhiteSpace(builder.Configuration[$"Logging:LogLevel:{category}"])) builder.Logging.AddFilter(category, LogLevel.Warning);
+}
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(settings.BindAddress, settings.Port));
 builder.Services.AddSingleton(settings);
 builder.Services.AddSingleton<FailOnceMemory>();

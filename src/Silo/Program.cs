@@ -76,6 +76,7 @@ try
     // Every ValidateOnStart check now, so a bad setting is reported below as one line rather than logged by the host.
     app.Services.GetRequiredService<IStartupValidator>().Validate();
     ShutdownDeadline.Arm(app.Lifetime, silo.ShutdownGrace, app.Logger);
+    StartupReport.Arm(app, silo, connectionString);
     app.UseExceptionHandler();
     app.UseStatusCodePages();
 

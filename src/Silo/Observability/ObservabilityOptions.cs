@@ -19,7 +19,7 @@ public sealed class ObservabilityOptions : IValidatableObject
     /// <summary>
     /// LOG_LEVEL: the least severe level logged, for every category (see <see cref="LogLevelNames"/>). Default: unset,
     /// keeping ASP.NET Core's default (Information) and whatever <c>Logging__LogLevel__*</c> keys say, with the
-    /// per-request categories at Warning. Per-category <c>Logging__LogLevel__&lt;category&gt;</c> keys still refine it,
+    /// per-request categories and Orleans' and the host's start-up chatter at Warning. Per-category <c>Logging__LogLevel__&lt;category&gt;</c> keys still refine it,
     /// being more specific.
     /// </summary>
     [ConfigurationKeyName("LOG_LEVEL")]

@@ -96,7 +96,7 @@ public static class ObservabilityServiceCollectionExtensions
     /// pod from the HTTP client factory; failed pushes are logged at Warning by the push client), every grain activation
     /// (Polly, for Orleans' placement pipeline), or the silo's configuration dump at start (Orleans' options logger):
     /// Warning unless LOG_LEVEL or <c>Logging__LogLevel__&lt;category&gt;</c> says otherwise, so that <c>make up</c> shows
-    /// start-up, warnings, errors and <see cref="ActivityLogSink"/>'s line per agent and job change rather than a line
+    /// the start-up line, warnings, errors and <see cref="ActivityLogSink"/>'s line per agent and job change rather than a line
     /// per heartbeat, file or 4xx. A refusal worth a person's attention is logged by our own code at Warning.
     /// </summary>
     private static readonly string[] PerOperationLogCategories =
@@ -106,11 +106,22 @@ public static class ObservabilityServiceCollectionExtensions
         "Microsoft.AspNetCore.Authentication", "System.Net.Http.HttpClient", "Polly", "Orleans.Runtime.SiloOptionsLogger",
     ];
 
+    /// <summary>
+    /// Categories that write some thirty Information lines at every start and little else a person acts on: Orleans'
+    /// silo, membership, storage and reminder services, the host's "Now listening", "Application started", environment
+    /// and content root, Data Protection's key creation. Warning unless LOG_LEVEL or <c>Logging__LogLevel__&lt;category&gt;</c>
+    /// says otherwise; <see cref="Hosting.StartupReport"/> says in one line where the silo listens and what it joined.
+    /// Their warnings and errors (a silo declared dead, a storage failure) still show.
+    /// </summary>
+    private static readonly string[] StartupLogCategories = ["Orleans", "Microsoft.Hosting.Lifetime", "Microsoft.AspNetCore.DataProtection"];
+
     private static void ConfigureLogging(ILoggingBuilder logging, ObservabilityOptions settings, IConfiguration configuration)
     {
         if (settings.LogLevel is null)
         {
-            foreach (var category in PerOperationLogCategories.Where(c => configuration[$"Logging:LogLevel:{c}"] is null))
+            // A blank key counts as unset, as for every other setting (and as the logging configuration reads it).
+            foreach (var category in PerOperationLogCategories.Concat(StartupLogCategories)
+                         .Where(c => string.IsNullOrWhiteSpace(configuration[$"Logging:LogLevel:{c}"])))
             {
                 logging.AddFilter(category, LogLevel.Warning);
             }

@@ -6,13 +6,14 @@ namespace Cockpit.EndToEnd.Tests.Startup;
 
 /// <summary>
 /// Quiet by default (issue 15, finding 8): a silo logging as under <c>make up</c> (nothing configured, Information
-/// everywhere) writes no line for a static file or a problem answer, and exactly one per agent registration and job
-/// state change. Reads the real process's console output.
+/// everywhere) writes one line of its own at start instead of Orleans' and the host's thirty-odd, no line for a static
+/// file or a problem answer, and exactly one per agent registration and job state change. Reads the real process's
+/// console output.
 /// </summary>
 public sealed class QuietLogTests
 {
     [Fact]
-    public async Task Static_files_and_4xx_answers_log_nothing_at_Information_while_each_registration_and_job_change_logs_one_line()
+    public async Task Start_up_static_files_and_4xx_answers_log_only_our_own_lines_at_Information_and_each_registration_and_job_change_one()
     {
         await using var system = await SystemUnderTest.CreateAsync();
         var ui = Directory.CreateTempSubdirectory("cockpit-quiet-ui-").FullName;
@@ -21,12 +22,13 @@ public sealed class QuietLogTests
             await File.WriteAllTextAsync(Path.Combine(ui, "index.html"), "<!doctype html><title>quiet</title>");
             await File.WriteAllTextAsync(Path.Combine(ui, "main-QUIETCHECK.js"), "console.log('quiet');");
             await File.WriteAllTextAsync(Path.Combine(ui, "favicon.ico"), "icon");
-            // The test environment silences Microsoft and Orleans; undo that, so this silo logs as `make up`'s does.
+            // The test environment silences Microsoft and Orleans; unset that (a blank value is unset), so this silo
+            // logs as `make up`'s does.
             var silo = await system.StartSiloAsync(new Dictionary<string, string>
             {
                 ["Logging__LogLevel__Default"] = "Information",
-                ["Logging__LogLevel__Microsoft"] = "Information",
-                ["Logging__LogLevel__Orleans"] = "Information",
+                ["Logging__LogLevel__Microsoft"] = "",
+                ["Logging__LogLevel__Orleans"] = "",
                 ["COCKPIT_UI_PATH"] = ui,
             });
             var client = silo.Client;
@@ -57,6 +59,12 @@ public sealed class QuietLogTests
                 TimeSpan.FromSeconds(15), "the cancellation's log line", () => silo.Tail());
             var entries = ConsoleLogEntry.Parse(silo.Tail(int.MaxValue));
             var information = entries.Where(e => e.Level == "info").ToList();
+
+            // Nothing of Orleans' silo, membership and storage start-up or the host's "Now listening": ours only.
+            information.Where(e => !e.Category.StartsWith("Cockpit.", StringComparison.Ordinal))
+                .Select(e => $"{e.Category}: {e.Message}").ShouldBeEmpty(silo.Tail(200));
+            information.Count(e => e.Message.StartsWith($"Cockpit silo listening on http://127.0.0.1:{silo.HttpPort} ", StringComparison.Ordinal)
+                && e.Message.Contains("in cluster ", StringComparison.Ordinal)).ShouldBe(1, silo.Tail(200));
 
             information.ShouldNotContain(e => e.Category.StartsWith("Microsoft.AspNetCore.StaticFiles", StringComparison.Ordinal)
                 || e.Category.StartsWith("Microsoft.AspNetCore.Http", StringComparison.Ordinal)
