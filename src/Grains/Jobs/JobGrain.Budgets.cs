@@ -1,7 +1,7 @@
 // A job's grain: what a run spends. The budget people set, the usage telemetry counts (LLM calls) or heartbeats report
 // (tokens), runaway loops; past the budget, or looping under LLM_LOOP_ACTION=cancel, the running job is stopped like an
-// operator's cancel, with an audit note. The rules are pure and live apart (BudgetRules, LoopRules); this
-// part applies them to the job's record.
+// operator's cancel, with an audit note. The rules are pure and live apart (BudgetRules, LoopRules); this part applies
+// them to the job's record.
 
 using System.Security.Cryptography;
 using System.Text;
