@@ -95,6 +95,8 @@ for i in $(seq 1 "$demo_agents"); do
   POD_IP=127.0.0.1 AGENT_BIND_ADDRESS=127.0.0.1 \
     start "agent-$i" dotnet "$(dll Cockpit.Agent)"
 done
+# The banner comes once the agents have registered, so that it is the last thing printed at start.
+wait_for_agents "$agent_port_base" "$demo_agents" 60
 
 echo
 echo "  Cockpit cluster \"$CLUSTER_ID\" is running: $silos silos behind one address."
@@ -105,7 +107,7 @@ for i in $(seq 1 "$silos"); do
     "$((silo_port_base + i - 1))" "$( [ "$(gateway_port "$i")" = 0 ] && echo closed || gateway_port "$i")" "${pids[$((i - 1))]}"
 done
 echo "    Metrics       each silo's own /metrics (through the proxy every scrape meets another silo)"
-[ "$demo_agents" -eq 0 ] || echo "    Agents        $demo_agents reference agents on ports $agent_port_base..$last_agent, heartbeating through the proxy"
+[ "$demo_agents" -eq 0 ] || echo "    Agents        $registered of $demo_agents reference agents registered, on ports $agent_port_base..$last_agent, heartbeating through the proxy"
 echo "    Database      ${POSTGRES_HOST:-(connection string)}${POSTGRES_PORT:+:$POSTGRES_PORT}${POSTGRES_DB:+/$POSTGRES_DB}${private_pg:+ (private, in $private_pg)}"
 echo "    Listening on  $ORCHESTRATOR_BIND only"
 echo "  Try failover: kill -9 <a silo's pid>. Press Ctrl-C to stop everything."

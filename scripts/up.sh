@@ -48,20 +48,9 @@ for i in $(seq 1 "$demo_agents"); do
     start "agent-$i" dotnet src/Agent/bin/Release/net10.0/Cockpit.Agent.dll
 done
 
-# The banner comes once the agents have registered (each agent's /status names its id then), so that it is the last
-# thing printed at start; an agent that has not registered within the minute is reported, not waited for.
-registered_agents() {
-  local count=0 i
-  for i in $(seq 1 "$demo_agents"); do
-    curl -fsS --max-time 2 "http://127.0.0.1:$((AGENT_PORT + i - 1))/status" 2>/dev/null | grep -q '"agent_id":"' && count=$((count + 1))
-  done
-  echo "$count"
-}
-# A process that exited is not waited for either: wait_for_exit below reports it right after the banner.
-all_alive() { local pid; for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null || return 1; done; }
-deadline=$((SECONDS + 60))
-while [ "$(registered_agents)" -lt "$demo_agents" ] && [ "$SECONDS" -lt "$deadline" ] && all_alive; do sleep 0.5; done
-agents_line="$(registered_agents) of $demo_agents reference agents registered, on ports $AGENT_PORT..$((AGENT_PORT + demo_agents - 1))"
+# The banner comes once the agents have registered, so that it is the last thing printed at start.
+wait_for_agents "$AGENT_PORT" "$demo_agents" 60
+agents_line="$registered of $demo_agents reference agents registered, on ports $AGENT_PORT..$((AGENT_PORT + demo_agents - 1))"
 
 cat <<INFO
 

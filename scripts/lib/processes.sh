@@ -28,9 +28,18 @@ stop_all() {
   stopping=1
   say; say "stopping…"
   [ -z "$output_watch" ] || kill -TERM "$output_watch" 2>/dev/null || true
+  local deadline=$((SECONDS + stop_grace_seconds)) j
+  # The agents first, for up to half the grace, while the silos still listen: each checkpoints its job and deregisters
+  # on its way out, where a silo gone first left it a "Could not deregister" warning and an agent offline only later.
+  local agents=()
+  for j in "${!pids[@]}"; do [[ "${names[$j]}" != agent-* ]] || agents+=("${pids[$j]}"); done
+  if [ "${#agents[@]}" -gt 0 ]; then
+    for pid in "${agents[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+    local agents_deadline=$((SECONDS + stop_grace_seconds / 2))
+    while pids_alive "${agents[@]}" && [ "$SECONDS" -lt "$agents_deadline" ]; do sleep 0.2; done
+  fi
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
   # A process that ignores SIGTERM for longer than the grace is killed, so the script always ends.
-  local deadline=$((SECONDS + stop_grace_seconds))
   while any_alive && [ "$SECONDS" -lt "$deadline" ]; do sleep 0.2; done
   if any_alive; then for pid in "${pids[@]}"; do kill -KILL "$pid" 2>/dev/null || true; done; fi
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
@@ -39,9 +48,12 @@ stop_all() {
 }
 
 # Whether any started process still runs (bash reaps its children as they exit, so kill -0 fails for those).
-any_alive() {
+any_alive() { pids_alive "${pids[@]}"; }
+
+# Whether any of the given pids still runs.
+pids_alive() {
   local pid
-  for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && return 0; done
+  for pid in "$@"; do kill -0 "$pid" 2>/dev/null && return 0; done
   return 1
 }
 
@@ -55,10 +67,12 @@ trap 'on_signal 15' TERM
 trap 'on_signal 1' HUP
 trap stop_all EXIT
 
-# Runs a child with its output prefixed by its name; remembers its pid and name.
+# Runs a child with its output prefixed by its name; remembers its pid and name. The prefixer ignores SIGINT: Ctrl-C
+# reaches every process of the terminal's group, and a prefixer gone with it would swallow what the child says while it
+# stops (its last lines, an error). It ends when the child's output closes, the child having exited.
 start() {
   local name="$1"; shift
-  "$@" > >(sed -u "s/^/[$name] /") 2>&1 &
+  "$@" > >(trap '' INT; exec sed -u "s/^/[$name] /") 2>&1 &
   pids+=($!); names+=("$name")
 }
 
@@ -98,6 +112,28 @@ wait_until_ready() {
     sleep 0.5
   done
   curl -fsS --max-time 2 "$url" >/dev/null 2>&1
+}
+
+# Waits until the agents on ports base..base+count-1 have registered (an agent's /status names its id then), at most the
+# given seconds and no longer than every started process lives: one that exited is reported by wait_for_exit instead.
+# Sets registered to how many have.
+wait_for_agents() {
+  local base="$1" count="$2" seconds="$3" i
+  local deadline=$((SECONDS + seconds))
+  while true; do
+    registered=0
+    for i in $(seq 1 "$count"); do
+      curl -fsS --max-time 2 "http://127.0.0.1:$((base + i - 1))/status" 2>/dev/null | grep -q '"agent_id":"' && registered=$((registered + 1))
+    done
+    [ "$registered" -lt "$count" ] && [ "$SECONDS" -lt "$deadline" ] && all_alive || return 0
+    sleep 0.5
+  done
+}
+
+# Whether every started process still runs.
+all_alive() {
+  local pid
+  for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null || return 1; done
 }
 
 # A private PostgreSQL under $data_dir/postgres (port PRIVATE_POSTGRES_PORT, default 55432) unless POSTGRES_HOST or
