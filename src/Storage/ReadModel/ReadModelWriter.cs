@@ -50,12 +50,14 @@ internal sealed class ReadModelWriter(NpgsqlDataSource dataSource)
     private const string UpsertJobsSql = """
         INSERT INTO jobs (id, prompt, document_path, document_dir, config_name, context, instructions, status,
                           assigned_agent_id, created_at, updated_at, completed_at, error_message, error_details,
-                          total_requirements, processed_requirements, progress_message, last_progress_at, version)
+                          total_requirements, processed_requirements, progress_message, last_progress_at, version,
+                          budget_max_cost_usd, budget_max_tokens, budget_warning, looping)
         SELECT u.*
-        FROM unnest($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+        FROM unnest($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)
              AS u(id, prompt, document_path, document_dir, config_name, context, instructions, status,
                   assigned_agent_id, created_at, updated_at, completed_at, error_message, error_details,
-                  total_requirements, processed_requirements, progress_message, last_progress_at, version)
+                  total_requirements, processed_requirements, progress_message, last_progress_at, version,
+                  budget_max_cost_usd, budget_max_tokens, budget_warning, looping)
         WHERE NOT EXISTS (SELECT 1 FROM read_model_tombstones AS t
                           WHERE t.entity_type = 'job' AND t.entity_id = u.id AND t.version >= u.version)
         ORDER BY u.id
@@ -77,7 +79,11 @@ internal sealed class ReadModelWriter(NpgsqlDataSource dataSource)
             processed_requirements = EXCLUDED.processed_requirements,
             progress_message = EXCLUDED.progress_message,
             last_progress_at = EXCLUDED.last_progress_at,
-            version = EXCLUDED.version
+            version = EXCLUDED.version,
+            budget_max_cost_usd = EXCLUDED.budget_max_cost_usd,
+            budget_max_tokens = EXCLUDED.budget_max_tokens,
+            budget_warning = EXCLUDED.budget_warning,
+            looping = EXCLUDED.looping
         WHERE jobs.version < EXCLUDED.version
         """;
 
@@ -91,16 +97,6 @@ internal sealed class ReadModelWriter(NpgsqlDataSource dataSource)
         FROM unnest($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
              AS u(id, version, dispatch, priority, selector, concurrency_key, max_attempts, retry_backoff_seconds,
                   timeout_seconds, queued_at, not_before, started_at, attempts)
-        WHERE j.id = u.id AND j.version = u.version
-        """;
-
-    // Budgets and loops (migration 0062), apart from the upsert above: the row must hold exactly this snapshot's version,
-    // which it does when the upsert just wrote it (or wrote it in an earlier, repeated batch).
-    private const string UpdateJobBudgetsSql = """
-        UPDATE jobs AS j
-        SET budget_max_cost_usd = u.max_cost_usd, budget_max_tokens = u.max_tokens,
-            budget_warning = u.budget_warning, looping = u.looping
-        FROM unnest($1, $2, $3, $4, $5, $6) AS u(id, version, max_cost_usd, max_tokens, budget_warning, looping)
         WHERE j.id = u.id AND j.version = u.version
         """;
 
@@ -250,7 +246,12 @@ internal sealed class ReadModelWriter(NpgsqlDataSource dataSource)
                 IntArray(snapshots.Select(s => s.Progress?.ProcessedRequirements).ToArray()),
                 TextArray(snapshots.Select(s => s.Progress?.Message).ToArray()),
                 TimestampArray(snapshots.Select(s => s.Progress?.ReportedAt.UtcDateTime).ToArray()),
-                BigintArray(snapshots.Select(s => s.Version).ToArray()));
+                BigintArray(snapshots.Select(s => s.Version).ToArray()),
+                // Budgets and loops (migration 0062) in the same statement: one fewer per batch than an UPDATE after it.
+                Array(snapshots.Select(s => s.Budget?.MaxCostUsd).ToArray(), NpgsqlDbType.Numeric),
+                Array(snapshots.Select(s => s.Budget?.MaxTokens).ToArray(), NpgsqlDbType.Bigint),
+                Array(snapshots.Select(s => s.BudgetWarning).ToArray(), NpgsqlDbType.Boolean),
+                Array(snapshots.Select(s => s.Looping).ToArray(), NpgsqlDbType.Boolean));
             var dispatched = snapshots.Where(s => s.Dispatch is not null).ToList();
             if (dispatched.Count > 0)
             {
@@ -269,13 +270,6 @@ internal sealed class ReadModelWriter(NpgsqlDataSource dataSource)
                     TimestampArray(dispatched.Select(s => s.Dispatch!.Attempts.LastOrDefault()?.StartedAt.UtcDateTime).ToArray()),
                     JsonbArray(dispatched.Select(s => (string?)DispatchColumns.WriteAttempts(s.Dispatch!.Attempts)).ToArray()));
             }
-            Add(batch, UpdateJobBudgetsSql,
-                UuidArray(snapshots.Select(s => s.Id).ToArray()),
-                BigintArray(snapshots.Select(s => s.Version).ToArray()),
-                Array(snapshots.Select(s => s.Budget?.MaxCostUsd).ToArray(), NpgsqlDbType.Numeric),
-                Array(snapshots.Select(s => s.Budget?.MaxTokens).ToArray(), NpgsqlDbType.Bigint),
-                Array(snapshots.Select(s => s.BudgetWarning).ToArray(), NpgsqlDbType.Boolean),
-                Array(snapshots.Select(s => s.Looping).ToArray(), NpgsqlDbType.Boolean));
         }
 
         if (timeline.Count > 0)

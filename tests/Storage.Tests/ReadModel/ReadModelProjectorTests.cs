@@ -101,6 +101,11 @@ public sealed class ReadModelProjectorTests : FreshDatabaseTest
         await harness.PublishAndFlushAsync(Job(unbudgeted, 1, JobStatus.Created));
         var plain = (await harness.Jobs.GetAsync(unbudgeted)).ShouldNotBeNull();
         (plain.BudgetMaxCostUsd, plain.BudgetMaxTokens, plain.BudgetWarning, plain.Looping).ShouldBe((null, null, false, false));
+
+        // A newer version without them clears them (a job queued again after a loop was stopped starts clean).
+        await harness.PublishAndFlushAsync(Job(JobSnapshot(jobId, 4, JobStatus.Pending), JobStatus.Cancelled));
+        var cleared = (await harness.Jobs.GetAsync(jobId)).ShouldNotBeNull();
+        (cleared.BudgetMaxCostUsd, cleared.BudgetMaxTokens, cleared.BudgetWarning, cleared.Looping).ShouldBe((null, null, false, false));
     }
 
     [Fact]
