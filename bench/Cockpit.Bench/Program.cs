@@ -34,6 +34,11 @@ if (Environment.GetEnvironmentVariable("BENCH_QUEUE_JOBS") is { Length: > 0 } ba
 {
     settings = settings with { QueueJobs = int.Parse(backlog, System.Globalization.CultureInfo.InvariantCulture) };
 }
+// BENCH_QUEUE_WARMUP_JOBS=0 measures the queue scenario's servers cold.
+if (Environment.GetEnvironmentVariable("BENCH_QUEUE_WARMUP_JOBS") is { Length: > 0 } warmup)
+{
+    settings = settings with { QueueWarmupJobs = int.Parse(warmup, System.Globalization.CultureInfo.InvariantCulture) };
+}
 var only = Option("--only", "") is { Length: > 0 } list ? list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : null;
 var results = Option("--results", Path.Combine(RepoPaths.Root, "bench", "results", "latest.json"));
 var document = Option("--doc", Path.Combine(RepoPaths.Root, "docs", "benchmarks.md"));

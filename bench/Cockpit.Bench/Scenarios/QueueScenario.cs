@@ -54,7 +54,7 @@ public sealed class QueueScenario : IScenario
             silo = await MeasureAsync(Contender.Silo, node.BaseAddress, node.ProcessId, PortOf(siloDatabase.ConnectionString), s);
         }
 
-        var how = $"{s.QueueJobs:N0} jobs queued at once (9:1 between two concurrency keys, equal priority) for {s.QueueAgents:N0} simulated agents "
+        var how = $"Both servers warm: {s.QueueWarmupJobs:N0} jobs drained unmeasured first. Then {s.QueueJobs:N0} jobs queued at once (9:1 between two concurrency keys, equal priority) for {s.QueueAgents:N0} simulated agents "
             + "that report working, completed and ready the moment /job/start arrives; the agents held their first jobs until the whole "
             + $"backlog was queued, then the drain was timed (silo {silo.DrainSeconds:0.00} s, PostgreSQL queue {baseline.DrainSeconds:0.00} s). "
             + "The baseline column is the standard PostgreSQL queue (SELECT … FOR UPDATE SKIP LOCKED on the seed's jobs table, claimed "
@@ -90,6 +90,12 @@ public sealed class QueueScenario : IScenario
         await using var agents = await FinishingAgents.StartAsync(s.QueueAgents);
         await agents.RegisterAsync(client, $"queue-{kind}");
 
+        // Unmeasured: a backlog drained once first, so that both servers are measured as they run for days, warm. A cold
+        // silo spends a quarter of its CPU recompiling its hot paths (tiered JIT) well into the first thousands of jobs.
+        await EnqueueAllAsync(client, s.QueueWarmupJobs, i => ($"bench queue warm-up {i}", null));
+        await agents.WaitForStartsAsync(s.QueueWarmupJobs, TimeSpan.FromSeconds(Math.Max(120, s.QueueWarmupJobs / 50)));
+        await agents.DrainReportsAsync();
+
         // Latency: one job at a time, every agent idle but the one finishing the previous job.
         var latency = new LatencyRecorder();
         for (var i = 0; i < WarmupJobs + s.QueueLatencyJobs; i++)
@@ -105,18 +111,7 @@ public sealed class QueueScenario : IScenario
 
         // Drain: the agents keep what they get while the backlog is queued (9 big-key jobs, then 1 small-key job, …).
         agents.CloseGate();
-        var keys = new Dictionary<Guid, string>();
-        var keyLock = new object();
-        var next = -1;
-        await Task.WhenAll(Enumerable.Range(0, 32).Select(_ => Task.Run(async () =>
-        {
-            while (Interlocked.Increment(ref next) is var i && i < s.QueueJobs)
-            {
-                var key = i % 10 == 9 ? SmallKey : BigKey;
-                var job = await client.EnqueueJobAsync($"bench queue drain {i}", key);
-                lock (keyLock) keys[job] = key;
-            }
-        })));
+        var keys = await EnqueueAllAsync(client, s.QueueJobs, i => ($"bench queue drain {i}", i % 10 == 9 ? SmallKey : BigKey));
         var held = Math.Min(s.QueueAgents, s.QueueJobs);
         await agents.WaitForStartsAsync(afterLatency + held, TimeSpan.FromSeconds(60));
         var before = agents.Starts.Skip(afterLatency).Select(st => st.JobId).ToHashSet();
@@ -132,7 +127,7 @@ public sealed class QueueScenario : IScenario
         var serverCpuMs = (CpuTime.OfProcess(serverPid) - serverCpu).TotalMilliseconds / drained.Count;
         var postgresCpuMs = (CpuTime.OfPostgres(postgresPort) - postgresCpu).TotalMilliseconds / drained.Count;
 
-        var startedKeys = drained.Select(st => keys.GetValueOrDefault(st.JobId, "")).ToList();
+        var startedKeys = drained.Select(st => keys.GetValueOrDefault(st.JobId) ?? "").ToList();
         var (shares, counted) = FairShare.Compute(startedKeys, waiting, FairnessTail);
         var (untrimmed, untrimmedCounted) = FairShare.Compute(startedKeys, waiting);
         var measured = new Measured(latency.Summarize(), drained.Count / drainSeconds, shares[SmallKey], counted,
@@ -140,6 +135,24 @@ public sealed class QueueScenario : IScenario
         BenchContext.Log($"queue {kind}: latency {measured.Latency}; drain {drained.Count} in {drainSeconds:0.00} s = {measured.StartsPerSecond:0} starts/s; "
             + $"CPU per start {serverCpuMs:0.00} ms server + {postgresCpuMs:0.00} ms PostgreSQL; small key {measured.SmallKeyShare:0.0} % of {counted} ({measured.UntrimmedShare:0.0} % of {untrimmedCounted} counted to its last start); duplicates {measured.Duplicates}; report failures {measured.ReportFailures}");
         return measured;
+    }
+
+    /// <summary>Queues <paramref name="count"/> jobs from 32 concurrent clients; answers each job's concurrency key.</summary>
+    private static async Task<Dictionary<Guid, string?>> EnqueueAllAsync(AgentProtocolClient client, int count,
+        Func<int, (string Prompt, string? Key)> job)
+    {
+        var keys = new Dictionary<Guid, string?>();
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, 32).Select(_ => Task.Run(async () =>
+        {
+            while (Interlocked.Increment(ref next) is var i && i < count)
+            {
+                var (prompt, key) = job(i);
+                var id = await client.EnqueueJobAsync(prompt, key);
+                lock (keys) keys[id] = key;
+            }
+        })));
+        return keys;
     }
 
     private static int PortOf(string connectionString) => new NpgsqlConnectionStringBuilder(connectionString).Port;

@@ -1,4 +1,5 @@
 using Cockpit.Grains;
+using Cockpit.Grains.Dispatch;
 using Cockpit.Grains.Events;
 using Npgsql;
 using NpgsqlTypes;
@@ -51,13 +52,18 @@ internal sealed class ReadModelWriter(NpgsqlDataSource dataSource)
         INSERT INTO jobs (id, prompt, document_path, document_dir, config_name, context, instructions, status,
                           assigned_agent_id, created_at, updated_at, completed_at, error_message, error_details,
                           total_requirements, processed_requirements, progress_message, last_progress_at, version,
-                          budget_max_cost_usd, budget_max_tokens, budget_warning, looping)
+                          budget_max_cost_usd, budget_max_tokens, budget_warning, looping,
+                          dispatch, priority, selector, concurrency_key, max_attempts, retry_backoff_seconds,
+                          timeout_seconds, queued_at, not_before, started_at, attempts)
         SELECT u.*
-        FROM unnest($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)
+        FROM unnest($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23,
+                    $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34)
              AS u(id, prompt, document_path, document_dir, config_name, context, instructions, status,
                   assigned_agent_id, created_at, updated_at, completed_at, error_message, error_details,
                   total_requirements, processed_requirements, progress_message, last_progress_at, version,
-                  budget_max_cost_usd, budget_max_tokens, budget_warning, looping)
+                  budget_max_cost_usd, budget_max_tokens, budget_warning, looping,
+                  dispatch, priority, selector, concurrency_key, max_attempts, retry_backoff_seconds,
+                  timeout_seconds, queued_at, not_before, started_at, attempts)
         WHERE NOT EXISTS (SELECT 1 FROM read_model_tombstones AS t
                           WHERE t.entity_type = 'job' AND t.entity_id = u.id AND t.version >= u.version)
         ORDER BY u.id
@@ -83,21 +89,19 @@ internal sealed class ReadModelWriter(NpgsqlDataSource dataSource)
             budget_max_cost_usd = EXCLUDED.budget_max_cost_usd,
             budget_max_tokens = EXCLUDED.budget_max_tokens,
             budget_warning = EXCLUDED.budget_warning,
-            looping = EXCLUDED.looping
+            looping = EXCLUDED.looping,
+            dispatch = EXCLUDED.dispatch,
+            priority = EXCLUDED.priority,
+            selector = EXCLUDED.selector,
+            concurrency_key = EXCLUDED.concurrency_key,
+            max_attempts = EXCLUDED.max_attempts,
+            retry_backoff_seconds = EXCLUDED.retry_backoff_seconds,
+            timeout_seconds = EXCLUDED.timeout_seconds,
+            queued_at = EXCLUDED.queued_at,
+            not_before = EXCLUDED.not_before,
+            started_at = EXCLUDED.started_at,
+            attempts = EXCLUDED.attempts
         WHERE jobs.version < EXCLUDED.version
-        """;
-
-    // Dispatch columns (migration 0061) of the rows the upsert above just wrote: same version, same event.
-    private const string UpdateJobDispatchSql = """
-        UPDATE jobs AS j
-        SET dispatch = u.dispatch, priority = u.priority, selector = u.selector, concurrency_key = u.concurrency_key,
-            max_attempts = u.max_attempts, retry_backoff_seconds = u.retry_backoff_seconds,
-            timeout_seconds = u.timeout_seconds, queued_at = u.queued_at, not_before = u.not_before,
-            started_at = u.started_at, attempts = u.attempts
-        FROM unnest($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-             AS u(id, version, dispatch, priority, selector, concurrency_key, max_attempts, retry_backoff_seconds,
-                  timeout_seconds, queued_at, not_before, started_at, attempts)
-        WHERE j.id = u.id AND j.version = u.version
         """;
 
     private const string TombstoneSql = """
@@ -251,25 +255,20 @@ internal sealed class ReadModelWriter(NpgsqlDataSource dataSource)
                 Array(snapshots.Select(s => s.Budget?.MaxCostUsd).ToArray(), NpgsqlDbType.Numeric),
                 Array(snapshots.Select(s => s.Budget?.MaxTokens).ToArray(), NpgsqlDbType.Bigint),
                 Array(snapshots.Select(s => s.BudgetWarning).ToArray(), NpgsqlDbType.Boolean),
-                Array(snapshots.Select(s => s.Looping).ToArray(), NpgsqlDbType.Boolean));
-            var dispatched = snapshots.Where(s => s.Dispatch is not null).ToList();
-            if (dispatched.Count > 0)
-            {
-                Add(batch, UpdateJobDispatchSql,
-                    UuidArray(dispatched.Select(s => s.Id).ToArray()),
-                    BigintArray(dispatched.Select(s => s.Version).ToArray()),
-                    TextArray(dispatched.Select(s => (string?)DispatchColumns.ModeName(s.Dispatch!.Spec.Mode)).ToArray()),
-                    IntArray(dispatched.Select(s => (int?)s.Dispatch!.Spec.Priority).ToArray()),
-                    JsonbArray(dispatched.Select(s => (string?)LabelsJson.Write(s.Dispatch!.Spec.Selector)).ToArray()),
-                    TextArray(dispatched.Select(s => s.Dispatch!.Spec.ConcurrencyKey).ToArray()),
-                    IntArray(dispatched.Select(s => (int?)s.Dispatch!.Spec.MaxAttempts).ToArray()),
-                    IntArray(dispatched.Select(s => (int?)s.Dispatch!.Spec.RetryBackoffSeconds).ToArray()),
-                    IntArray(dispatched.Select(s => s.Dispatch!.Spec.TimeoutSeconds).ToArray()),
-                    TimestampArray(dispatched.Select(s => s.Dispatch!.QueuedAt?.UtcDateTime).ToArray()),
-                    TimestampArray(dispatched.Select(s => s.Dispatch!.NotBefore?.UtcDateTime).ToArray()),
-                    TimestampArray(dispatched.Select(s => s.Dispatch!.Attempts.LastOrDefault()?.StartedAt.UtcDateTime).ToArray()),
-                    JsonbArray(dispatched.Select(s => (string?)DispatchColumns.WriteAttempts(s.Dispatch!.Attempts)).ToArray()));
-            }
+                Array(snapshots.Select(s => s.Looping).ToArray(), NpgsqlDbType.Boolean),
+                // Dispatch (migration 0061), also in the same statement. A job from before dispatch existed has none:
+                // its row keeps the columns' defaults, as the migration gave them.
+                TextArray(snapshots.Select(s => DispatchColumns.ModeName(s.Dispatch?.Spec.Mode ?? DispatchMode.Manual)).ToArray()),
+                IntArray(snapshots.Select(s => (int?)(s.Dispatch?.Spec.Priority ?? 0)).ToArray()),
+                JsonbArray(snapshots.Select(s => LabelsJson.Write(s.Dispatch?.Spec.Selector)).ToArray()),
+                TextArray(snapshots.Select(s => s.Dispatch?.Spec.ConcurrencyKey).ToArray()),
+                IntArray(snapshots.Select(s => s.Dispatch?.Spec.MaxAttempts).ToArray()),
+                IntArray(snapshots.Select(s => s.Dispatch?.Spec.RetryBackoffSeconds).ToArray()),
+                IntArray(snapshots.Select(s => s.Dispatch?.Spec.TimeoutSeconds).ToArray()),
+                TimestampArray(snapshots.Select(s => s.Dispatch?.QueuedAt?.UtcDateTime).ToArray()),
+                TimestampArray(snapshots.Select(s => s.Dispatch?.NotBefore?.UtcDateTime).ToArray()),
+                TimestampArray(snapshots.Select(s => s.Dispatch?.Attempts.LastOrDefault()?.StartedAt.UtcDateTime).ToArray()),
+                JsonbArray(snapshots.Select(s => DispatchColumns.WriteAttempts(s.Dispatch?.Attempts)).ToArray()));
         }
 
         if (timeline.Count > 0)

@@ -70,6 +70,27 @@ public sealed class DispatchReadModelTests : FreshDatabaseTest
     }
 
     [Fact]
+    public async Task The_job_upsert_writes_the_dispatch_columns_of_a_newer_version_only_and_a_job_without_dispatch_keeps_the_defaults()
+    {
+        await using var harness = new ProjectorHarness(Database.ConnectionString);
+        await harness.StartAsync();
+        var job = Queued(Guid.NewGuid(), priority: 1, queuedAt: T0, key: "tenant-a");
+        var legacy = JobSnapshot(Guid.NewGuid(), 1, JobStatus.Created);
+        await harness.PublishAndFlushAsync(Job(job), Job(legacy));
+
+        var raised = job with { Version = 2, Dispatch = job.Dispatch! with { Spec = job.Dispatch.Spec with { Priority = 9, ConcurrencyKey = null } } };
+        await harness.PublishAndFlushAsync(Job(raised));
+        var stale = job with { Dispatch = job.Dispatch! with { Spec = job.Dispatch.Spec with { Priority = -5 } } };
+        await harness.PublishAndFlushAsync(Job(stale));
+
+        var read = (await new JobReadModel(harness.DataSource).GetAsync(job.Id)).ShouldNotBeNull().Dispatch.ShouldNotBeNull();
+        (read.Spec.Priority, read.Spec.ConcurrencyKey).ShouldBe((9, (string?)null));
+        (await Database.ScalarAsync<string>(
+            "SELECT concat_ws('|', dispatch, priority, selector::text, attempts::text, coalesce(max_attempts::text, 'null')) FROM jobs WHERE id = $1",
+            legacy.Id)).ShouldBe("manual|0|{}|[]|null");
+    }
+
+    [Fact]
     public async Task Queue_figures_count_pending_running_and_idle_agents_per_config_and_any_holds_jobs_without_one()
     {
         await using var harness = new ProjectorHarness(Database.ConnectionString);
