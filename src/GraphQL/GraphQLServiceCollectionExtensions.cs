@@ -22,8 +22,9 @@ public static class GraphQLServiceCollectionExtensions
     /// </summary>
     /// <remarks>
     /// Resolvers use, from the request's services: IGrainFactory, the read models (AgentReadModel, JobReadModel),
-    /// StatisticsQueries, TableBrowser, the telemetry stores and TelemetryReader, WorkspaceReader, ILiveEventHub, and
-    /// and the command layer (Cockpit.Commands: <see cref="Commands.Jobs.IJobCommands"/>, <see cref="Commands.Configs.ConfigCatalog"/>).
+    /// StatisticsQueries, TableBrowser, the telemetry stores and TelemetryReader, WorkspaceReader, ILiveEventHub, the
+    /// usage memo (JobUsageMemo, through the scoped JobUsageLoader registered here), and the command layer
+    /// (Cockpit.Commands: <see cref="Commands.Jobs.IJobCommands"/>, <see cref="Commands.Configs.ConfigCatalog"/>).
     /// None is needed to build or print the schema.
     /// </remarks>
     public static IServiceCollection AddCockpitGraphQL(this IServiceCollection services, IConfiguration configuration)
@@ -50,6 +51,8 @@ public static class GraphQLServiceCollectionExtensions
                 }
                 logger?.LogError(context.OriginalException, "GraphQL field {Field} failed", context.FieldContext?.FieldDefinition.Name);
             }));
+        // Job.usage's batches (ADR 27): a loader per request, or per operation over a WebSocket.
+        services.AddScoped<Schema.Usage.JobUsageLoader>();
         services.AddCockpitGraphQLTransport(configuration);
         return services;
     }

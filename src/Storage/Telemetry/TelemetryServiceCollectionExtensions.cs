@@ -21,7 +21,8 @@ public static class TelemetryServiceCollectionExtensions
     /// <paramref name="configuration"/>), the stores — <see cref="IAuditStore"/> in PostgreSQL, or MongoDB when
     /// MONGODB_URL is set; <see cref="IRequirementStore"/> in PostgreSQL; <see cref="IGraphStore"/> in PostgreSQL,
     /// mirrored into Neo4j when NEO4J_URI is set — plus <see cref="TelemetryIngestion"/> and
-    /// <see cref="TelemetryReader"/>. Needs <c>AddCockpitStorage</c> (the data source and the live hub).
+    /// <see cref="TelemetryReader"/>, and the usage roll-ups with this silo's <see cref="JobUsageMemo"/> (ADR 27).
+    /// Needs <c>AddCockpitStorage</c> (the data source and the live hub).
     /// </summary>
     /// <exception cref="FormatException">NEO4J_URI / NEO4J_HTTP_URL or MONGODB_URL is malformed (named in the message).</exception>
     public static IServiceCollection AddCockpitTelemetry(this IServiceCollection services, IConfiguration configuration)
@@ -39,6 +40,8 @@ public static class TelemetryServiceCollectionExtensions
         services.AddSingleton<UsageMetrics>();
         services.AddSingleton<UsageLedger>();
         services.AddSingleton<UsageQueries>();
+        services.AddSingleton<JobUsageMemo>();
+        services.AddHostedService<JobUsageMemoInvalidation>();
         services.AddSingleton<PostgresRequirementStore>();
         services.AddSingleton<IRequirementStore>(sp => sp.GetRequiredService<PostgresRequirementStore>());
 

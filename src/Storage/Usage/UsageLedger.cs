@@ -6,9 +6,10 @@ namespace Cockpit.Storage.Usage;
 /// <summary>
 /// Counts LLM calls into the roll-ups (<c>llm_usage_daily</c>, <c>llm_usage_jobs</c>, <c>llm_usage_job_totals</c>) incrementally, in one
 /// transaction with the ledger of counted calls (<c>llm_calls</c>): a call is counted once however often its batch
-/// is resent, and reading usage sums a few aggregate rows instead of scanning calls.
+/// is resent, and reading usage sums a few aggregate rows instead of scanning calls. Once committed, the jobs counted
+/// are forgotten by this silo's <see cref="JobUsageMemo"/>, so no one is shown their usage from before.
 /// </summary>
-public sealed class UsageLedger(NpgsqlDataSource dataSource, UsageMetrics metrics)
+public sealed class UsageLedger(NpgsqlDataSource dataSource, UsageMetrics metrics, JobUsageMemo memo)
 {
     public async Task<UsageRecorded> RecordAsync(IReadOnlyList<LlmCall> calls, CancellationToken cancellationToken = default)
     {
@@ -44,6 +45,7 @@ public sealed class UsageLedger(NpgsqlDataSource dataSource, UsageMetrics metric
         await UpsertJobTotalsAsync(connection, transaction, fresh, cancellationToken);
         var totals = await JobTotalsAsync(connection, transaction, fresh.Select(c => c.JobId).Distinct().ToArray(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        memo.Forget(fresh.Select(c => c.JobId).Distinct());
         metrics.Record(fresh);
         return new UsageRecorded(fresh, totals);
     }

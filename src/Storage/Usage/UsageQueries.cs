@@ -15,27 +15,37 @@ public sealed class UsageQueries(NpgsqlDataSource dataSource, TimeProvider clock
             FROM llm_usage_jobs WHERE job_id = $1 ORDER BY cost_usd DESC, model
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = jobId });
-        var models = new List<ModelUsage>();
-        long calls = 0, unpriced = 0, tokensIn = 0, tokensOut = 0;
-        var cost = 0m;
-        DateTimeOffset? first = null, last = null;
+        var rows = new JobUsageRows(jobId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var figures = UsageFigures.From(reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetDecimal(5));
-            models.Add(new ModelUsage(reader.GetString(0), figures));
-            calls += figures.Calls;
-            unpriced += figures.UnpricedCalls;
-            tokensIn += figures.TokensIn;
-            tokensOut += figures.TokensOut;
-            cost += reader.GetDecimal(5);
-            var f = reader.GetFieldValue<DateTimeOffset>(6);
-            var l = reader.GetFieldValue<DateTimeOffset>(7);
-            first = first is null || f < first ? f : first;
-            last = last is null || l > last ? l : last;
-        }
-        return models.Count == 0 ? JobUsage.None(jobId) : new JobUsage(jobId, UsageFigures.From(calls, unpriced, tokensIn, tokensOut, cost), models, first, last);
+        while (await reader.ReadAsync(cancellationToken)) AddRow(rows, reader, 0);
+        return rows.ToUsage();
     }
+
+    /// <summary>
+    /// The usage of each of <paramref name="jobIds"/> in one query (ADR 27: a page of jobs or a live event costs one
+    /// query, not one per job); a job without calls gets <see cref="JobUsage.None"/>. Figures equal <see cref="JobAsync"/>'s.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, JobUsage>> JobsAsync(IReadOnlyCollection<Guid> jobIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(jobIds);
+        var ids = jobIds.Distinct().ToArray();
+        if (ids.Length == 0) return new Dictionary<Guid, JobUsage>();
+        await using var command = dataSource.CreateCommand("""
+            SELECT job_id, model, calls, unpriced_calls, tokens_in, tokens_out, cost_usd, first_at, last_at
+            FROM llm_usage_jobs WHERE job_id = ANY($1) ORDER BY job_id, cost_usd DESC, model
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = ids });
+        var byJob = ids.ToDictionary(id => id, id => new JobUsageRows(id));
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken)) AddRow(byJob[reader.GetGuid(0)], reader, 1);
+        }
+        return byJob.ToDictionary(p => p.Key, p => p.Value.ToUsage());
+    }
+
+    private static void AddRow(JobUsageRows rows, NpgsqlDataReader reader, int at) =>
+        rows.Add(reader.GetString(at), reader.GetInt64(at + 1), reader.GetInt64(at + 2), reader.GetInt64(at + 3), reader.GetInt64(at + 4),
+            reader.GetDecimal(at + 5), reader.GetFieldValue<DateTimeOffset>(at + 6), reader.GetFieldValue<DateTimeOffset>(at + 7));
 
     public async Task<UsageStatistics> StatisticsAsync(int days, UsageGroupBy groupBy, CancellationToken cancellationToken = default)
     {

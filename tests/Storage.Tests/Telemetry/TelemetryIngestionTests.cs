@@ -21,7 +21,7 @@ public sealed class TelemetryIngestionTests : FreshDatabaseTest
 
     private TelemetryIngestion Ingestion => new(
         new PostgresAuditStore(Database.DataSource), new PostgresRequirementStore(Database.DataSource), new PostgresGraphStore(Database.DataSource),
-        FixedPriceBook.None, new UsageLedger(Database.DataSource, new UsageMetrics(TestMeters.Factory)), _hub, Options.Create(new TelemetryOptions()), TimeProvider.System, NullLogger<TelemetryIngestion>.Instance);
+        FixedPriceBook.None, new UsageLedger(Database.DataSource, new UsageMetrics(TestMeters.Factory), new JobUsageMemo(new UsageQueries(Database.DataSource, TimeProvider.System), TimeProvider.System)), _hub, Options.Create(new TelemetryOptions()), TimeProvider.System, NullLogger<TelemetryIngestion>.Instance);
 
     private TelemetryReader Reader => new(
         new PostgresAuditStore(Database.DataSource), new PostgresRequirementStore(Database.DataSource), new PostgresGraphStore(Database.DataSource), TimeProvider.System);

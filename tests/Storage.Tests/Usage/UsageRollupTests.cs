@@ -26,7 +26,7 @@ public sealed class UsageRollupTests : FreshDatabaseTest
 
     private TelemetryIngestion Ingestion => new(
         new PostgresAuditStore(Database.DataSource), new PostgresRequirementStore(Database.DataSource), new PostgresGraphStore(Database.DataSource),
-        _prices, new UsageLedger(Database.DataSource, new UsageMetrics(TestMeters.Factory)), new RecordingHub(),
+        _prices, new UsageLedger(Database.DataSource, new UsageMetrics(TestMeters.Factory), new JobUsageMemo(new UsageQueries(Database.DataSource, TimeProvider.System), TimeProvider.System)), new RecordingHub(),
         Options.Create(new TelemetryOptions()), TimeProvider.System, NullLogger<TelemetryIngestion>.Instance);
 
     private UsageQueries Queries => new(Database.DataSource, TimeProvider.System);

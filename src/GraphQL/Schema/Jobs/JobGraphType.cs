@@ -18,7 +18,8 @@ namespace Cockpit.GraphQL.Schema.Jobs;
 /// <summary>
 /// A job. Its own fields come from its <see cref="JobView"/> (grain snapshot or read-model row); everything else is loaded lazily,
 /// per job, only when selected: the assigned agent (its grain), progress, requirements, timeline (read model),
-/// workspace (files), audit, chat and graph (telemetry stores).
+/// workspace (files), audit, chat and graph (telemetry stores); usage is read for all jobs of an execution at once
+/// (<see cref="Usage.JobUsageLoader"/>).
 /// </summary>
 public sealed class JobGraphType : ObjectGraphType<JobView>
 {
@@ -85,7 +86,8 @@ public sealed class JobGraphType : ObjectGraphType<JobView>
 
         Field<NonNullGraphType<Usage.JobUsageGraphType>>("usage")
             .Description("LLM calls, tokens and cost of this job, in total and per model, with its budget and the share used (REST GET /api/jobs/{id}/usage).")
-            .ResolveAsync(async c => (await c.Service<Cockpit.Storage.Usage.UsageQueries>().JobAsync(c.Source.Id, c.CancellationToken)).WithBudget(c.Source.Budget));
+            // Batched with the other jobs of the execution (ADR 27): one query per page or live event, not one per job.
+            .Resolve(c => c.Service<Usage.JobUsageLoader>().Load(c.Source.Id, c.Source.Budget));
         Field<NonNullGraphType<WorkspaceGraphType>>("workspace").Resolve(c => new WorkspaceSource(c.Source.Id));
 
         Field<NonNullGraphType<AuditConnectionGraphType>>("audit")
