@@ -107,9 +107,10 @@ class Child {
 
 /**
  * `demoLlm`: also start the demo LLM (src/DemoLlm; `delayMs` per call) and point the agents at it (model cockpit-demo,
- * priced in config/prices.yaml), so jobs make real LLM calls with usage and cost.
+ * priced in config/prices.yaml), so jobs make real LLM calls with usage and cost. `siloEnv`: more settings for the
+ * silo (e.g. a fleet test lifts the registration rate limit).
  */
-export async function startSystem({ agents = 2, workDelayMs = 400, demoLlm = null } = {}) {
+export async function startSystem({ agents = 2, workDelayMs = 400, demoLlm = null, siloEnv = {} } = {}) {
   const admin = process.env.COCKPIT_TEST_POSTGRES;
   if (!admin) throw new Error('COCKPIT_TEST_POSTGRES is not set (make test starts a private PostgreSQL and sets it).');
   const dist = join(cockpitRoot, 'dist', 'cockpit', 'browser');
@@ -148,6 +149,7 @@ export async function startSystem({ agents = 2, workDelayMs = 400, demoLlm = nul
     AGENT_REGISTRATION_TOKEN: registrationToken,
     Logging__LogLevel__Default: 'Warning',
     Logging__LogLevel__Orleans: 'Warning',
+    ...siloEnv,
   });
   children.push(silo);
 
@@ -169,6 +171,8 @@ export async function startSystem({ agents = 2, workDelayMs = 400, demoLlm = nul
     base,
     workspace,
     silo,
+    /** What POST /api/agents/register needs as its Bearer token (tests that register agents through REST). */
+    registrationToken,
     agents: [],
     async api(path, init) {
       const response = await fetch(base + path, { ...init, headers: { 'content-type': 'application/json', ...(init?.headers ?? {}) } });

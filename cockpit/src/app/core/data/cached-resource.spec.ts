@@ -2,7 +2,7 @@ import { TestBed } from '@angular/core/testing';
 import { CockpitCacheDb } from '../cache/cache-db';
 import { CACHE_DB, CacheService } from '../cache/cache.service';
 import { GraphQLRequestError } from '../graphql/graphql-errors';
-import { CachedResource } from './cached-resource';
+import { CACHE_WRITE_DELAY_MS, CachedResource } from './cached-resource';
 
 describe('CachedResource', () => {
   let cache: CacheService;
@@ -43,5 +43,31 @@ describe('CachedResource', () => {
     releaseSlow('stale');
     await slow;
     expect(resource.data()).toBe('fresh');
+  });
+
+  it('saves a burst of live changes once, the newest value, after the write delay', async () => {
+    const puts: [string, unknown][] = [];
+    const recording = { get: async () => undefined, put: async (key: string, value: unknown) => void puts.push([key, value]) } as unknown as CacheService;
+    const resource = new CachedResource<number>(recording);
+    await resource.load(async () => 0, 'counter');
+    puts.length = 0;
+    vi.useFakeTimers();
+    try {
+      for (let i = 1; i <= 200; i++) resource.update(() => i);
+      expect(resource.data()).toBe(200);
+      vi.advanceTimersByTime(CACHE_WRITE_DELAY_MS - 1);
+      expect(puts).toEqual([]);
+      vi.advanceTimersByTime(1);
+      expect(puts).toEqual([['counter', 200]]);
+      resource.update(() => 201);
+      vi.advanceTimersByTime(CACHE_WRITE_DELAY_MS);
+      expect(puts).toEqual([['counter', 200], ['counter', 201]]);
+      resource.update(() => 202);
+      resource.clear();
+      vi.advanceTimersByTime(CACHE_WRITE_DELAY_MS);
+      expect(puts).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -2,6 +2,9 @@ import { signal } from '@angular/core';
 import type { CacheService } from '../cache/cache.service';
 import { type UserError, toUserError } from '../errors/user-error';
 
+/** How long live changes are collected before the newest value is written to the cache. */
+export const CACHE_WRITE_DELAY_MS = 2000;
+
 /**
  * One piece of server data with the states every panel shows: loading, error, and "from cache" (the last-seen
  * value, shown at once on open and kept when the server cannot be reached). Loads that finish out of order are
@@ -15,6 +18,7 @@ export class CachedResource<T> {
   readonly cachedAt = signal<string | null>(null);
   private sequence = 0;
   private cacheKey: string | null = null;
+  private pendingWrite: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly cache: CacheService | null) {}
 
@@ -48,15 +52,29 @@ export class CachedResource<T> {
     }
   }
 
-  /** A live change (from a subscription); saved to the cache as the newest known value. */
+  /**
+   * A live change (from a subscription); the newest value is saved to the cache at most once per
+   * {@link CACHE_WRITE_DELAY_MS}: saving copies the whole value into IndexedDB, and a fleet of thousands of agents sends
+   * hundreds of changes a second in a burst. At worst the cache misses the last seconds of changes, which the next
+   * load replaces anyway.
+   */
   update(change: (current: T | undefined) => T | undefined): void {
     const next = change(this.data());
     if (next === this.data()) return;
     this.data.set(next);
-    if (this.cacheKey && this.cache && next !== undefined) void this.cache.put(this.cacheKey, next);
+    if (this.cacheKey && this.cache && next !== undefined && this.pendingWrite === null) {
+      const key = this.cacheKey;
+      this.pendingWrite = setTimeout(() => {
+        this.pendingWrite = null;
+        const latest = this.data();
+        if (key === this.cacheKey && latest !== undefined) void this.cache?.put(key, latest);
+      }, CACHE_WRITE_DELAY_MS);
+    }
   }
 
   clear(): void {
+    if (this.pendingWrite !== null) clearTimeout(this.pendingWrite);
+    this.pendingWrite = null;
     this.sequence++;
     this.cacheKey = null;
     this.data.set(undefined);

@@ -62,4 +62,47 @@ describe('AgentListPanel', () => {
     expect(fake.requests.find((r) => r.operation === 'AssignJob')?.variables).toEqual({ jobId: 'waiting', agentId: 'a1' });
     expect(TestBed.inject(Router).url).toBe('/jobs/waiting');
   });
+
+  it('renders a fleet of five thousand agents through a window: few rows in the DOM, counts per status, a filter that finds the last', async () => {
+    const fleet = Array.from({ length: 5000 }, (_, i) =>
+      agent({ id: `id-${i}`, hostname: `fleet-${String(i).padStart(5, '0')}`, status: i % 10 === 0 ? 'offline' : 'ready', labels: { rack: `r${Math.floor(i / 100)}` } }));
+    fake.on('Agents', () => ({ agents: [...fleet].reverse() }));
+    const { fixture, host } = await render();
+    const rows = () => [...host.querySelectorAll('[data-agent-id]')].map((r) => r.getAttribute('data-hostname'));
+    expect(rows().length).toBeGreaterThan(0);
+    expect(rows().length).toBeLessThan(60);
+    expect(rows()[0]).toBe('fleet-00000');
+    const count = (status: string) => host.querySelector(`[data-testid=agent-status-count][data-status=${status}] .n`)?.textContent;
+    expect([count('ready'), count('offline'), count('working')]).toEqual(['4500', '500', '0']);
+
+    const filter = host.querySelector('[data-testid=agent-filter]') as HTMLInputElement;
+    filter.value = 'fleet-04999';
+    filter.dispatchEvent(new Event('input'));
+    await fixture.whenStable();
+    expect(rows()).toEqual(['fleet-04999']);
+    expect(host.querySelector('[data-testid=agent-total]')?.textContent).toContain('1 shown');
+
+    filter.value = 'rack=r49 offline';
+    filter.dispatchEvent(new Event('input'));
+    await fixture.whenStable();
+    expect(rows()).toEqual(['fleet-04900', 'fleet-04910', 'fleet-04920', 'fleet-04930', 'fleet-04940', 'fleet-04950', 'fleet-04960', 'fleet-04970', 'fleet-04980', 'fleet-04990']);
+
+    filter.value = 'nothing-like-this';
+    filter.dispatchEvent(new Event('input'));
+    await fixture.whenStable();
+    expect(rows()).toEqual([]);
+    expect(host.querySelector('[data-testid=agent-no-match]')).not.toBeNull();
+  });
+
+  it('a status chip filters by status; a burst of changes updates the counts', async () => {
+    const { fixture, host } = await render();
+    (host.querySelector('[data-testid=agent-status-count][data-status=working]') as HTMLButtonElement).click();
+    await fixture.whenStable();
+    expect([...host.querySelectorAll('[data-agent-id]')].map((r) => r.getAttribute('data-agent-id'))).toEqual(['a2']);
+    for (let i = 0; i < 50; i++) fake.emit('AgentChanged', { agentChanged: { id: 'a1', deleted: false, agent: { ...ready, status: i % 2 ? 'ready' : 'working' } } });
+    fake.emit('AgentChanged', { agentChanged: { id: 'a1', deleted: false, agent: { ...ready, status: 'working' } } });
+    await fixture.whenStable();
+    expect(host.querySelector('[data-testid=agent-status-count][data-status=working] .n')?.textContent).toBe('2');
+    expect([...host.querySelectorAll('[data-agent-id]')].map((r) => r.getAttribute('data-agent-id'))).toEqual(['a1', 'a2']);
+  });
 });
