@@ -136,7 +136,26 @@ public sealed class JobUsageBatchTests(JobUsageBatchTests.Database database) : I
         ((long)second["data"]!["jobs"]!["nodes"]![0]!["usage"]!["total"]!["calls"]!).ShouldBe(1);
     }
 
-    private ServiceProvider NewServices()
+    [Fact]
+    public async Task Many_subscribers_executing_one_jobs_change_at_once_cost_one_usage_query_between_them()
+    {
+        // What a jobChanged notice does with ten people watching: ten executions, each in its own scope, for one job.
+        var job = await InsertJobAsync(0, null);
+        await Ledger().RecordAsync([Call(job, "cockpit-demo", 10, 1, 0.5m, DateTimeOffset.UtcNow)]);
+        // The memo's clock stands still, so a loaded machine cannot stretch the executions past its lifetime.
+        var services = NewServices(new StoppedClock());
+
+        var counted = await CountUsageQueriesAsync(() => Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(async () =>
+        {
+            await using var scope = services.CreateAsyncScope();
+            var result = await ExecuteAsync(scope.ServiceProvider, PageQuery);
+            ((long)result["data"]!["jobs"]!["nodes"]![0]!["usage"]!["total"]!["calls"]!).ShouldBe(1);
+        }))));
+
+        counted.ShouldBe(1, "one usage query for the job, not one per subscriber");
+    }
+
+    private ServiceProvider NewServices(TimeProvider? memoClock = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
@@ -144,7 +163,7 @@ public sealed class JobUsageBatchTests(JobUsageBatchTests.Database database) : I
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(new JobReadModel(_dataSource));
         services.AddSingleton(new UsageQueries(_dataSource, TimeProvider.System));
-        services.AddSingleton<JobUsageMemo>();
+        services.AddSingleton(sp => new JobUsageMemo(sp.GetRequiredService<UsageQueries>(), memoClock ?? TimeProvider.System));
         return services.BuildServiceProvider();
     }
 
@@ -245,5 +264,13 @@ public sealed class JobUsageBatchTests(JobUsageBatchTests.Database database) : I
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)budget?.MaxTokens ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint });
         await command.ExecuteNonQueryAsync();
         return id;
+    }
+
+    /// <summary>A clock that never moves.</summary>
+    private sealed class StoppedClock : TimeProvider
+    {
+        private readonly long _now = System.GetTimestamp();
+
+        public override long GetTimestamp() => _now;
     }
 }
