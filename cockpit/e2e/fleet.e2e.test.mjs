@@ -76,6 +76,18 @@ describe('the Agents panel with a thousand agents in Chromium against a real sil
       assert.ok(await row.locator('.assign').isVisible(), 'the assign popover is visible');
       await ui.screenshot('fleet-02-filtered');
       assert.deepEqual(ui.errors, []);
+
+      // A deep link to an agent far down the list scrolls its (selected, expanded) row into view.
+      const far = fleet[Math.floor(AGENTS * 0.9)];
+      const linked = await CockpitPage.open(page.context());
+      await linked.page.goto(`/agents/${far.id}`);
+      const selected = linked.page.locator(`.agent.selected[data-agent-id="${far.id}"]`);
+      await selected.waitFor({ timeout: 30_000 });
+      await eventually(async () => selected.locator('.details').isVisible(), 'the linked agent’s details to show', 30_000);
+      const box = await selected.boundingBox();
+      const view = await linked.page.locator('[data-testid=agent-viewport]').boundingBox();
+      assert.ok(box && view && box.y >= view.y && box.y < view.y + view.height, 'the linked agent’s row is inside the viewport');
+      assert.deepEqual(linked.errors, []);
     } catch (error) {
       await ui.screenshot('fleet-failure').catch(() => {});
       throw error;

@@ -69,6 +69,8 @@ export class AgentListPanel {
   private readonly viewport = viewChild<ElementRef<HTMLElement>>('viewport');
   private readonly scrollTop = signal(0);
   private readonly viewportHeight = signal(UNMEASURED_VIEWPORT_PX);
+  /** Whether the viewport has been laid out with a height (never in jsdom). */
+  private readonly laidOut = signal(false);
   /** Measured extra height of expanded rows (details, assign popover) by agent id. */
   private readonly extras = signal<ReadonlyMap<string, number>>(new Map());
   private readonly expanded = computed(() => {
@@ -105,7 +107,9 @@ export class AgentListPanel {
       const element = this.viewport()?.nativeElement;
       if (!element || typeof ResizeObserver === 'undefined') return;
       const observer = new ResizeObserver(() => {
-        if (element.clientHeight > 0) this.viewportHeight.set(element.clientHeight);
+        if (element.clientHeight === 0) return;
+        this.viewportHeight.set(element.clientHeight);
+        this.laidOut.set(true);
       });
       observer.observe(element);
       destroyRef.onDestroy(() => observer.disconnect());
@@ -125,22 +129,21 @@ export class AgentListPanel {
         if (changed) this.extras.set(new Map([...known, ...measured]));
       },
     });
-    // A selection made elsewhere (a deep link /agents/:id, a job's agent) scrolls its row into view once.
+    // A selection made elsewhere (a deep link /agents/:id, a job's agent) scrolls its row into view once, as soon as
+    // the list and the laid-out viewport exist (both are tracked, so a selection that arrives first waits for them).
     effect(() => {
       const id = this.selection.agentId();
+      const element = this.viewport()?.nativeElement;
+      const height = this.viewportHeight();
       const index = id === null ? -1 : this.shown().findIndex((a) => a.id === id);
-      if (id === null || id === this.scrolledTo || index < 0) return;
+      if (id === null || id === this.scrolledTo || index < 0 || !element || !this.laidOut()) return;
       this.scrolledTo = id;
-      untracked(() => {
-        const element = this.viewport()?.nativeElement;
-        if (!element) return;
-        const top = rowTop(index, AGENT_ROW_HEIGHT, []);
-        const inView = top >= element.scrollTop && top + AGENT_ROW_HEIGHT <= element.scrollTop + element.clientHeight;
-        if (!inView && element.clientHeight > 0) {
-          element.scrollTop = Math.max(0, top - element.clientHeight / 3);
-          this.scrollTop.set(element.scrollTop);
-        }
-      });
+      const top = rowTop(index, AGENT_ROW_HEIGHT, []);
+      const scrollTop = untracked(this.scrollTop);
+      if (top < scrollTop || top + AGENT_ROW_HEIGHT > scrollTop + height) {
+        element.scrollTop = Math.max(0, top - height / 3);
+        this.scrollTop.set(element.scrollTop);
+      }
     });
   }
 
