@@ -23,7 +23,7 @@ public static class OrleansPostgres
 
     /// <summary>
     /// ADO.NET clustering, grain storage <see cref="StorageName"/> (and default) and reminders on PostgreSQL,
-    /// with grain state serialized as System.Text.Json.
+    /// with grain state serialized as System.Text.Json and written in shared round trips (<see cref="GroupCommitGrainStorage"/>).
     /// </summary>
     /// <remarks>
     /// <para>The serializer is fixed here, before any state exists, because switching later makes stored rows
@@ -66,6 +66,10 @@ public static class OrleansPostgres
             options.Configure<IServiceProvider>(ConfigureGrainStorage));
         builder.AddAdoNetGrainStorageAsDefault((OptionsBuilder<AdoNetGrainStorageOptions> options) =>
             options.Configure<IServiceProvider>(ConfigureGrainStorage));
+        // Both providers write through the silo's one group commit (ADR 0026); reads and rows stay Orleans' own.
+        builder.Services.AddSingleton(services => new GrainStateWriteBatcher(services.GetRequiredKeyedService<NpgsqlDataSource>(DataSourceKey)));
+        GroupCommitGrainStorage.Decorate(builder.Services, StorageName);
+        GroupCommitGrainStorage.Decorate(builder.Services, Orleans.Providers.ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME);
 
         builder.UseAdoNetReminderService((OptionsBuilder<AdoNetReminderTableOptions> options) =>
             options.Configure<IServiceProvider>((o, services) =>
