@@ -1,3 +1,4 @@
+using Cockpit.GraphQL.Tests.Support;
 using Cockpit.Grains.Jobs;
 using Cockpit.Storage.Migrations;
 using Cockpit.Storage.ReadModel;
@@ -17,25 +18,7 @@ public sealed class JobSearchTests(JobSearchTests.Database database) : IClassFix
     private readonly JobReadModel _jobs = new(database.DataSource);
 
     /// <summary>One migrated database for the class; each test starts with empty tables.</summary>
-    public sealed class Database : IAsyncLifetime
-    {
-        private TestDatabase _database = null!;
-
-        public NpgsqlDataSource DataSource { get; private set; } = null!;
-
-        public async Task InitializeAsync()
-        {
-            _database = await TestPostgres.CreateDatabaseAsync("gqlsearch");
-            await new DatabaseMigrator(_database.ConnectionString).MigrateAsync();
-            DataSource = NpgsqlDataSource.Create(_database.ConnectionString);
-        }
-
-        public async Task DisposeAsync()
-        {
-            await DataSource.DisposeAsync();
-            await _database.DisposeAsync();
-        }
-    }
+    public sealed class Database() : MigratedDatabaseFixture("gqlsearch");
 
     public async Task InitializeAsync()
     {

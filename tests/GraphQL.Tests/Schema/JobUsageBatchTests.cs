@@ -1,3 +1,4 @@
+using Cockpit.GraphQL.Tests.Support;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Text.Json.Nodes;
@@ -36,25 +37,7 @@ public sealed class JobUsageBatchTests(JobUsageBatchTests.Database database) : I
     private readonly NpgsqlDataSource _dataSource = database.DataSource;
 
     /// <summary>One migrated database for the class; each test starts with empty tables.</summary>
-    public sealed class Database : IAsyncLifetime
-    {
-        private TestDatabase _database = null!;
-
-        public NpgsqlDataSource DataSource { get; private set; } = null!;
-
-        public async Task InitializeAsync()
-        {
-            _database = await TestPostgres.CreateDatabaseAsync("gqlusage");
-            await new DatabaseMigrator(_database.ConnectionString).MigrateAsync();
-            DataSource = NpgsqlDataSource.Create(_database.ConnectionString);
-        }
-
-        public async Task DisposeAsync()
-        {
-            await DataSource.DisposeAsync();
-            await _database.DisposeAsync();
-        }
-    }
+    public sealed class Database() : MigratedDatabaseFixture("gqlusage");
 
     public async Task InitializeAsync()
     {
