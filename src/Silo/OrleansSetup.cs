@@ -1,5 +1,6 @@
 using Cockpit.Grains.Agents;
 using Cockpit.Grains.Dispatch;
+using Cockpit.Grains.Hosting;
 using Cockpit.Silo.Configuration;
 using Cockpit.Storage.OrleansProviders;
 using Orleans.Configuration;
@@ -14,6 +15,7 @@ public static class OrleansSetup
         orleans.UseCockpitPostgres(connectionString);
         orleans.AddAgentLiveness();
         orleans.AddDispatch();
+        orleans.AddCachedGrainInterfaceTypes();
         orleans.Configure<ClusterOptions>(o =>
         {
             o.ClusterId = silo.ClusterId;

@@ -1,5 +1,6 @@
 using Cockpit.Grains.Agents;
 using Cockpit.Grains.Dispatch;
+using Cockpit.Grains.Hosting;
 using Cockpit.Grains.Ports;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
@@ -65,6 +66,7 @@ public sealed class CockpitCluster : IAsyncLifetime
             silo.Services.AddSingleton<IJobNotes>(Notes);
             silo.AddAgentLiveness();
             silo.AddDispatch();
+            silo.AddCachedGrainInterfaceTypes();
             silo.Services.AddSingleton<IDispatchSource>(DispatchSource);
             silo.Services.Configure<DispatcherOptions>(options => options.ReconcileInterval = ReconcileInterval);
             silo.Services.Configure<AgentLivenessOptions>(options =>
