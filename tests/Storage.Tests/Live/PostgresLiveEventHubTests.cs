@@ -11,6 +11,8 @@ namespace Cockpit.Storage.Tests.Live;
 /// <summary>Two hubs on one database stand for two silos: a notice published on either reaches both, in order.</summary>
 public sealed class PostgresLiveEventHubTests
 {
+    private static readonly System.Text.Json.JsonSerializerOptions WebJson = new(System.Text.Json.JsonSerializerDefaults.Web);
+
     [Fact]
     public async Task A_notice_published_by_one_silo_reaches_every_silo_in_order()
     {
@@ -54,6 +56,68 @@ public sealed class PostgresLiveEventHubTests
         await stop.CancelAsync();
         await hubA.StopAsync(CancellationToken.None);
         await hubB.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Many_notices_travel_in_few_notifications_and_a_single_object_payload_is_still_understood()
+    {
+        await using var database = await TestPostgres.CreateDatabaseAsync("live_packed");
+        await using var source = NpgsqlDataSource.Create(database.ConnectionString);
+        using var hub = new PostgresLiveEventHub(source, NullLogger<PostgresLiveEventHub>.Instance);
+        using var stop = new CancellationTokenSource();
+        await hub.StartAsync(stop.Token);
+        await hub.Listening.WaitAsync(TimeSpan.FromSeconds(10));
+
+        // A plain listener counts the NOTIFYs themselves.
+        var payloads = new ConcurrentQueue<string>();
+        await using var raw = await source.OpenConnectionAsync();
+        raw.Notification += (_, args) => payloads.Enqueue(args.Payload);
+        await using (var listen = new NpgsqlCommand($"LISTEN {PostgresLiveEventHub.Channel}", raw)) await listen.ExecuteNonQueryAsync();
+
+        var seen = new ConcurrentQueue<LiveEvent>();
+        using var sub = hub.Events.Subscribe(seen.Enqueue);
+        const int count = 600;
+        var jobId = Guid.NewGuid();
+        await hub.PublishAsync(Enumerable.Range(1, count)
+            .Select(i => new LiveEvent(LiveEventKinds.Job, jobId, jobId, i, DateTimeOffset.UtcNow, "ü" + new string('x', i % 290)))
+            .ToList());
+        await WaitUntilAsync(() => seen.Count == count);
+        seen.Select(e => e.Version).ShouldBe(Enumerable.Range(1, count).Select(i => (long)i));
+
+        using (var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
+        {
+            while (payloads.Sum(p => p.Split("\"version\":").Length - 1) < count) await raw.WaitAsync(wait.Token);
+        }
+        // About 30 notices of up to ~350 bytes fit one payload; one per notice would be 600.
+        payloads.Count.ShouldBeLessThan(count / 10);
+        payloads.ShouldAllBe(p => System.Text.Encoding.UTF8.GetByteCount(p) <= 8000 && p.StartsWith('['));
+
+        // What a silo from before packing sends: one notice, one object.
+        var single = new LiveEvent(LiveEventKinds.Agent, Guid.NewGuid(), null, 42, DateTimeOffset.UtcNow);
+        await using (var notify = new NpgsqlCommand($"SELECT pg_notify('{PostgresLiveEventHub.Channel}', $1)", raw))
+        {
+            notify.Parameters.Add(new NpgsqlParameter { Value = System.Text.Json.JsonSerializer.Serialize(single, WebJson) });
+            await notify.ExecuteNonQueryAsync();
+        }
+        await WaitUntilAsync(() => seen.Any(e => e.Id == single.Id));
+        seen.Single(e => e.Id == single.Id).Version.ShouldBe(42);
+
+        await stop.CancelAsync();
+        await hub.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public void Packing_keeps_order_and_every_payload_under_the_limit()
+    {
+        var notices = Enumerable.Range(0, 100).Select(i => $"{{\"n\":{i},\"d\":\"{new string('é', i * 10)}\"}}").ToList();
+
+        var payloads = PostgresLiveEventHub.Pack(notices);
+
+        payloads.ShouldAllBe(p => System.Text.Encoding.UTF8.GetByteCount(p) <= 7900);
+        var unpacked = payloads.SelectMany(p => System.Text.Json.JsonDocument.Parse(p).RootElement.EnumerateArray().Select(e => e.GetProperty("n").GetInt32())).ToList();
+        unpacked.ShouldBe(Enumerable.Range(0, 100));
+        payloads.Count.ShouldBeGreaterThan(1);
+        PostgresLiveEventHub.Pack([]).ShouldBeEmpty();
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)
