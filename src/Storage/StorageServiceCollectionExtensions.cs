@@ -13,6 +13,14 @@ namespace Cockpit.Storage;
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
+    /// DI key of the pool the background writers share: <see cref="ReadModelProjector"/> and the sending half of
+    /// <see cref="PostgresLiveEventHub"/>. Their statements change no session state, so the pool skips the
+    /// <c>DISCARD ALL</c> Npgsql otherwise sends at every return (one per batch: two thirds of a round trip per queued
+    /// job) and prepares their few large statements once per connection instead of parsing and planning each time.
+    /// </summary>
+    public const string BackgroundWriterDataSourceKey = "cockpit-background-writers";
+
+    /// <summary>
     /// Registers the PostgreSQL data source, <see cref="DatabaseMigrator"/>, the <see cref="ReadModelProjector"/>
     /// (as itself, as the grains' <see cref="IDomainEventSink"/> and as a hosted service), the read models and the
     /// roll call's <see cref="ISilentAgentFinder"/>, the dispatcher's <see cref="IDispatchSource"/> and the queue figures.
@@ -33,6 +41,8 @@ public static class StorageServiceCollectionExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
 
         services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        services.AddKeyedSingleton(BackgroundWriterDataSourceKey, (_, _) => NpgsqlDataSource.Create(
+            new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true, MaxAutoPrepare = 16 }.ConnectionString));
         services.AddSingleton(sp => new DatabaseMigrator(connectionString, sp.GetService<ILogger<DatabaseMigrator>>()));
 
         services.AddSettings<ReadModelOptions>(configuration ?? new ConfigurationBuilder().Build());

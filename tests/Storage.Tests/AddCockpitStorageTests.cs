@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using static Cockpit.Storage.Tests.Support.DomainEvents;
 
 namespace Cockpit.Storage.Tests;
@@ -43,6 +44,22 @@ public sealed class AddCockpitStorageTests : FreshDatabaseTest
 
         await using var reader = new ProjectorHarness(Database.ConnectionString);
         (await reader.Agents.GetAsync(agentId))!.LastHeartbeat.ShouldBe(T0.AddMinutes(5));
+    }
+
+    [Fact]
+    public async Task The_background_writers_share_a_pool_without_resets_and_the_listener_keeps_the_resetting_pool()
+    {
+        await using var services = new ServiceCollection().AddLogging().AddCockpitStorage(Database.ConnectionString).BuildServiceProvider();
+
+        var writers = new NpgsqlConnectionStringBuilder(
+            services.GetRequiredKeyedService<NpgsqlDataSource>(StorageServiceCollectionExtensions.BackgroundWriterDataSourceKey).ConnectionString);
+        writers.NoResetOnClose.ShouldBeTrue();
+        writers.MaxAutoPrepare.ShouldBeGreaterThan(0);
+        // Everyone else (and the LISTEN connection, which must be UNLISTENed before reuse) keeps Npgsql's reset.
+        new NpgsqlConnectionStringBuilder(services.GetRequiredService<NpgsqlDataSource>().ConnectionString).NoResetOnClose.ShouldBeFalse();
+
+        services.GetRequiredService<ReadModelProjector>().ShouldNotBeNull();
+        services.GetRequiredService<Cockpit.Storage.Live.PostgresLiveEventHub>().ShouldNotBeNull();
     }
 
     [Fact]

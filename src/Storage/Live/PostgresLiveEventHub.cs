@@ -2,6 +2,7 @@ using System.Reactive.Subjects;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -23,7 +24,14 @@ namespace Cockpit.Storage.Live;
 /// sends and every silo wakes once per few dozen notices instead of once per notice (a queued job makes six). A
 /// payload that is a single object, as silos before packing sent, is still understood.</para>
 /// </remarks>
-public sealed class PostgresLiveEventHub(NpgsqlDataSource dataSource, ILogger<PostgresLiveEventHub> logger)
+/// <param name="dataSource">The pool the listening connection comes from: a connection that still LISTENs must be
+/// reset before anyone else gets it.</param>
+/// <param name="sender">The pool notices are sent from, which may skip that reset
+/// (<see cref="StorageServiceCollectionExtensions.BackgroundWriterDataSourceKey"/>).</param>
+public sealed class PostgresLiveEventHub(
+    NpgsqlDataSource dataSource,
+    [FromKeyedServices(StorageServiceCollectionExtensions.BackgroundWriterDataSourceKey)] NpgsqlDataSource sender,
+    ILogger<PostgresLiveEventHub> logger)
     : BackgroundService, ILiveEventHub
 {
     /// <summary>The NOTIFY channel name shared by all silos of a database.</summary>
@@ -107,7 +115,7 @@ public sealed class PostgresLiveEventHub(NpgsqlDataSource dataSource, ILogger<Po
             {
                 try
                 {
-                    await using var command = dataSource.CreateCommand($"SELECT pg_notify('{Channel}', payload) FROM unnest($1) AS payload");
+                    await using var command = sender.CreateCommand($"SELECT pg_notify('{Channel}', payload) FROM unnest($1) AS payload");
                     command.Parameters.Add(new NpgsqlParameter { Value = batch.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
                     await command.ExecuteNonQueryAsync(stoppingToken);
                     break;

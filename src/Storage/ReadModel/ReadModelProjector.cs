@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Cockpit.Grains.Events;
 using Cockpit.Grains.Ports;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -56,7 +57,12 @@ public sealed class ReadModelProjector : IDomainEventSink, IHostedService, IAsyn
     private Task? _ticker;
     private int _disposed;
 
-    public ReadModelProjector(NpgsqlDataSource dataSource, IOptions<ReadModelOptions> options, ILogger<ReadModelProjector> logger)
+    /// <param name="dataSource">A pool whose connections may skip the reset on return: the projector changes no session
+    /// state (<see cref="StorageServiceCollectionExtensions.BackgroundWriterDataSourceKey"/>).</param>
+    public ReadModelProjector(
+        [FromKeyedServices(StorageServiceCollectionExtensions.BackgroundWriterDataSourceKey)] NpgsqlDataSource dataSource,
+        IOptions<ReadModelOptions> options,
+        ILogger<ReadModelProjector> logger)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
         ArgumentNullException.ThrowIfNull(options);

@@ -19,8 +19,8 @@ public sealed class PostgresLiveEventHubTests
         await using var database = await TestPostgres.CreateDatabaseAsync("live");
         await using var sourceA = NpgsqlDataSource.Create(database.ConnectionString);
         await using var sourceB = NpgsqlDataSource.Create(database.ConnectionString);
-        using var hubA = new PostgresLiveEventHub(sourceA, NullLogger<PostgresLiveEventHub>.Instance);
-        using var hubB = new PostgresLiveEventHub(sourceB, NullLogger<PostgresLiveEventHub>.Instance);
+        using var hubA = new PostgresLiveEventHub(sourceA, sourceA, NullLogger<PostgresLiveEventHub>.Instance);
+        using var hubB = new PostgresLiveEventHub(sourceB, sourceB, NullLogger<PostgresLiveEventHub>.Instance);
         using var stop = new CancellationTokenSource();
         await hubA.StartAsync(stop.Token);
         await hubB.StartAsync(stop.Token);
@@ -63,7 +63,7 @@ public sealed class PostgresLiveEventHubTests
     {
         await using var database = await TestPostgres.CreateDatabaseAsync("live_packed");
         await using var source = NpgsqlDataSource.Create(database.ConnectionString);
-        using var hub = new PostgresLiveEventHub(source, NullLogger<PostgresLiveEventHub>.Instance);
+        using var hub = new PostgresLiveEventHub(source, source, NullLogger<PostgresLiveEventHub>.Instance);
         using var stop = new CancellationTokenSource();
         await hub.StartAsync(stop.Token);
         await hub.Listening.WaitAsync(TimeSpan.FromSeconds(10));
