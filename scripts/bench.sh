@@ -6,7 +6,8 @@
 #   BENCH_ONLY=ingest,dispatch,live,scale,failover,queue,usage   runs only these scenarios
 #   BENCH_SCALE_AGENTS=20000                         scale fleet sizes instead of the mode's (comma-separated)
 #   BENCH_QUEUE_JOBS=5000                            the queue scenario's backlog instead of the mode's
-#   BENCH_QUEUE_WARMUP_JOBS=0                        the jobs the queue scenario drains unmeasured first (quick 10,000)
+#   BENCH_QUEUE_WARMUP_JOBS=0                        the jobs the queue scenario drains unmeasured first (quick 10,000), before
+#                                                    rounds of 5,000 while a round still gets cheaper; 0 measures cold
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

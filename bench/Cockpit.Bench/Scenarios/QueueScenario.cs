@@ -31,7 +31,7 @@ public sealed class QueueScenario : IScenario
 
     private sealed record Measured(LatencySummary Latency, double StartsPerSecond, double SmallKeyShare, int FairnessCounted,
         int Duplicates, long ReportFailures, double DrainSeconds, double UntrimmedShare, int UntrimmedCounted,
-        double ServerCpuPerStartMs, double PostgresCpuPerStartMs);
+        double ServerCpuPerStartMs, double PostgresCpuPerStartMs, int WarmupJobs);
 
     public async Task<IReadOnlyList<BenchResult>> RunAsync(BenchContext context)
     {
@@ -54,7 +54,8 @@ public sealed class QueueScenario : IScenario
             silo = await MeasureAsync(Contender.Silo, node.BaseAddress, node.ProcessId, PortOf(siloDatabase.ConnectionString), s);
         }
 
-        var how = $"Both servers warm: {s.QueueWarmupJobs:N0} jobs drained unmeasured first. Then {s.QueueJobs:N0} jobs queued at once (9:1 between two concurrency keys, equal priority) for {s.QueueAgents:N0} simulated agents "
+        var how = $"Both servers warm: jobs drained unmeasured first, in rounds until a round cost no less CPU per start than the one before "
+            + $"(silo {silo.WarmupJobs:N0} jobs, PostgreSQL queue {baseline.WarmupJobs:N0}). Then {s.QueueJobs:N0} jobs queued at once (9:1 between two concurrency keys, equal priority) for {s.QueueAgents:N0} simulated agents "
             + "that report working, completed and ready the moment /job/start arrives; the agents held their first jobs until the whole "
             + $"backlog was queued, then the drain was timed (silo {silo.DrainSeconds:0.00} s, PostgreSQL queue {baseline.DrainSeconds:0.00} s). "
             + "The baseline column is the standard PostgreSQL queue (SELECT … FOR UPDATE SKIP LOCKED on the seed's jobs table, claimed "
@@ -90,11 +91,7 @@ public sealed class QueueScenario : IScenario
         await using var agents = await FinishingAgents.StartAsync(s.QueueAgents);
         await agents.RegisterAsync(client, $"queue-{kind}");
 
-        // Unmeasured: a backlog drained once first, so that both servers are measured as they run for days, warm. A cold
-        // silo spends a quarter of its CPU recompiling its hot paths (tiered JIT) well into the first thousands of jobs.
-        await EnqueueAllAsync(client, s.QueueWarmupJobs, i => ($"bench queue warm-up {i}", null));
-        await agents.WaitForStartsAsync(s.QueueWarmupJobs, TimeSpan.FromSeconds(Math.Max(120, s.QueueWarmupJobs / 50)));
-        await agents.DrainReportsAsync();
+        var warmedUp = await WarmUpAsync(client, agents, serverPid, postgresPort, s);
 
         // Latency: one job at a time, every agent idle but the one finishing the previous job.
         var latency = new LatencyRecorder();
@@ -131,10 +128,37 @@ public sealed class QueueScenario : IScenario
         var (shares, counted) = FairShare.Compute(startedKeys, waiting, FairnessTail);
         var (untrimmed, untrimmedCounted) = FairShare.Compute(startedKeys, waiting);
         var measured = new Measured(latency.Summarize(), drained.Count / drainSeconds, shares[SmallKey], counted,
-            agents.DuplicateStarts, agents.ReportFailures, drainSeconds, untrimmed[SmallKey], untrimmedCounted, serverCpuMs, postgresCpuMs);
-        BenchContext.Log($"queue {kind}: latency {measured.Latency}; drain {drained.Count} in {drainSeconds:0.00} s = {measured.StartsPerSecond:0} starts/s; "
+            agents.DuplicateStarts, agents.ReportFailures, drainSeconds, untrimmed[SmallKey], untrimmedCounted, serverCpuMs, postgresCpuMs, warmedUp);
+        BenchContext.Log($"queue {kind}: warm after {warmedUp:N0} jobs; latency {measured.Latency}; drain {drained.Count} in {drainSeconds:0.00} s = {measured.StartsPerSecond:0} starts/s; "
             + $"CPU per start {serverCpuMs:0.00} ms server + {postgresCpuMs:0.00} ms PostgreSQL; small key {measured.SmallKeyShare:0.0} % of {counted} ({measured.UntrimmedShare:0.0} % of {untrimmedCounted} counted to its last start); duplicates {measured.Duplicates}; report failures {measured.ReportFailures}");
         return measured;
+    }
+
+    /// <summary>
+    /// Drains unmeasured backlogs, so that both servers are measured as they run for days, warm: first
+    /// <see cref="BenchSettings.QueueWarmupJobs"/>, then rounds of <see cref="BenchSettings.QueueWarmupRoundJobs"/> while
+    /// a round's CPU per start (server and PostgreSQL) still falls by 5 % or more. Answers the jobs drained.
+    /// </summary>
+    private static async Task<int> WarmUpAsync(AgentProtocolClient client, FinishingAgents agents, int serverPid, int postgresPort, BenchSettings s)
+    {
+        var warmed = 0;
+        double? previousCost = null;
+        while (warmed < s.QueueWarmupMaxJobs)
+        {
+            var round = warmed == 0 ? s.QueueWarmupJobs : s.QueueWarmupRoundJobs;
+            if (round <= 0) break;
+            var cpuBefore = CpuTime.OfProcess(serverPid) + CpuTime.OfPostgres(postgresPort);
+            var first = warmed;
+            await EnqueueAllAsync(client, round, i => ($"bench queue warm-up {first + i}", null));
+            await agents.WaitForStartsAsync(warmed + round, TimeSpan.FromSeconds(Math.Max(120, round / 50)));
+            await agents.DrainReportsAsync();
+            warmed += round;
+            var cost = (CpuTime.OfProcess(serverPid) + CpuTime.OfPostgres(postgresPort) - cpuBefore).TotalMilliseconds / round;
+            BenchContext.Log($"queue warm-up: {warmed:N0} jobs, last round {cost:0.00} ms CPU per start");
+            if (previousCost is { } previous && cost > previous * 0.95) break;
+            previousCost = cost;
+        }
+        return warmed;
     }
 
     /// <summary>Queues <paramref name="count"/> jobs from 32 concurrent clients; answers each job's concurrency key.</summary>
