@@ -49,6 +49,9 @@ public sealed class AgentGrain(
     private bool _heardSinceActivation;
     private DateTimeOffset _storedLastHeartbeat;
 
+    // What the dispatcher was last told by this activation (see TellDispatcher).
+    private DispatcherKnows? _dispatcherKnows;
+
     private AgentState State => store.State;
     private Guid Id => this.GetPrimaryKey();
 
@@ -309,16 +312,29 @@ public sealed class AgentGrain(
         await store.WriteOrDeactivateAsync(DeactivateOnIdle);
         events.Publish(new AgentChanged(clock.GetUtcNow(), Snapshot(), isNew ? null : before.Status, cause));
         _outbox.Send(owed);
-        TellDispatcher();
+        // A registration always tells: it is how an agent the dispatcher benched as unreachable comes back.
+        TellDispatcher(onlyIfChanged: !force);
     }
 
-    /// <summary>One way, at every transition: whether the agent can take a job now (ready without one).</summary>
-    private void TellDispatcher(bool gone = false)
+    /// <summary>
+    /// One way: whether the agent can take a job now (ready without one). Sent at activation, registration and
+    /// deregistration, and at a transition that changes what the dispatcher knows: working → completed does not
+    /// (busy either way), and one notice fewer per job is one grain call fewer per start. A notice lost with a silo is
+    /// made good by the dispatcher's reconcile, as before.
+    /// </summary>
+    private void TellDispatcher(bool gone = false, bool onlyIfChanged = false)
     {
         var idle = !gone && State.Registered && State.Status == AgentStatus.Ready && State.CurrentJobId is null;
+        var labels = LabelDictionary.Of(State.Labels);
+        var told = new DispatcherKnows(idle, gone, State.ConfigName, labels);
+        if (onlyIfChanged && told == _dispatcherKnows) return;
+        _dispatcherKnows = told;
         _ = GrainFactory.GetGrain<IDispatcherGrain>(IDispatcherGrain.Key).AgentChangedAsync(
-            new AgentDispatchNotice(Id, State.Version, State.ConfigName, LabelDictionary.Of(State.Labels), idle, gone));
+            new AgentDispatchNotice(Id, State.Version, State.ConfigName, labels, idle, gone));
     }
+
+    /// <summary>What the last notice of this activation told the dispatcher, but its version.</summary>
+    private sealed record DispatcherKnows(bool Idle, bool Gone, string ConfigName, LabelDictionary Labels);
 
     /// <summary>
     /// Tells the job, at every heartbeat that names it, that the agent works on it. A job whose silo died between the
