@@ -333,7 +333,7 @@ public sealed class AgentGrain(
             new AgentDispatchNotice(Id, State.Version, State.ConfigName, labels, idle, gone));
     }
 
-    /// <summary>What the last notice of this activation told the dispatcher, but its version.</summary>
+    /// <summary>What the last notice of this activation told the dispatcher, apart from its version.</summary>
     private sealed record DispatcherKnows(bool Idle, bool Gone, string ConfigName, LabelDictionary Labels);
 
     /// <summary>
