@@ -14,7 +14,7 @@ public sealed class DispatchBoard
     // pending job (a backlog of thousands, of which retries are few).
     private readonly HashSet<Guid> _backingOff = [];
     private readonly Dictionary<Guid, IdleAgent> _idle = [];
-    private readonly Dictionary<Guid, RunningJob> _running = [];
+    private readonly RunningJobs _running = new();
     private readonly HashSet<Guid> _startingOn = [];
 
     // Agents that said they are ready while a start on them was under way: a pod that finishes at once reports the job
@@ -37,13 +37,10 @@ public sealed class DispatchBoard
     public IReadOnlyDictionary<string, int> Limits => _limits;
     public IReadOnlyCollection<KnownAgent> Registered => _registered.Values;
 
-    /// <summary>Jobs started (or being started) and not ended, per concurrency key.</summary>
-    public IReadOnlyDictionary<string, int> RunningPerKey() => _running.Values
-        .Where(r => r.ConcurrencyKey is not null)
-        .GroupBy(r => r.ConcurrencyKey!, StringComparer.Ordinal)
-        .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+    /// <summary>Jobs started (or being started) and not ended, per concurrency key; a live view of the board's count.</summary>
+    public IReadOnlyDictionary<string, int> RunningPerKey() => _running.PerKey;
 
-    public bool IsRunning(Guid jobId) => _running.ContainsKey(jobId);
+    public bool IsRunning(Guid jobId) => _running.Contains(jobId);
 
     /// <summary>Pending jobs in the order they will be offered, read lazily (the board must not change meanwhile).</summary>
     public IEnumerable<QueuedJob> InDispatchOrder() => _pending.InOrder(_lastServed);
@@ -72,9 +69,8 @@ public sealed class DispatchBoard
     public void JobRunning(Guid jobId, string? concurrencyKey, Guid agentId, DateTimeOffset heardAt)
     {
         if (_pending.Contains(jobId)) return;
-        _running[jobId] = _running.TryGetValue(jobId, out var known) && known.AgentId == agentId
-            ? known
-            : new RunningJob(concurrencyKey, agentId, heardAt);
+        if (_running.TryGet(jobId, out var known) && known.AgentId == agentId) return;
+        _running.Set(jobId, new RunningJob(concurrencyKey, agentId, heardAt));
     }
 
     /// <summary>The job is no longer the dispatcher's: it ended, was cancelled, deleted, or started by hand.</summary>
@@ -130,7 +126,7 @@ public sealed class DispatchBoard
     /// <summary>Whether a job is counted as running here since before <paramref name="before"/> (the time it was booked
     /// or heard running), so that a rebuild may drop it when the read model says it ended.</summary>
     public IEnumerable<Guid> RunningSince(DateTimeOffset before) =>
-        _running.Where(r => r.Value.Since < before && !_startingOn.Contains(r.Value.AgentId)).Select(r => r.Key).ToList();
+        _running.Entries.Where(r => r.Value.Since < before && !_startingOn.Contains(r.Value.AgentId)).Select(r => r.Key).ToList();
 
     /// <summary>Sets a key's limit; null removes it (no limit).</summary>
     public void SetLimit(string key, int? limit)
@@ -149,7 +145,7 @@ public sealed class DispatchBoard
             RemovePending(job.Id);
             _idle.Remove(agent.Id);
             _startingOn.Add(agent.Id);
-            _running[job.Id] = new RunningJob(job.ConcurrencyKey, agent.Id, now);
+            _running.Set(job.Id, new RunningJob(job.ConcurrencyKey, agent.Id, now));
             _lastServed[job.TurnKey] = ++_serial;
             _turnsBooked[(job.Id, agent.Id)] = (job.TurnKey, _serial);
         }
@@ -174,7 +170,7 @@ public sealed class DispatchBoard
         GiveTurnBack(pair);
         _startingOn.Remove(pair.Agent.Id);
         _idleAfterStart.Remove(pair.Agent.Id);
-        if (_running.TryGetValue(pair.Job.Id, out var run) && run.AgentId == pair.Agent.Id) _running.Remove(pair.Job.Id);
+        if (_running.TryGet(pair.Job.Id, out var run) && run.AgentId == pair.Agent.Id) _running.Remove(pair.Job.Id);
         _idle.TryAdd(pair.Agent.Id, pair.Agent with { IdleSince = now });
     }
 
@@ -188,8 +184,8 @@ public sealed class DispatchBoard
         GiveTurnBack(pair);
         _startingOn.Remove(pair.Agent.Id);
         _idleAfterStart.Remove(pair.Agent.Id);
-        if (_running.TryGetValue(pair.Job.Id, out var run) && run.AgentId == pair.Agent.Id) _running.Remove(pair.Job.Id);
-        if (requeued is not null && !_running.ContainsKey(requeued.Id)) SetPending(requeued);
+        if (_running.TryGet(pair.Job.Id, out var run) && run.AgentId == pair.Agent.Id) _running.Remove(pair.Job.Id);
+        if (requeued is not null && !_running.Contains(requeued.Id)) SetPending(requeued);
     }
 
     private void SetPending(QueuedJob job)
