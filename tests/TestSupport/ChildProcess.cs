@@ -42,6 +42,12 @@ public sealed partial class ChildProcess : IAsyncDisposable
         return child;
     }
 
+    /// <summary>
+    /// Waits until an exited process's output has been read to its end: <see cref="HasExited"/> turns true before the
+    /// last lines arrive, so a failure message read at once could miss why it exited.
+    /// </summary>
+    public Task WaitForOutputAsync() => _process.WaitForExitAsync();
+
     /// <summary>The last lines the process printed, for failure messages.</summary>
     public string Tail(int lines = 60) => $"--- {Name} (pid {_process.Id}) ---\n" + string.Join('\n', _output.TakeLast(lines));
 

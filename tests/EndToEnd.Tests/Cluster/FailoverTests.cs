@@ -54,7 +54,10 @@ public sealed class FailoverTests
         {
             var row = (await survivor.Client.GetAsync("/api/agents?status=offline")).Ok().AsArray();
             return row.Any(a => (string?)a!["id"] == silent.Id.ToString());
-        }, TimeSpan.FromSeconds(45), "the silent agent to be marked offline by the survivor", () => survivor.Tail());
+        // 90 s, not 45: when the roll call's own grain lived on the killed silo, its reminder ticks and the calls it had
+        // sent fail only once the cluster declares that silo dead, and a call already on its way waits out Orleans'
+        // 30 s response timeout; twice on the fresh-clone CI the agent went offline just after 45 s.
+        }, TimeSpan.FromSeconds(90), "the silent agent to be marked offline by the survivor", () => survivor.Tail());
         ((string?)(await survivor.Client.AgentAsync(talker.Id))!["status"]).ShouldBe("ready");
         await stopTalking.CancelAsync();
         await pump;

@@ -54,7 +54,11 @@ public sealed class SiloProcess : IAsyncDisposable
     private Task WaitUntilReadyAsync() =>
         Eventually.UntilAsync(async () =>
         {
-            if (_process.HasExited) throw new InvalidOperationException("silo exited during start\n" + Tail());
+            if (_process.HasExited)
+            {
+                await _process.WaitForOutputAsync();
+                throw new InvalidOperationException("silo exited during start\n" + Tail());
+            }
             return await Client.IsReadyAsync();
         }, TimeSpan.FromSeconds(90), $"silo on port {HttpPort} to become ready", () => Tail());
 

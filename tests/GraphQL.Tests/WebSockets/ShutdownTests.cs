@@ -13,7 +13,8 @@ public sealed class ShutdownTests
         await using var _ = host;
         var topic = "shutdown-" + Guid.NewGuid().ToString("N");
         var client = NodeClient.RawAsync("hold", host.WebSocketUrl, topic);
-        (await host.Ticks.WaitForSubscribersAsync(topic, 1, TimeSpan.FromSeconds(10))).ShouldBeTrue("the client never subscribed");
+        // Starting node and connecting took over 10 s once while every test assembly ran at once on two cores.
+        (await host.Ticks.WaitForSubscribersAsync(topic, 1, TimeSpan.FromSeconds(30))).ShouldBeTrue("the client never subscribed");
 
         var stopping = Stopwatch.StartNew();
         await host.StopAsync();
