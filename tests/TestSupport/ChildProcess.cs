@@ -43,10 +43,16 @@ public sealed partial class ChildProcess : IAsyncDisposable
     }
 
     /// <summary>
-    /// Waits until an exited process's output has been read to its end: <see cref="HasExited"/> turns true before the
-    /// last lines arrive, so a failure message read at once could miss why it exited.
+    /// While a process starts: throws <paramref name="message"/> with the last <paramref name="tailLines"/> lines it
+    /// printed if it has exited. Its output is read to the end first: <see cref="HasExited"/> turns true before the last
+    /// lines arrive, so a message read at once could miss why it exited.
     /// </summary>
-    public Task WaitForOutputAsync() => _process.WaitForExitAsync();
+    public async Task ThrowIfExitedAsync(string message, int tailLines = 60)
+    {
+        if (!_process.HasExited) return;
+        await _process.WaitForExitAsync();
+        throw new InvalidOperationException($"{message}\n{Tail(tailLines)}");
+    }
 
     /// <summary>The last lines the process printed, for failure messages.</summary>
     public string Tail(int lines = 60) => $"--- {Name} (pid {_process.Id}) ---\n" + string.Join('\n', _output.TakeLast(lines));

@@ -38,11 +38,7 @@ public sealed class ClusterProxyProcess : IAsyncDisposable
         var proxy = new ClusterProxyProcess(ChildProcess.StartDotnet($"proxy:{port}", ProxyDll(), environment), port);
         await Eventually.UntilAsync(async () =>
         {
-            if (proxy._process.HasExited)
-            {
-                await proxy._process.WaitForOutputAsync();
-                throw new InvalidOperationException("the proxy exited during start\n" + proxy.Tail());
-            }
+            await proxy._process.ThrowIfExitedAsync("the proxy exited during start");
             return (await proxy.Client.GetAsync("/_proxy/destinations")).Status == System.Net.HttpStatusCode.OK;
         }, TimeSpan.FromSeconds(60), "the proxy to answer", () => proxy.Tail());
         return proxy;

@@ -54,11 +54,7 @@ public sealed class SiloProcess : IAsyncDisposable
     private Task WaitUntilReadyAsync() =>
         Eventually.UntilAsync(async () =>
         {
-            if (_process.HasExited)
-            {
-                await _process.WaitForOutputAsync();
-                throw new InvalidOperationException("silo exited during start\n" + Tail());
-            }
+            await _process.ThrowIfExitedAsync("silo exited during start", tailLines: 80);
             return await Client.IsReadyAsync();
         }, TimeSpan.FromSeconds(90), $"silo on port {HttpPort} to become ready", () => Tail());
 
