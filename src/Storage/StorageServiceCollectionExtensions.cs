@@ -16,8 +16,8 @@ public static class StorageServiceCollectionExtensions
     /// DI key of the pool the background writers share: <see cref="ReadModelProjector"/> and the sending half of
     /// <see cref="PostgresLiveEventHub"/>. Their statements change no session state, so the pool skips the
     /// <c>DISCARD ALL</c> Npgsql otherwise sends at every return (one per batch: two thirds of a round trip per queued
-    /// job). Without auto-prepared statements, as the Orleans pool (see <c>UseCockpitPostgres</c>): a retried batch after
-    /// a refused statement must not meet prepared statements out of step with the server.
+    /// job), and prepares their few large statements once per connection instead of parsing and planning each time; a
+    /// batch the database refuses discards the pool's connections (<see cref="AutoPreparedBatch"/>).
     /// </summary>
     public const string BackgroundWriterDataSourceKey = "cockpit-background-writers";
 
@@ -43,7 +43,7 @@ public static class StorageServiceCollectionExtensions
 
         services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         services.AddKeyedSingleton(BackgroundWriterDataSourceKey, (_, _) => NpgsqlDataSource.Create(
-            new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true }.ConnectionString));
+            new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true, MaxAutoPrepare = 16 }.ConnectionString));
         services.AddSingleton(sp => new DatabaseMigrator(connectionString, sp.GetService<ILogger<DatabaseMigrator>>()));
 
         services.AddSettings<ReadModelOptions>(configuration ?? new ConfigurationBuilder().Build());

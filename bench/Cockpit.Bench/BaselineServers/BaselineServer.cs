@@ -25,7 +25,10 @@ public static class BaselineServer
         var live = new LiveSockets();
         using var pods = new PodPusher();
         using var stop = new CancellationTokenSource();
-        await using var database = connectionString is null ? null : NpgsqlDataSource.Create(connectionString);
+        // The pool tuning the silo's own pools have (prepared statements, no reset on return): the baselines stand for
+        // queues built well, and graphile-worker, River and solid_queue's drivers prepare their statements too.
+        await using var database = connectionString is null ? null : NpgsqlDataSource.Create(
+            new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 32, NoResetOnClose = true }.ConnectionString);
         IBaselineBackend backend;
         Task listening = Task.CompletedTask;
         if (kind == BaselineKind.Naive)

@@ -101,16 +101,17 @@ internal sealed class GrainStateWriteBatcher(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var command = connection.CreateBatch();
         foreach (var write in batch) command.BatchCommands.Add(write.ToCommand());
-        // Without error barriers a batch is one implicit transaction, committed after its last statement.
-        await using (var reader = await command.ExecuteReaderAsync())
+        return await AutoPreparedBatch.RunAsync(dataSource, async () =>
         {
+            // Without error barriers a batch is one implicit transaction, committed after its last statement.
+            await using var reader = await command.ExecuteReaderAsync();
             for (var i = 0; i < batch.Count; i++)
             {
                 if (i > 0 && !await reader.NextResultAsync()) throw new InvalidOperationException("a grain-state write returned no result");
                 versions[i] = await reader.ReadAsync() && !await reader.IsDBNullAsync(0) ? reader.GetInt32(0) : null;
             }
             while (await reader.NextResultAsync()) { }
-        }
-        return versions;
+            return versions;
+        });
     }
 }

@@ -45,11 +45,12 @@ public static class OrleansPostgres
         {
             Timezone = "UTC",
             // The providers' statements change no session state, so the DISCARD ALL Npgsql sends when a connection goes
-            // back to the pool only costs: about one per grain-state write (ADR 0023). No auto-prepared statements: after
-            // a statement the database refuses inside a batch (the group commit's retry path), Npgsql's auto-prepared
-            // statements on that connection fell out of step with the server ("unexpected backend message DataRow" on the
-            // fresh-clone CI; npgsql/npgsql#6391).
+            // back to the pool only costs: about one per grain-state write (ADR 0023). The same few statements run for
+            // every write, so they are prepared once per connection instead of parsed and planned each time (a millisecond
+            // of PostgreSQL's CPU per dispatched job without). A batch the database refuses discards the pool's
+            // connections (AutoPreparedBatch): Npgsql's prepared statements may be out of step after it (npgsql#6391).
             NoResetOnClose = true,
+            MaxAutoPrepare = 32,
         }.ConnectionString;
 
         // A pool of its own, apart from the read model's: a projector backlog must not starve membership

@@ -283,8 +283,11 @@ internal sealed class ReadModelWriter(NpgsqlDataSource dataSource)
                 TextArray(rows.Select(r => (string?)r.Cause).ToArray()));
         }
 
-        await batch.ExecuteNonQueryAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await AutoPreparedBatch.RunAsync(dataSource, async () =>
+        {
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        });
     }
 
     public async Task WriteHeartbeatsAsync(IReadOnlyList<AgentHeartbeat> heartbeats, CancellationToken cancellationToken)

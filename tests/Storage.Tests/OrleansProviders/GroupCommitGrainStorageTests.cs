@@ -116,4 +116,36 @@ public sealed class GroupCommitGrainStorageTests(OrleansClusterFixture fixture) 
             read.State!.Value.ShouldBe($"ok{i}");
         }
     }
+    [Fact]
+    public async Task Refused_batches_among_prepared_writes_leave_the_pool_writing()
+    {
+        // The pool auto-prepares the write statement after a few uses; a refused statement inside a batch once left those
+        // prepared statements out of step with the server, and a later write on that connection read another statement's
+        // reply (npgsql/npgsql#6391). Rounds of warm batches, each with one refused write, then healthy writes after it.
+        var refusedName = new string('x', 600);
+        for (var round = 0; round < 120; round++)
+        {
+            var size = 2 + round % 9;
+            var refused = round % size;
+            var grains = Enumerable.Range(0, size).Select(_ => NewGrain()).ToList();
+            var writes = grains.Select((g, i) => i == refused
+                    ? Task.Run(() => Storage.WriteStateAsync(refusedName, g, new GrainState<ProbeState>(new ProbeState { Value = "refused" })))
+                    : Task.Run(() => Storage.WriteStateAsync(StateName, g, new GrainState<ProbeState>(new ProbeState { Value = $"r{round}-{i}" }))))
+                .ToList();
+            await Should.ThrowAsync<PostgresException>(() => writes[refused]);
+            for (var i = 0; i < grains.Count; i++)
+            {
+                if (i != refused) await writes[i];
+            }
+
+            var after = Enumerable.Range(0, 16).Select(_ => NewGrain()).ToList();
+            await Task.WhenAll(after.Select((g, i) => Task.Run(() => Storage.WriteStateAsync(StateName, g, new GrainState<ProbeState>(new ProbeState { Value = $"a{round}-{i}" })))));
+            for (var i = 0; i < after.Count; i++)
+            {
+                var read = new GrainState<ProbeState>();
+                await Storage.ReadStateAsync(StateName, after[i], read);
+                read.State!.Value.ShouldBe($"a{round}-{i}");
+            }
+        }
+    }
 }

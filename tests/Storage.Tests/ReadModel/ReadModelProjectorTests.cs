@@ -4,6 +4,7 @@ using Cockpit.Grains.Events;
 using Cockpit.Grains.Jobs;
 using Cockpit.Storage.ReadModel;
 using Cockpit.Storage.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using static Cockpit.Storage.Tests.Support.DomainEvents;
 
@@ -275,6 +276,34 @@ public sealed class ReadModelProjectorTests : FreshDatabaseTest
         (await harness.Agents.GetAsync(bad.Agent.Id)).ShouldBeNull();
         harness.CommittedBatches.SelectMany(b => b).ShouldNotContain(bad);
         (await harness.Agents.ListAsync()).Count.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task Unwritable_events_among_prepared_batches_leave_the_writers_pool_writing()
+    {
+        // The projector's own pool, which auto-prepares: a batch the database refuses once left the connection's prepared
+        // statements out of step with the server (npgsql/npgsql#6391), and the retry or a later batch read another
+        // statement's reply. Rounds of warm batches, each with one unwritable event somewhere in it.
+        await using var services = new ServiceCollection().AddLogging().AddCockpitStorage(Database.ConnectionString).BuildServiceProvider();
+        var writers = services.GetRequiredKeyedService<NpgsqlDataSource>(StorageServiceCollectionExtensions.BackgroundWriterDataSourceKey).ConnectionString;
+        await using var harness = new ProjectorHarness(writers);
+        await harness.StartAsync();
+        var written = new List<Guid>();
+        for (var round = 0; round < 40; round++)
+        {
+            var size = 2 + round % 7;
+            var events = Enumerable.Range(0, size).Select(DomainEvent (i) => i == round % size
+                ? Agent(AgentSnapshot(Guid.NewGuid(), 1) with { MetadataJson = "{not json" })
+                : Job(Guid.NewGuid(), 1)).ToArray();
+            await harness.PublishAndFlushAsync(events);
+            written.AddRange(events.OfType<JobChanged>().Select(j => j.Job.Id));
+            var healthy = Job(Guid.NewGuid(), 1);
+            await harness.PublishAndFlushAsync(healthy);
+            written.Add(healthy.Job.Id);
+        }
+
+        foreach (var jobId in written) (await harness.Jobs.GetAsync(jobId)).ShouldNotBeNull();
+        (await harness.Agents.ListAsync()).Count.ShouldBe(0);
     }
 
     [Fact]
