@@ -5,6 +5,8 @@ import { FakeGraphQLClient, settle } from '../../../testing/fake-graphql-client'
 import { GraphQLRequestError } from '../../core/graphql/graphql-errors';
 import { job } from '../../../testing/fixtures';
 import { panelTestProviders } from '../../../testing/providers';
+import { LayoutService } from '../../core/layout/layout.service';
+import { PanelIds } from '../../core/layout/panel-ids';
 import { JobCreatePanel } from './job-create.panel';
 
 describe('JobCreatePanel', () => {
@@ -171,5 +173,53 @@ describe('JobCreatePanel', () => {
     await fixture.whenStable();
     expect(host.textContent).toContain('At most 10 documents per job.');
     expect(fetchMock).not.toHaveBeenCalled();
+  });
+  it('creates copies one after the other, each with its own document set, and shows the queue', async () => {
+    let uploads = 0;
+    fetchMock.mockImplementation(async () => {
+      uploads++;
+      return new Response(JSON.stringify({ document_set_id: `set-${uploads}`, document_dir: `/ws/uploads/set-${uploads}`, files: [{ name: 'spec.md', size: 10 }] }), { status: 201 });
+    });
+    let made = 0;
+    fake.on('CreateJob', () => ({ createJob: job({ id: `copy-${++made}`, status: 'pending', dispatch: 'auto' }) }));
+    const { fixture, host, panel } = await render();
+    const reveal = vi.spyOn(TestBed.inject(LayoutService), 'reveal');
+    panel['prompt'].set('Extract');
+    panel['files'].set([new File(['The system shall log.'], 'spec.md', { type: 'text/markdown' })]);
+    const copies = host.querySelector('[data-testid=create-copies]') as HTMLInputElement;
+    copies.value = '3';
+    copies.dispatchEvent(new Event('input'));
+    await fixture.whenStable();
+    expect(host.querySelector('[data-testid=create-submit]')?.textContent).toContain('Create 3 jobs');
+    await panel['submit']();
+
+    const sets = fake.requests.filter((r) => r.operation === 'CreateJob').map((r) => (r.variables['input'] as Record<string, unknown>)['documentSetId']);
+    expect(sets).toEqual(['set-1', 'set-2', 'set-3']);
+    expect(TestBed.inject(Router).url).toBe('/jobs/copy-3');
+    expect(reveal).toHaveBeenCalledWith(PanelIds.queues);
+    expect(panel['copies']()).toBe('1');
+  });
+
+  it('refuses copies out of range before sending, and says how many were made when one copy fails', async () => {
+    const { fixture, host, panel } = await render();
+    panel['prompt'].set('Extract');
+    panel['copies'].set('51');
+    await panel['submit']();
+    await fixture.whenStable();
+    expect(fake.count('CreateJob')).toBe(0);
+    expect(host.querySelector('[data-testid=create-error-copies]')?.textContent).toContain('from 1 to 50');
+
+    let made = 0;
+    fake.on('CreateJob', () => {
+      if (++made === 3) throw new GraphQLRequestError('graphql', [{ message: 'the database is away', code: 'UNAVAILABLE' }]);
+      return { createJob: job({ id: `copy-${made}` }) };
+    });
+    panel['copies'].set('5');
+    await panel['submit']();
+    await fixture.whenStable();
+    expect(fake.count('CreateJob')).toBe(3);
+    expect(host.querySelector('[data-testid=create-partial]')?.textContent).toContain('2 of 5 jobs were created');
+    expect(host.querySelector('[data-testid=create-error]')).not.toBeNull();
+    expect(panel['prompt']()).toBe('Extract');
   });
 });

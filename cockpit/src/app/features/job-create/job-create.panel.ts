@@ -14,6 +14,7 @@ import { PanelIds } from '../../core/layout/panel-ids';
 import { formatBytes } from '../../shared/format/format';
 import { checkJson } from '../../shared/json-editor/json-check';
 import { JsonEditor } from '../../shared/json-editor/json-editor';
+import { COPIES_RANGE, checkCopies } from './copies';
 import {
   type DispatchField,
   type DispatchForm,
@@ -32,8 +33,9 @@ type Config = ConfigsQuery['configs'][number];
 /**
  * New job: prompt, agent config (from the server's configs), instructions, context as JSON (checked while typing),
  * up to ten documents (dropped or picked, uploaded as one set when the job is created) and how it is dispatched
- * (queued automatically by default, with priority, selector, attempts, timeout and concurrency key). On success the
- * new job opens in the details panel; the dispatch settings stay for the next job.
+ * (queued automatically by default, with priority, selector, attempts, timeout and concurrency key), as one job or as
+ * several alike (copies). On success the new job (the last copy) opens in the details panel, and queued copies show
+ * in the Queues panel; the dispatch settings stay for the next job.
  */
 @Component({
   selector: 'app-job-create',
@@ -71,12 +73,17 @@ export class JobCreatePanel {
   /** The server's refusal of a dispatch field, in its words, until that field changes. */
   protected readonly serverErrors = signal<Partial<Record<DispatchField, string>>>({});
   protected readonly ranges = { priority: PRIORITY_RANGE, attempts: MAX_ATTEMPTS_RANGE, backoff: MAX_RETRY_BACKOFF_SECONDS, timeout: MAX_TIMEOUT_SECONDS };
+  protected readonly copiesRange = COPIES_RANGE;
+  protected readonly copies = signal('1');
+  protected readonly copiesCount = computed(() => checkCopies(this.copies()));
+  /** Copies created so far by the submit under way, or by the one that stopped at an error. */
+  protected readonly created = signal<{ done: number; total: number } | null>(null);
 
   protected readonly promptInvalid = computed(() => this.prompt().trim() === '');
   protected readonly contextCheck = computed(() => checkJson(this.context(), true));
   protected readonly tooManyFiles = computed(() => this.files().length > MAX_DOCUMENTS);
   protected readonly dispatchCheck = computed(() => checkDispatch(this.dispatch()));
-  protected readonly valid = computed(() => !this.promptInvalid() && this.contextCheck().valid && !this.tooManyFiles() && this.dispatchCheck().valid && this.budgetCheck().ok);
+  protected readonly valid = computed(() => !this.promptInvalid() && this.contextCheck().valid && !this.tooManyFiles() && this.dispatchCheck().valid && this.budgetCheck().ok && this.copiesCount() !== null);
 
   /** What is wrong with a dispatch field: the form's own check (an i18n key) or the server's words. */
   protected fieldError(field: DispatchField): { key?: string; text?: string } | null {
@@ -132,26 +139,38 @@ export class JobCreatePanel {
     this.error.set(null);
     this.serverErrors.set({});
     const dispatch = this.dispatchCheck();
+    const total = this.copiesCount() ?? 1;
+    this.created.set(total > 1 ? { done: 0, total } : null);
     try {
-      const documentSetId = this.files().length > 0 ? (await this.documents.upload(this.files())).documentSetId : null;
       const context = this.contextCheck();
       const budget = this.budgetCheck();
-      const { createJob } = await this.client.request(CreateJobDocument, {
-        input: {
-          prompt: this.prompt().trim(),
-          configName: this.configName() || null,
-          instructions: this.instructions().trim() || null,
-          context: context.valid && context.value !== undefined ? context.value : null,
-          documentSetId,
-          ...(budget.ok && budget.budget ? { budget: budget.budget } : {}),
-          ...(dispatch.valid ? dispatchInput(dispatch.options) : {}),
-        },
-      });
-      this.jobs.upsert(createJob);
+      let last: { id: string } | null = null;
+      for (let copy = 0; copy < total; copy++) {
+        // Each copy gets its own document set: a set belongs to the job it was created with.
+        const documentSetId = this.files().length > 0 ? (await this.documents.upload(this.files())).documentSetId : null;
+        const { createJob } = await this.client.request(CreateJobDocument, {
+          input: {
+            prompt: this.prompt().trim(),
+            configName: this.configName() || null,
+            instructions: this.instructions().trim() || null,
+            context: context.valid && context.value !== undefined ? context.value : null,
+            documentSetId,
+            ...(budget.ok && budget.budget ? { budget: budget.budget } : {}),
+            ...(dispatch.valid ? dispatchInput(dispatch.options) : {}),
+          },
+        });
+        this.jobs.upsert(createJob);
+        last = createJob;
+        if (total > 1) this.created.set({ done: copy + 1, total });
+      }
       this.reset();
+      this.created.set(null);
+      if (total > 1 && dispatch.valid && dispatch.options.auto) this.layout.reveal(PanelIds.queues);
       this.layout.reveal(PanelIds.jobDetails);
-      await this.router.navigate(['/jobs', createJob.id], { queryParamsHandling: 'preserve' });
+      await this.router.navigate(['/jobs', last!.id], { queryParamsHandling: 'preserve' });
     } catch (error) {
+      // What was created stays created (and, queued, runs); the form says how far it got.
+      if (this.created()?.done === 0) this.created.set(null);
       const fields = serverDispatchErrors(error);
       this.serverErrors.set(fields);
       if (Object.keys(fields).length === 0) this.error.set(toUserError(error));
@@ -167,6 +186,7 @@ export class JobCreatePanel {
     this.files.set([]);
     this.budgetCost.set('');
     this.budgetTokens.set('');
+    this.copies.set('1');
     this.submitted.set(false);
   }
 }
