@@ -149,4 +149,30 @@ describe('automatic dispatch in Chromium against a real silo and reference agent
     await ui.screenshot('dispatch-03-attempt');
     assert.deepEqual(ui.errors, [], 'no uncaught errors in the page');
   });
+  it('queues several jobs alike from one submission of the form (Copies) and shows them in the Queues panel', async () => {
+    await page.goto('/');
+    await page.locator('[data-testid=connection][data-state=online]').waitFor({ timeout: 20_000 });
+    const prompt = `Copied job ${Date.now()}. The system shall record it.`;
+    await ui.openTab('job-create');
+    const form = page.locator('[data-panel="job-create"]');
+    await form.locator('[data-testid=create-prompt]').fill(prompt);
+    await form.locator('[data-testid=create-priority]').fill('7');
+    await form.locator('[data-testid=create-copies]').fill('5');
+    assert.match(await form.locator('[data-testid=create-submit]').innerText(), /5/);
+    const previous = page.url();
+    await form.locator('[data-testid=create-submit]').click();
+    await page.waitForURL((url) => /\/jobs\/[0-9a-f-]{36}$/.test(url.pathname) && url.href !== previous, { timeout: 30_000 });
+    await page.locator('[data-panel="queues"]').first().waitFor({ timeout: 15_000 });
+
+    const copies = await eventually(async () => {
+      const { jobs } = await system.api('/api/jobs?limit=100');
+      const mine = jobs.filter((j) => j.prompt === prompt);
+      return mine.length === 5 && mine.every((j) => j.status === 'completed') ? mine : null;
+    }, 'five copies to be created and to complete', 90_000, 250);
+    assert.equal(new Set(copies.map((j) => j.id)).size, 5);
+    assert.ok(copies.every((j) => j.dispatch === 'auto' && j.priority === 7 && j.attempts.length === 1), 'every copy was queued with the form\'s settings');
+    await ui.openTab('job-create');
+    assert.equal(await form.locator('[data-testid=create-copies]').inputValue(), '1', 'the form is back to one copy');
+    assert.deepEqual(ui.errors, [], 'no uncaught errors in the page');
+  });
 });
