@@ -117,7 +117,9 @@ public sealed class JobSupervisor(
             else
             {
                 workspace.ResetForFreshStart();
-                await workspace.SaveRequestAsync(request, running.Token);
+                // Kept even when a stop comes at once: a job stopped before its first checkpoint resumes from the
+                // beginning, which needs its request (a cancel right after the start once left nothing to resume).
+                await workspace.SaveRequestAsync(request, CancellationToken.None);
                 logger.LogInformation("Starting job {JobId} in {Directory}", jobId, workspace.Directory);
             }
             var execution = new JobExecution(request, workspace, checkpoint, options.WorkDelay, telemetry, state, () => running.StopReason,

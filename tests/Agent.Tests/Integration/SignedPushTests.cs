@@ -87,6 +87,37 @@ public sealed class SignedPushTests : IDisposable
     }
 
     [Fact]
+    public async Task A_job_cancelled_the_moment_it_starts_can_be_resumed()
+    {
+        await using var orchestrator = await OrchestratorTestDouble.StartAsync(issueAgentTokens: true);
+        await using var agent = await AgentUnderTest.StartAsync(orchestrator.Url, _temp.Combine("ws"), o =>
+        {
+            o.RegistrationToken = RegistrationToken;
+            o.WorkDelay = TimeSpan.FromSeconds(30);
+        });
+        var ready = await agent.WaitForStatusAsync(s => s.Status == AgentStatuses.Ready && s.AgentId is not null, "registered");
+        var token = "Bearer " + OrchestratorTestDouble.AgentTokenOf(ready.AgentId!.Value);
+        var documents = SampleJob.WriteDocuments(_temp);
+        for (var round = 0; round < 5; round++)
+        {
+            var jobId = Guid.NewGuid();
+            using (var start = await SendAsync(agent, ProtocolPaths.JobStart, jobId, token, SampleJob.StartBody(jobId, documents)))
+                start.StatusCode.ShouldBe(HttpStatusCode.OK, await start.Content.ReadAsStringAsync());
+            // No wait for "working": the cancel may reach the job before it has saved anything.
+            using (var cancel = await SendAsync(agent, ProtocolPaths.JobCancel, jobId, token))
+                cancel.StatusCode.ShouldBe(HttpStatusCode.OK, await cancel.Content.ReadAsStringAsync());
+            await agent.WaitForStatusAsync(s => s.Status == AgentStatuses.Ready, $"ready after the cancel of round {round}");
+
+            using (var resume = await SendAsync(agent, ProtocolPaths.JobResume, jobId, token))
+                resume.StatusCode.ShouldBe(HttpStatusCode.OK, $"round {round}: {await resume.Content.ReadAsStringAsync()}");
+            await agent.WaitForStatusAsync(s => s.Status == AgentStatuses.Working && s.CurrentJobId == jobId, $"working again in round {round}");
+            using (var stop = await SendAsync(agent, ProtocolPaths.JobCancel, jobId, token))
+                stop.StatusCode.ShouldBe(HttpStatusCode.OK);
+            await agent.WaitForStatusAsync(s => s.Status == AgentStatuses.Ready, $"ready at the end of round {round}");
+        }
+    }
+
+    [Fact]
     public async Task Before_registration_an_agent_with_a_registration_token_refuses_every_push()
     {
         // Nothing listens at the orchestrator's address, so the agent never registers.
