@@ -149,6 +149,7 @@ describe('automatic dispatch in Chromium against a real silo and reference agent
     await ui.screenshot('dispatch-03-attempt');
     assert.deepEqual(ui.errors, [], 'no uncaught errors in the page');
   });
+
   it('queues several jobs alike from one submission of the form (Copies) and shows them in the Queues panel', async () => {
     await page.goto('/');
     await page.locator('[data-testid=connection][data-state=online]').waitFor({ timeout: 20_000 });

@@ -116,6 +116,7 @@ public sealed class GroupCommitGrainStorageTests(OrleansClusterFixture fixture) 
             read.State!.Value.ShouldBe($"ok{i}");
         }
     }
+
     [Fact]
     public async Task Refused_batches_among_prepared_writes_leave_the_pool_writing()
     {

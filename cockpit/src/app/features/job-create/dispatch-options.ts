@@ -49,7 +49,8 @@ export type DispatchCheck =
   | { valid: true; options: DispatchOptions }
   | { valid: false; errors: Partial<Record<DispatchField, string>>; selector?: LabelParse };
 
-function wholeNumber(text: string): number | null {
+/** The whole number typed (a sign allowed, nothing else), or null. */
+export function wholeNumber(text: string): number | null {
   const t = text.trim();
   return /^[+-]?\d+$/.test(t) ? Number(t) : null;
 }
