@@ -99,7 +99,7 @@ public sealed class AgentGrain(
         if (isNew) State.RegisteredAt = now;
 
         await CommitAsync(before, decision, isNew ? "registered" : $"registered again from {registration.PodIp}:{registration.PodPort}",
-            force: true, isNew: isNew);
+            force: true, isNew: isNew, untilInReadModel: true);
         WatchSilence();
         return Snapshot();
     }
@@ -300,8 +300,13 @@ public sealed class AgentGrain(
     }
 
     /// <summary>Applies a decision, persists it, then tells read models and jobs. Storage failures propagate.</summary>
+    /// <param name="untilInReadModel">
+    /// Answer only once the read model holds the change (bounded by <see cref="ReadModelWait.Bound"/>). A registration
+    /// does: the roll call finds silent agents in the read model (ADR 0009), so an agent whose silo died before the
+    /// projector wrote its first row, and that then fell silent, was found by nothing and stayed "ready" for ever.
+    /// </param>
     private async Task CommitAsync(AgentFacts before, AgentDecision decision, string cause, HeartbeatInfo? heartbeat = null,
-        bool force = false, bool isNew = false)
+        bool force = false, bool isNew = false, bool untilInReadModel = false)
     {
         if (!force && !decision.Changed(before)) return;
         State.Status = decision.Status;
@@ -310,10 +315,31 @@ public sealed class AgentGrain(
         // Owed before the write, so the write keeps them: acknowledged to the agent means never lost.
         var owed = _outbox.Owe(decision.JobEffects, heartbeat);
         await store.WriteOrDeactivateAsync(DeactivateOnIdle);
-        events.Publish(new AgentChanged(clock.GetUtcNow(), Snapshot(), isNew ? null : before.Status, cause));
+        var change = new AgentChanged(clock.GetUtcNow(), Snapshot(), isNew ? null : before.Status, cause);
+        var written = untilInReadModel ? events.PublishWrittenAsync(change, CancellationToken.None) : null;
+        if (written is null) events.Publish(change);
         _outbox.Send(owed);
         // A registration always tells: it is how an agent the dispatcher benched as unreachable comes back.
         TellDispatcher(onlyIfChanged: !force);
+        if (written is not null) await InReadModelAsync(written, cause);
+    }
+
+    private async Task InReadModelAsync(Task written, string cause)
+    {
+        try
+        {
+            await written.WaitAsync(ReadModelWait.Bound);
+        }
+        catch (TimeoutException)
+        {
+            logger.LogWarning("Agent {AgentId}: the read model did not take '{Cause}' within {Wait} s; the roll call finds the agent once a later change is written",
+                Id, cause, ReadModelWait.Bound.TotalSeconds);
+        }
+        catch (OperationCanceledException)
+        {
+            // The projector stopped (a silo shutting down) before writing it: as unacknowledged as a timeout.
+            logger.LogWarning("Agent {AgentId}: the read model stopped before taking '{Cause}'", Id, cause);
+        }
     }
 
     /// <summary>

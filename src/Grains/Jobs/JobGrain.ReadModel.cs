@@ -11,10 +11,6 @@ namespace Cockpit.Grains.Jobs;
 
 public sealed partial class JobGrain
 {
-    // How long a change the dispatcher acts on waits for the read model (see BoundedAsync). Well under the
-    // 30 s a caller waits for an answer; the projector normally takes milliseconds.
-    private static readonly TimeSpan ReadModelWait = TimeSpan.FromSeconds(10);
-
     // The read model's side of this activation (ADR 0020): the record as last written, the newest version published
     // with a wait and that wait, and the newest version the read model is known to hold. WhenInReadModelAsync runs
     // between other calls' turns, so it reads these, never State, which a turn may be changing.
@@ -92,13 +88,13 @@ public sealed partial class JobGrain
     {
         try
         {
-            await written.WaitAsync(ReadModelWait);
+            await written.WaitAsync(ReadModelWait.Bound);
             if (version > _inReadModel) _inReadModel = version;
         }
         catch (TimeoutException)
         {
             logger.LogWarning("Job {JobId}: the read model did not take version {Version} within {Wait} s; the dispatcher sees it by its notice only",
-                Id, version, ReadModelWait.TotalSeconds);
+                Id, version, ReadModelWait.Bound.TotalSeconds);
         }
         catch (OperationCanceledException)
         {

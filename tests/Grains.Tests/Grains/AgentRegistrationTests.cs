@@ -68,6 +68,30 @@ public sealed class AgentRegistrationTests(CockpitCluster cluster)
     }
 
     [Fact]
+    public async Task A_registration_is_answered_only_once_the_read_model_the_roll_call_reads_holds_it()
+    {
+        // ADR 0009: the roll call finds silent agents in the read model. Answered first, an agent whose silo was killed
+        // before the projector wrote its row, and that then fell silent, was found by nothing and stayed ready for ever
+        // (the fresh-clone CI's FailoverTests caught it: the agent had registered 47 ms before the kill).
+        var hostname = Fleet.NewHostname();
+        using var first = _fleet.Events.HoldAgentWrites(hostname);
+        var registering = _fleet.RegisterAsync(hostname, Fleet.NewPodIp());
+
+        var written = (AgentChanged)await first.FirstWait;
+        written.Cause.ShouldBe("registered");
+        registering.IsCompleted.ShouldBeFalse("answered before the read model held the registration");
+        first.Release();
+        (await registering).Id.ShouldBe(written.Agent.Id);
+
+        using var again = _fleet.Events.HoldAgentWrites(hostname);
+        var registeringAgain = _fleet.RegisterAsync(hostname, Fleet.NewPodIp());
+        ((AgentChanged)await again.FirstWait).Cause.ShouldStartWith("registered again");
+        registeringAgain.IsCompleted.ShouldBeFalse("answered before the read model held the new registration");
+        again.Release();
+        (await registeringAgain).Id.ShouldBe(written.Agent.Id);
+    }
+
+    [Fact]
     public async Task Different_hostnames_get_different_agents()
     {
         var one = await _fleet.RegisterAsync();

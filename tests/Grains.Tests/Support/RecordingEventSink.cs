@@ -17,7 +17,7 @@ public sealed class RecordingEventSink : IDomainEventSink
     private readonly List<(Guid AgentId, DateTimeOffset At)> _heartbeats = [];
     private readonly List<Waiter> _waiters = [];
     private readonly List<DomainEvent> _written = [];
-    private readonly Dictionary<Guid, WriteHold> _holds = [];
+    private readonly List<(Func<DomainEvent, bool> Holds, WriteHold Hold)> _holds = [];
 
     public void Publish(DomainEvent domainEvent)
     {
@@ -32,14 +32,14 @@ public sealed class RecordingEventSink : IDomainEventSink
     }
 
     /// <summary>Records like <see cref="Publish"/>; the wait for the read model ends at once unless a test holds the job's
-    /// writes (<see cref="HoldWrites"/>).</summary>
+    /// or agent's writes (<see cref="HoldWrites"/>, <see cref="HoldAgentWrites"/>).</summary>
     public Task PublishWrittenAsync(DomainEvent domainEvent, CancellationToken cancellationToken)
     {
         Publish(domainEvent);
         WriteHold? hold = null;
         lock (_gate)
         {
-            if (domainEvent is JobChanged job) _holds.TryGetValue(job.Job.Id, out hold);
+            hold = _holds.FirstOrDefault(h => h.Holds(domainEvent)).Hold;
             _written.Add(domainEvent);
         }
         if (hold is null) return Task.CompletedTask;
@@ -48,10 +48,17 @@ public sealed class RecordingEventSink : IDomainEventSink
     }
 
     /// <summary>Makes the read model slow for one job: its waits for a write end only when the hold is released.</summary>
-    public WriteHold HoldWrites(Guid jobId)
+    public WriteHold HoldWrites(Guid jobId) => Hold(e => e is JobChanged job && job.Job.Id == jobId);
+
+    /// <summary>Makes the read model slow for the agent registered from <paramref name="hostname"/>, whose id is not known before.</summary>
+    public WriteHold HoldAgentWrites(string hostname) =>
+        Hold(e => e is AgentChanged agent && string.Equals(agent.Agent.Hostname, hostname, StringComparison.OrdinalIgnoreCase));
+
+    private WriteHold Hold(Func<DomainEvent, bool> holds)
     {
-        var hold = new WriteHold(() => { lock (_gate) _holds.Remove(jobId); });
-        lock (_gate) _holds[jobId] = hold;
+        WriteHold? hold = null;
+        hold = new WriteHold(() => { lock (_gate) _holds.RemoveAll(h => h.Hold == hold); });
+        lock (_gate) _holds.Add((holds, hold));
         return hold;
     }
 
