@@ -161,9 +161,14 @@ public sealed class AgentGrain(
         State.Version++;
         await store.WriteOrDeactivateAsync(DeactivateOnIdle);
         WatchSilence();
-        events.Publish(new AgentChanged(clock.GetUtcNow(), last with { Version = State.Version }, last.Status, "deregistered", Deleted: true));
+        // Answered once the read model has dropped the agent, as a registration is answered once it holds it: a
+        // deletion lost with a silo left a deregistered agent listed, and asked by every roll call, for ever.
+        var written = events.PublishWrittenAsync(
+            new AgentChanged(clock.GetUtcNow(), last with { Version = State.Version }, last.Status, "deregistered", Deleted: true),
+            CancellationToken.None);
         TellDispatcher(gone: true);
         DeactivateOnIdle();
+        await InReadModelAsync(written, "deregistered");
         return last;
     }
 

@@ -92,6 +92,22 @@ public sealed class AgentRegistrationTests(CockpitCluster cluster)
     }
 
     [Fact]
+    public async Task A_deregistration_is_answered_only_once_the_read_model_has_dropped_the_agent()
+    {
+        // Answered first, a deletion lost with its silo left the deregistered agent listed, and asked by every roll call.
+        var hostname = Fleet.NewHostname();
+        var agent = await _fleet.RegisterAsync(hostname, Fleet.NewPodIp());
+        using var hold = _fleet.Events.HoldAgentWrites(hostname);
+        var deregistering = _fleet.Agent(agent.Id).DeregisterAsync();
+
+        var written = (AgentChanged)await hold.FirstWait;
+        written.Deleted.ShouldBeTrue();
+        deregistering.IsCompleted.ShouldBeFalse("answered before the read model dropped the agent");
+        hold.Release();
+        (await deregistering).ShouldNotBeNull().Id.ShouldBe(agent.Id);
+    }
+
+    [Fact]
     public async Task Different_hostnames_get_different_agents()
     {
         var one = await _fleet.RegisterAsync();
