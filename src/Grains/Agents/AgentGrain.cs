@@ -337,7 +337,8 @@ public sealed class AgentGrain(
         }
         catch (TimeoutException)
         {
-            logger.LogWarning("Agent {AgentId}: the read model did not take '{Cause}' within {Wait} s; the roll call finds the agent once a later change is written",
+            // The change stays queued for the projector; only the wait ends, as a queued job's does (ADR 0018).
+            logger.LogWarning("Agent {AgentId}: the read model did not take '{Cause}' within {Wait} s; answering without it",
                 Id, cause, ReadModelWait.Bound.TotalSeconds);
         }
         catch (OperationCanceledException)

@@ -4,7 +4,8 @@ namespace Cockpit.Grains.Tests.Support;
 
 /// <summary>
 /// A read model that has not yet written one job's or agent's changes (<see cref="RecordingEventSink.HoldWrites"/>,
-/// <see cref="RecordingEventSink.HoldAgentWrites"/>): the grain's waits for a write end when <see cref="Release"/> is called (or the hold is disposed).
+/// <see cref="RecordingEventSink.HoldAgentWrites"/>): the grain's waits for a write end when <see cref="Release"/> is
+/// called (or the hold is disposed).
 /// </summary>
 public sealed class WriteHold(Action forget) : IDisposable
 {
