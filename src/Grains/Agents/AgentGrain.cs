@@ -261,6 +261,13 @@ public sealed class AgentGrain(
 
     public async Task RollCallAsync(DateTimeOffset lastHeard)
     {
+        // Asked, so the read model still lists the agent; deregistered, its deletion never reached the read model (lost
+        // with a silo before deregistrations waited for it, or past the wait's bound). Said again, the row goes.
+        if (!State.Registered && State.Version > 0)
+        {
+            events.Publish(new AgentChanged(clock.GetUtcNow(), Snapshot(), State.Status, "deregistered", Deleted: true));
+        }
+
         // A fresh activation gave the agent a full grace from its own start, not knowing when the agent was last heard;
         // the read model knows, give or take one heartbeat interval (see SilentAgent.LastHeard), which the agent is
         // given: its silence is never counted from earlier than it could have been heard. One that has heard the agent

@@ -44,6 +44,30 @@ public sealed class AgentRollCallTests(CockpitCluster cluster)
     }
 
     [Fact]
+    public async Task A_deregistered_agent_the_roll_call_still_finds_has_its_deletion_published_again()
+    {
+        // The read model still lists it, so its deletion was lost with a silo: the roll call heals the row.
+        var agent = await _fleet.ReadyAgentAsync();
+        await _fleet.Agent(agent.Id).DeregisterAsync();
+        var deleted = _fleet.Events.AgentEvents(agent.Id).Single(e => e.Deleted);
+
+        await _fleet.Agent(agent.Id).RollCallAsync(agent.LastHeartbeat);
+
+        var deletions = _fleet.Events.AgentEvents(agent.Id).Where(e => e.Deleted).ToList();
+        deletions.Count.ShouldBe(2);
+        deletions[1].Agent.Version.ShouldBe(deleted.Agent.Version, "the same deletion, which the read model applies once");
+        (await _fleet.Agent(agent.Id).GetAsync()).ShouldBeNull("still deregistered");
+
+        // An agent that never registered has nothing to delete, and a registered one is not deleted by a roll call.
+        var stranger = Guid.NewGuid();
+        await _fleet.Agent(stranger).RollCallAsync(DateTimeOffset.UtcNow);
+        _fleet.Events.AgentEvents(stranger).ShouldBeEmpty();
+        var live = await _fleet.ReadyAgentAsync();
+        await _fleet.Agent(live.Id).RollCallAsync(live.LastHeartbeat);
+        _fleet.Events.AgentEvents(live.Id).ShouldNotContain(e => e.Deleted);
+    }
+
+    [Fact]
     public async Task An_agent_its_grain_has_heard_is_not_marked_offline_by_an_older_read_model()
     {
         var agent = await _fleet.ReadyAgentAsync();
