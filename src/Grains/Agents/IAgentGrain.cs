@@ -42,7 +42,8 @@ public interface IAgentGrain : IGrainWithGuidKey
     /// <see cref="CheckSilenceAsync"/> as the cluster's <see cref="IAgentRollCallGrain"/> asks it, for an agent the read
     /// model last heard at about <paramref name="lastHeard"/> (<see cref="SilentAgent.LastHeard"/>). A grain activated by
     /// this call (its silo died) counts the silence from there plus one heartbeat interval instead of from its own start;
-    /// one that has heard the agent itself ignores it.
+    /// one that has heard the agent itself ignores it. A deregistered agent, which the read model should no longer list,
+    /// publishes its deletion again.
     /// </summary>
     Task RollCallAsync(DateTimeOffset lastHeard);
 
