@@ -338,20 +338,9 @@ public sealed class AgentGrain(
 
     private async Task InReadModelAsync(Task written, string cause)
     {
-        try
+        if (await ReadModelWait.UntilWrittenAsync(written) is { } missed)
         {
-            await written.WaitAsync(ReadModelWait.Bound);
-        }
-        catch (TimeoutException)
-        {
-            // The change stays queued for the projector; only the wait ends, as a queued job's does (ADR 0018).
-            logger.LogWarning("Agent {AgentId}: the read model did not take '{Cause}' within {Wait} s; answering without it",
-                Id, cause, ReadModelWait.Bound.TotalSeconds);
-        }
-        catch (OperationCanceledException)
-        {
-            // The projector stopped (a silo shutting down) before writing it: as unacknowledged as a timeout.
-            logger.LogWarning("Agent {AgentId}: the read model stopped before taking '{Cause}'", Id, cause);
+            logger.LogWarning("Agent {AgentId}: the read model did not take '{Cause}' ({Reason}); answering without it", Id, cause, missed);
         }
     }
 

@@ -86,20 +86,14 @@ public sealed partial class JobGrain
     /// </summary>
     private async Task BoundedAsync(Task written, long version)
     {
-        try
+        if (await ReadModelWait.UntilWrittenAsync(written) is { } missed)
         {
-            await written.WaitAsync(ReadModelWait.Bound);
-            if (version > _inReadModel) _inReadModel = version;
+            logger.LogWarning("Job {JobId}: the read model did not take version {Version} ({Reason}); the dispatcher sees it by its notice only",
+                Id, version, missed);
         }
-        catch (TimeoutException)
+        else if (version > _inReadModel)
         {
-            logger.LogWarning("Job {JobId}: the read model did not take version {Version} within {Wait} s; the dispatcher sees it by its notice only",
-                Id, version, ReadModelWait.Bound.TotalSeconds);
-        }
-        catch (OperationCanceledException)
-        {
-            // The projector stopped (a silo shutting down) before writing it: as unacknowledged as a timeout.
-            logger.LogWarning("Job {JobId}: the read model stopped before taking version {Version}", Id, version);
+            _inReadModel = version;
         }
     }
 
