@@ -62,12 +62,16 @@ describe('automatic dispatch in Chromium against a real silo and reference agent
     }
 
     // The Queues panel: twenty waiting in the any-agent queue, the priority-50 jobs first, each saying why it waits.
+    // It shares its pane with the form, which the clicks scrolled down to its submit button; it opens at its top.
+    const formOffset = await page.locator('section.body[data-panel="job-create"]').evaluate((body) => body.scrollTop);
+    assert.ok(formOffset > 0, `the form was scrolled down (scrollTop ${formOffset})`);
     await ui.openTab('queues');
     const queues = page.locator('[data-panel="queues"]');
     const depth = queues.locator('[data-queue="any"] [data-testid=queue-depth]');
     await eventually(async () => (await depth.innerText()).trim() === String(JOBS), 'the any-agent queue to show 20 pending', 20_000);
     const pending = queues.locator('[data-testid=pending] li');
     await eventually(async () => (await pending.count()) === JOBS, 'twenty pending jobs listed', 20_000);
+    assert.equal(await page.locator('section.body[data-panel="queues"]').evaluate((body) => body.scrollTop), 0, 'the Queues tab opened at its top');
     const order = await pending.evaluateAll((items) => items.map((li) => li.getAttribute('data-job-id')));
     const priorityOf = new Map(jobs.map((j) => [j.id, j.priority]));
     assert.deepEqual(order.map((id) => priorityOf.get(id)), [...Array(JOBS / 2).fill(HIGH), ...Array(JOBS / 2).fill(0)], 'dispatch order: priority, then age');

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, afterRenderEffect, computed, inject, input, viewChild } from '@angular/core';
 import type { PaneNode } from '../core/layout/layout-model';
 import { LayoutService } from '../core/layout/layout.service';
 import { PANEL_REGISTRY } from '../core/layout/panel-registry';
@@ -29,7 +29,7 @@ import { PanelHost } from './panel-host';
         </select>
       }
     </div>
-    <section class="body" role="tabpanel" [attr.data-panel]="pane().active">
+    <section #body class="body" role="tabpanel" [attr.data-panel]="pane().active">
       @if (pane().active) {
         <app-panel-host [panelId]="pane().active" />
       } @else {
@@ -58,6 +58,23 @@ export class PaneView {
   private readonly registry = inject(PANEL_REGISTRY);
   readonly pane = input.required<PaneNode>();
   protected readonly addable = computed(() => this.registry.filter((p) => !this.pane().panels.includes(p.id)));
+
+  // The tabs share one scrolling body, and a panel is built anew each time its tab is opened. Without this, a tab
+  // opened after the reader scrolled down another (the New job form to its submit button) showed up scrolled by the
+  // other's offset, its top out of sight: a tab opens at its top.
+  private readonly body = viewChild.required<ElementRef<HTMLElement>>('body');
+  private shown: string | null = null;
+
+  constructor() {
+    afterRenderEffect({
+      write: () => {
+        const active = this.pane().active;
+        if (active === this.shown) return;
+        this.shown = active;
+        this.body().nativeElement.scrollTop = 0;
+      },
+    });
+  }
 
   protected titleKey(id: string): string {
     return this.registry.find((p) => p.id === id)?.titleKey ?? id;
