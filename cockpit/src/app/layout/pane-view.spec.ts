@@ -5,10 +5,11 @@ import type { PanelId } from '../core/layout/panel-ids';
 import { providePanels } from '../core/layout/panel-registry';
 import { PaneView } from './pane-view';
 
-@Component({ selector: 'app-tall-panel', template: '<p>tall</p>' })
-class TallPanel {}
+// jsdom has no layout: scrollTop keeps whatever is set, so the panels need no height of their own.
+@Component({ selector: 'app-some-panel', template: '<p>a panel</p>' })
+class SomePanel {}
 
-const registry = (['job-create', 'queues'] as PanelId[]).map((id) => ({ id, titleKey: id, load: async () => TallPanel }));
+const registry = (['job-create', 'queues'] as PanelId[]).map((id) => ({ id, titleKey: id, load: async () => SomePanel }));
 
 describe('PaneView', () => {
   beforeEach(() => {
