@@ -163,9 +163,7 @@ public sealed class AgentGrain(
         WatchSilence();
         // Answered once the read model has dropped the agent, as a registration is answered once it holds it: a
         // deletion lost with a silo left a deregistered agent listed, and asked by every roll call, for ever.
-        var written = events.PublishWrittenAsync(
-            new AgentChanged(clock.GetUtcNow(), last with { Version = State.Version }, last.Status, "deregistered", Deleted: true),
-            CancellationToken.None);
+        var written = events.PublishWrittenAsync(Deregistered(last), CancellationToken.None);
         TellDispatcher(gone: true);
         DeactivateOnIdle();
         await InReadModelAsync(written, "deregistered");
@@ -265,7 +263,7 @@ public sealed class AgentGrain(
         // with a silo before deregistrations waited for it, or past the wait's bound). Said again, the row goes.
         if (!State.Registered && State.Version > 0)
         {
-            events.Publish(new AgentChanged(clock.GetUtcNow(), Snapshot(), State.Status, "deregistered", Deleted: true));
+            events.Publish(Deregistered(Snapshot()));
         }
 
         // A fresh activation gave the agent a full grace from its own start, not knowing when the agent was last heard;
@@ -335,6 +333,10 @@ public sealed class AgentGrain(
         TellDispatcher(onlyIfChanged: !force);
         if (written is not null) await InReadModelAsync(written, cause);
     }
+
+    /// <summary>The deletion read models and subscribers see: the agent as it was last shown, at the current version.</summary>
+    private AgentChanged Deregistered(AgentSnapshot last) =>
+        new(clock.GetUtcNow(), last with { Version = State.Version }, last.Status, "deregistered", Deleted: true);
 
     private async Task InReadModelAsync(Task written, string cause)
     {
