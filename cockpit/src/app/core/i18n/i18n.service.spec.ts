@@ -1,7 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import de from './de.json';
 import en from './en.json';
-import { I18nService } from './i18n.service';
+import { I18nService, localeFor } from './i18n.service';
 
 describe('I18nService', () => {
   beforeEach(() => localStorage.clear());
@@ -29,5 +29,25 @@ describe('I18nService', () => {
     expect(localStorage.getItem('cockpit.lang')).toBe('de');
     await i18n.toggle();
     expect(i18n.t('actions.cancel')).toBe('Cancel');
+  });
+
+  it.each([
+    ['en', ['en-US', 'de-DE'], 'en-US'],
+    ['en', ['de-AT', 'en-AU'], 'en-AU'],
+    ['en', ['de-DE'], 'en-GB'],
+    ['en', ['en'], 'en-GB'],
+    ['en', [], 'en-GB'],
+    ['en', ['not a tag!', 'en-CA'], 'en-CA'],
+    ['de', ['en-US', 'de-CH'], 'de-CH'],
+    ['de', ['en-US'], 'de-DE'],
+  ] as const)('dates and numbers in %s for a browser preferring %j use %s', (language, preferred, locale) => {
+    expect(localeFor(language, preferred)).toBe(locale);
+  });
+
+  it('an American reader gets month first, a reader without a region the day first', () => {
+    const date = new Date(Date.UTC(2026, 11, 7, 12));
+    const shown = (locale: string) => date.toLocaleDateString(locale, { timeZone: 'UTC' });
+    expect(shown(localeFor('en', ['en-US']))).toBe('12/7/2026');
+    expect(shown(localeFor('en', ['en']))).toBe('07/12/2026');
   });
 });

@@ -24,8 +24,11 @@ export class I18nService {
 
   readonly language = signal<Language>(readLanguage());
   readonly dictionary = computed<Dictionary>(() => this.dictionaries()[this.language()] ?? en);
-  /** Locale for dates and numbers. */
-  readonly locale = computed(() => (this.language() === 'de' ? 'de-DE' : 'en-GB'));
+  /**
+   * Locale for dates and numbers: the reader's own variant of the language when the browser prefers one (en-US reads
+   * 12/7/2026 as 7 December, en-GB as 12 July), else a default that names the day before the month.
+   */
+  readonly locale = computed(() => localeFor(this.language(), browserLocales()));
 
   constructor() {
     effect(() => {
@@ -78,4 +81,25 @@ function readLanguage(): Language {
     // no storage: fall through to the browser's language
   }
   return typeof navigator !== 'undefined' && navigator.language?.toLowerCase().startsWith('de') ? 'de' : 'en';
+}
+
+const DEFAULT_LOCALES: Record<Language, string> = { en: 'en-GB', de: 'de-DE' };
+
+/** The first of the browser's preferred locales that is a regional variant of `language`, else its default. */
+export function localeFor(language: Language, preferred: readonly string[]): string {
+  for (const tag of preferred) {
+    if (tag.toLowerCase().split('-')[0] !== language) continue;
+    try {
+      const [supported] = Intl.DateTimeFormat.supportedLocalesOf(tag);
+      if (supported && supported.includes('-')) return supported;
+    } catch {
+      // a malformed tag from the browser: try the next one
+    }
+  }
+  return DEFAULT_LOCALES[language];
+}
+
+function browserLocales(): readonly string[] {
+  if (typeof navigator === 'undefined') return [];
+  return navigator.languages?.length ? navigator.languages : navigator.language ? [navigator.language] : [];
 }

@@ -1,4 +1,4 @@
-import { formatBytes, formatDuration, secondsSince, shortId, truncate } from './format';
+import { formatBytes, formatDateTime, formatDuration, secondsSince, shortId, truncate } from './format';
 
 describe('format helpers', () => {
   it('formats durations', () => {
@@ -19,5 +19,14 @@ describe('format helpers', () => {
   it('measures age from an ISO time', () => {
     expect(secondsSince('2026-01-01T00:00:10Z', Date.parse('2026-01-01T00:00:40Z'))).toBe(30);
     expect(secondsSince('garbage')).toBeNull();
+  });
+
+  it.each([
+    ['en-US', '12/05/2026, 10:00:00 AM'],
+    ['en-GB', '05/12/2026, 10:00:00'],
+    ['de-DE', '05.12.2026, 10:00:00'],
+  ])('writes a date and time in %s with the whole year: %s', (locale, shown) => {
+    expect(formatDateTime('2026-12-05T10:00:00Z', locale, 'UTC')).toBe(shown);
+    expect(formatDateTime('garbage', locale)).toBe('—');
   });
 });

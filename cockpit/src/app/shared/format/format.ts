@@ -1,9 +1,19 @@
 /** Display helpers shared by the panels; all tolerate missing values. */
 
-export function formatDateTime(iso: string | null | undefined, locale: string): string {
+/** Four-digit years and two-digit days in every locale: `dateStyle: 'short'` gives en-US and de-DE "12/5/26". */
+const DATE_TIME: Intl.DateTimeFormatOptions = {
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+};
+
+export function formatDateTime(iso: string | null | undefined, locale: string, timeZone?: string): string {
   if (!iso) return '—';
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? '—' : date.toLocaleString(locale, { dateStyle: 'short', timeStyle: 'medium' });
+  return Number.isNaN(date.getTime()) ? '—' : date.toLocaleString(locale, { ...DATE_TIME, timeZone });
 }
 
 export function formatTime(iso: string | null | undefined, locale: string): string {
