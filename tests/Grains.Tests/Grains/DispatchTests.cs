@@ -296,6 +296,8 @@ public sealed class DispatchTests(CockpitCluster cluster)
         // last change; the agent's heartbeats that change nothing tell it nothing, so the agent's new activation does.
         // Here the read model the dispatcher rebuilds from knows nothing at all (the scripted source is empty).
         var agent = await ReadyAgentAsync();
+        // Its "ready" goes to the dispatcher one-way: still in flight, it would reach the rebuilt activation instead.
+        await cluster.DispatcherNotices.HeardAsync(agent.Id, agent.Version);
         await cluster.Cluster.DeactivateAsync(_fleet.Agent(agent.Id));
         await cluster.Cluster.DeactivateAsync(_fleet.Grains.GetGrain<IDispatcherGrain>(IDispatcherGrain.Key));
 

@@ -46,6 +46,8 @@ public sealed class CockpitCluster : IAsyncLifetime
 
     public RecordingJobNotes Notes { get; } = new();
 
+    public DispatcherNoticeRecorder DispatcherNotices { get; } = new();
+
     public InProcessTestCluster Cluster => _cluster ?? throw new InvalidOperationException("the cluster is not deployed");
 
     public IClusterClient Client => Cluster.Client;
@@ -68,6 +70,7 @@ public sealed class CockpitCluster : IAsyncLifetime
             silo.AddDispatch();
             silo.AddCachedGrainInterfaceTypes();
             silo.Services.AddSingleton<IDispatchSource>(DispatchSource);
+            silo.AddIncomingGrainCallFilter(DispatcherNotices);
             silo.Services.Configure<DispatcherOptions>(options => options.ReconcileInterval = ReconcileInterval);
             silo.Services.Configure<AgentLivenessOptions>(options =>
             {
