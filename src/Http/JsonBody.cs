@@ -36,6 +36,14 @@ public static class JsonBody
             return allowEmpty ? BodyResult<T>.Empty() : BodyResult<T>.Fail(Problems.Invalid("body", "a JSON body is required"));
         }
 
+        // A NUL can only arrive escaped (a raw control character is not valid JSON), so a body without "\u0000" needs
+        // no second look. PostgreSQL's text and jsonb cannot hold it: let through, it failed the write of whatever
+        // carried it, a job missing from the lists or an agent's report lost, long after the caller was told "ok".
+        if (bytes.IndexOf(@"\u0000"u8) >= 0 && NulField(bytes) is { } nulField)
+        {
+            return BodyResult<T>.Fail(Problems.Invalid(nulField, NulRefusal));
+        }
+
         try
         {
             // One pass for a good body; the deserializer checks the syntax of all of it as it reads.
@@ -51,6 +59,48 @@ public static class JsonBody
             // Syntax first: a truncated body is a problem of the body, not of the property the parser stopped in.
             if (SyntaxError(bytes) is { } syntax) return BodyResult<T>.Fail(Problems.Invalid("body", syntax));
             return BodyResult<T>.Fail(Problems.Invalid(FieldFromPath(ex.Path), ex.Message.Split(" Path:", 2)[0]));
+        }
+    }
+
+    /// <summary>What a field gets when one of its texts, or the name of one of its keys, holds a NUL.</summary>
+    public const string NulRefusal = "must not contain NUL characters (\\u0000)";
+
+    /// <summary>The field whose text (or key) holds a NUL, named as the parser names fields; null when none does.</summary>
+    private static string? NulField(ReadOnlySpan<byte> bytes)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(bytes.ToArray(), new JsonDocumentOptions { MaxDepth = ApiJson.MaxDepth });
+            return NulField(document.RootElement, "$");
+        }
+        catch (JsonException)
+        {
+            return null; // not JSON: the deserializer says so, with the position
+        }
+    }
+
+    private static string? NulField(JsonElement element, string path)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                return element.GetString()!.Contains('\0', StringComparison.Ordinal) ? FieldFromPath(path) : null;
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (property.Name.Contains('\0', StringComparison.Ordinal)) return FieldFromPath(path);
+                    if (NulField(property.Value, $"{path}.{property.Name}") is { } found) return found;
+                }
+                return null;
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (NulField(item, $"{path}[{index++}]") is { } found) return found;
+                }
+                return null;
+            default:
+                return null;
         }
     }
 

@@ -25,6 +25,7 @@ public static partial class CreateJobValidator
         ArgumentNullException.ThrowIfNull(errors);
         if (string.IsNullOrWhiteSpace(body.Prompt)) errors["prompt"] = ["is required"];
         else if (body.Prompt.Length > MaxPromptLength) errors["prompt"] = [$"must be at most {MaxPromptLength} characters"];
+        else if (PostgresText.HoldsNul(body.Prompt)) errors["prompt"] = [PostgresText.NulRefusal];
 
         CheckPath(body.DocumentPath, "document_path", roots, errors);
         CheckPath(body.DocumentDir, "document_dir", roots, errors);
@@ -38,9 +39,11 @@ public static partial class CreateJobValidator
         if (body.Context is { } context && context.ValueKind != JsonValueKind.Null)
         {
             if (context.ValueKind != JsonValueKind.Object) errors["context"] = ["must be a JSON object"];
+            else if (PostgresText.HoldsNul(context)) errors["context"] = [PostgresText.NulRefusal];
             else contextJson = context.GetRawText();
         }
         if (body.Instructions is { Length: > MaxPromptLength }) errors["instructions"] = [$"must be at most {MaxPromptLength} characters"];
+        else if (PostgresText.HoldsNul(body.Instructions)) errors["instructions"] = [PostgresText.NulRefusal];
 
         if (body.DocumentSetId is { } setId)
         {

@@ -51,6 +51,11 @@ public static class DispatchValidator
         if (key.Length == 0) return "must not be empty";
         if (key.Length > DispatchLimits.MaxConcurrencyKeyLength) return $"must be at most {DispatchLimits.MaxConcurrencyKeyLength} characters";
         if (PostgresText.HoldsNul(key) || key.Any(char.IsControl)) return "must not contain control characters";
+        // Keys are compared as written: a key people cannot tell from another (" a" and "a", "a" and "a\u200b") would
+        // take its own limit unseen, so edges of white space and invisible formatting characters are refused.
+        if (string.IsNullOrWhiteSpace(key)) return "must not be only white space";
+        if (char.IsWhiteSpace(key[0]) || char.IsWhiteSpace(key[^1])) return "must not begin or end with white space";
+        if (key.Any(c => char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format)) return "must not contain invisible formatting characters";
         return null;
     }
 

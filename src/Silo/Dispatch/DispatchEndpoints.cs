@@ -50,9 +50,11 @@ public static class DispatchEndpoints
         TypedResults.Ok((await dispatch.GetLimitsAsync()).OrderBy(l => l.Key, StringComparer.Ordinal)
             .Select(l => new ConcurrencyLimitResponse(l.Key, l.Value)).ToArray());
 
+    /// <param name="key">The concurrency key, percent-encoded ("openai%2Fgpt-4o" for "openai/gpt-4o").</param>
     public static async Task<Results<Ok<ConcurrencyLimitResponse>, ProblemHttpResult>> SetLimitAsync(
         string key, HttpRequest request, [FromServices] IDispatchCommands dispatch)
     {
+        key = RouteKeys.LastSegment(request, key);
         var body = await JsonBody.ReadAsync<ConcurrencyLimitRequest>(request);
         if (body.Problem is not null) return body.Problem;
         var errors = await dispatch.SetLimitAsync(key, body.Value!.Limit);
@@ -61,6 +63,11 @@ public static class DispatchEndpoints
             : Problems.Invalid(errors.ToDictionary(e => e.Key, e => e.Value));
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> RemoveLimitAsync(string key, [FromServices] IDispatchCommands dispatch) =>
-        await dispatch.RemoveLimitAsync(key) ? TypedResults.NoContent() : Problems.NotFound($"concurrency key '{key}' has no limit");
+    /// <param name="key">The concurrency key, percent-encoded ("openai%2Fgpt-4o" for "openai/gpt-4o").</param>
+    public static async Task<Results<NoContent, ProblemHttpResult>> RemoveLimitAsync(
+        string key, HttpRequest request, [FromServices] IDispatchCommands dispatch)
+    {
+        key = RouteKeys.LastSegment(request, key);
+        return await dispatch.RemoveLimitAsync(key) ? TypedResults.NoContent() : Problems.NotFound($"concurrency key '{key}' has no limit");
+    }
 }

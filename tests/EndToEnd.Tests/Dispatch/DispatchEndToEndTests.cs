@@ -167,9 +167,35 @@ public sealed class DispatchEndToEndTests
         await silo.Client.SignInAsync("admin");
         await RefusedAsync(silo.Client.PutJsonAsync("/api/concurrency-limits/tenant", new { limit = -1 }), "limit");
         await RefusedAsync(silo.Client.PutJsonAsync("/api/concurrency-limits/tenant", new { }), "limit");
+        await RefusedAsync(silo.Client.PutJsonAsync("/api/concurrency-limits/%20%20", new { limit = 1 }), "key");
+        await RefusedAsync(silo.Client.PutJsonAsync("/api/concurrency-limits/tenant%E2%80%8B", new { limit = 1 }), "key");
         await RefusedAsync(silo.Client.GetAsync("/api/queues/pending?limit=0"), "limit");
         (await silo.Client.GetAsync("/api/concurrency-limits")).Ok().AsArray().ShouldBeEmpty();
         (await silo.Client.SendAsync(HttpMethod.Delete, "/api/concurrency-limits/tenant")).Status.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_concurrency_key_holding_a_slash_is_named_percent_encoded_and_decoded_once()
+    {
+        await using var system = await SystemUnderTest.CreateAsync();
+        var silo = await system.StartSiloAsync();
+        await silo.Client.SignInAsync("admin");
+
+        // A model provider as the key: routing alone left "%2F" encoded, so this limit landed on a key no job had.
+        var set = await silo.Client.PutJsonAsync("/api/concurrency-limits/openai%2Fgpt-4o", new { limit = 2 });
+        set.Status.ShouldBe(HttpStatusCode.OK, set.Text);
+        ((string?)set.Json!["key"]).ShouldBe("openai/gpt-4o");
+        // Decoded once: "%252F" names the literal text "%2F", a key of its own.
+        ((string?)(await silo.Client.PutJsonAsync("/api/concurrency-limits/a%252Fb", new { limit = 1 })).Ok()["key"]).ShouldBe("a%2Fb");
+        var limits = (await silo.Client.GetAsync("/api/concurrency-limits")).Ok().AsArray()
+            .Select(l => ((string?)l!["key"], (int?)l["limit"])).ToList();
+        limits.ShouldBe([("a%2Fb", 1), ("openai/gpt-4o", 2)]);
+
+        var job = await silo.Client.CreateJobAsync(new { prompt = "x", dispatch = "auto", concurrency_key = "openai/gpt-4o" });
+        ((string?)(await silo.Client.JobAsync(job))!["concurrency_key"]).ShouldBe("openai/gpt-4o");
+        (await silo.Client.SendAsync(HttpMethod.Delete, "/api/concurrency-limits/openai%2Fgpt-4o")).Status.ShouldBe(HttpStatusCode.NoContent);
+        (await silo.Client.SendAsync(HttpMethod.Delete, "/api/concurrency-limits/a%252Fb")).Status.ShouldBe(HttpStatusCode.NoContent);
+        (await silo.Client.GetAsync("/api/concurrency-limits")).Ok().AsArray().ShouldBeEmpty();
     }
 
     private static async Task RefusedAsync(Task<ApiResponse> call, string field)

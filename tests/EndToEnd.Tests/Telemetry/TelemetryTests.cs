@@ -118,6 +118,7 @@ public sealed class TelemetryTests
             ("mistyped tokens", $"/api/agents/{agentId}/telemetry", $$"""{"audit": [{"job_id": "{{jobId}}", "step_type": "llm", "at": "{{now}}", "tokens_in": "12"}]}""", "application/json", HttpStatusCode.BadRequest, "audit[0].tokens_in"),
             ("bad requirement status", $"/api/agents/{agentId}/telemetry", $$"""{"requirements": [{"job_id": "{{jobId}}", "requirement_id": "R", "text": "t", "status": "done", "at": "{{now}}"}]}""", "application/json", HttpStatusCode.BadRequest, "requirements[0].status"),
             ("label that is not an identifier", $"/api/agents/{agentId}/telemetry", $$"""{"graph": [{"job_id": "{{jobId}}", "op": "node_added", "element_id": "n", "labels": ["a b"], "at": "{{now}}"}]}""", "application/json", HttpStatusCode.BadRequest, "graph[0].labels[0]"),
+            ("NUL in an audit summary", $"/api/agents/{agentId}/telemetry", $$"""{"audit": [{"job_id": "{{jobId}}", "step_type": "note", "at": "{{now}}", "summary": "a\u0000b"}]}""", "application/json", HttpStatusCode.BadRequest, "audit[0].summary"),
             ("empty batch", $"/api/agents/{agentId}/telemetry", "{}", "application/json", HttpStatusCode.BadRequest, "body"),
             ("not JSON", $"/api/agents/{agentId}/telemetry", "audit=1", "text/plain", HttpStatusCode.UnsupportedMediaType, null),
         };
