@@ -219,6 +219,22 @@ describe('cockpit in Chromium against a real silo', { timeout: 300_000 }, () => 
     assert.ok(rendered > 5 && rendered < 58, `virtual scrolling renders a window of rows, not all (${rendered})`);
     await ui.screenshot('07-job-list');
 
+    // The prompt stays readable in the default layout's narrow left pane: cost, progress and the row's buttons give way.
+    const promptWidth = () => page.locator('.job-row .prompt').first().evaluate((e) => e.getBoundingClientRect().width);
+    const shown = (column) => page.locator(`.job-row .${column}`).first().isVisible();
+    try {
+      assert.ok((await promptWidth()) >= 150, `prompt column at 1440 px: ${await promptWidth()} px`);
+      assert.ok(await shown('col-progress'), 'progress at 1440 px');
+      await page.setViewportSize({ width: 800, height: 600 });
+      await eventually(async () => !(await shown('col-progress')), 'progress hidden at 800 px', 5_000);
+      const pane = await page.locator('[data-panel="job-list"]').first().evaluate((e) => e.getBoundingClientRect().width);
+      assert.ok((await promptWidth()) >= 100, `prompt column at 800 px: ${await promptWidth()} px of ${pane} px`);
+      await page.setViewportSize({ width: 1920, height: 900 });
+      await eventually(async () => (await shown('col-cost')) && (await shown('col-actions')), 'every column at 1920 px', 5_000);
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
+
     // The database browser is for admins: a guest operator is told so; dev login makes this browser an admin.
     await ui.openTab('database-browser');
     await page.locator('[data-testid=db-admin-only]').waitFor();

@@ -4,6 +4,7 @@ import { FakeAuth } from '../../../testing/fake-auth';
 import { FakeGraphQLClient, settle } from '../../../testing/fake-graphql-client';
 import { panelTestProviders } from '../../../testing/providers';
 import type { UserError } from '../../core/errors/user-error';
+import { ClockService } from '../../core/state/clock.service';
 import { type PendingRow, type QueueRow, type QueuesSource } from './queue-view';
 import { QUEUES_SOURCE } from './queues-source';
 import { QueuesPanel } from './queues.panel';
@@ -52,6 +53,23 @@ describe('QueuesPanel', () => {
     await fixture.whenStable();
     return { fixture, host: fixture.nativeElement as HTMLElement, panel: fixture.componentInstance as unknown as Record<string, any> };
   }
+
+  it('the oldest wait keeps growing while the queue stands still, and is shown as received from the cache', async () => {
+    const clock = TestBed.inject(ClockService);
+    source.queues.set([queue({ name: 'stuck', pending: 1, oldestPendingSeconds: 4 })]);
+    const { fixture, host } = await render();
+    fixture.detectChanges();
+    const oldest = () => host.querySelector('[data-queue="stuck"] [data-testid="queue-oldest"]')?.textContent?.trim();
+    expect(oldest()).toBe('4s');
+
+    clock.now.set(Date.now() + 60_000);
+    fixture.detectChanges();
+    expect(oldest()).toBe('1m 4s');
+
+    source.cachedAt.set('2026-12-05T10:00:00Z');
+    fixture.detectChanges();
+    expect(oldest()).toBe('4s');
+  });
 
   it('starts the live source and shows loading until the queues arrive', async () => {
     const { host } = await render();

@@ -1,13 +1,14 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { Router } from '@angular/router';
 import { AuthService } from '../../core/auth/auth.service';
 import type { UserError } from '../../core/errors/user-error';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
+import { ClockService } from '../../core/state/clock.service';
 import { formatDateTime, formatDuration, shortId, truncate } from '../../shared/format/format';
 import { StateView } from '../../shared/state-view/state-view';
 import { PRIORITY_RANGE } from '../job-create/dispatch-options';
-import { ANY_QUEUE, type PendingRow, queueKey } from './queue-view';
+import { ANY_QUEUE, type PendingRow, type QueueRow, queueKey } from './queue-view';
 import { QUEUES_SOURCE } from './queues-source';
 import { sparklinePoints, trendTop } from './wait-trend';
 
@@ -27,6 +28,7 @@ export class QueuesPanel {
   protected readonly auth = inject(AuthService);
   private readonly router = inject(Router);
   private readonly i18n = inject(I18nService);
+  private readonly clock = inject(ClockService);
   protected readonly formatDuration = formatDuration;
   protected readonly shortId = shortId;
   protected readonly truncate = truncate;
@@ -43,6 +45,22 @@ export class QueuesPanel {
   }
 
   protected readonly anyQueue = ANY_QUEUE;
+
+  /**
+   * When each queue's oldest pending job was queued, from the age the server gave and when it arrived: the server
+   * says it again only when the queue changes, and a queue that does not move is the one whose age matters.
+   */
+  private readonly oldestSince = computed(() => {
+    const arrived = Date.now();
+    return new Map((this.source.queues() ?? []).map((q) => [q.name, q.oldestPendingSeconds === null ? null : arrived - q.oldestPendingSeconds * 1000]));
+  });
+
+  /** The oldest pending job's wait, growing between the server's updates (as received when shown from the cache). */
+  protected oldestWait(q: QueueRow): number | null {
+    const since = this.oldestSince().get(q.name);
+    if (q.oldestPendingSeconds === null || since == null || this.source.cachedAt()) return q.oldestPendingSeconds;
+    return Math.max(q.oldestPendingSeconds, (this.clock.now() - since) / 1000);
+  }
 
   /** The queue's wait-time trend as two lines (p50, p95) on one scale. */
   protected trend(name: string): { p50: string; p95: string } {
