@@ -72,7 +72,7 @@ public sealed class LlmRequirementsWorkload(ChatCompletionsClient llm, AgentOpti
         var seen = new HashSet<string>(found.Select(r => r.Text), StringComparer.OrdinalIgnoreCase);
         var done = checkpoint?.ProcessedUnits ?? 0;
         var tokens = checkpoint?.TokensUsed ?? 0;
-        var progress = execution.ReportProgress(null, found.Count, $"chunk {done + 1} of {chunks.Count}");
+        var progress = execution.ReportProgress(RequirementTotalEstimate.Of(found.Count, done, chunks.Count), found.Count, $"chunk {done + 1} of {chunks.Count}");
         try
         {
             while (done < chunks.Count && !cancellationToken.IsCancellationRequested)
@@ -99,7 +99,7 @@ public sealed class LlmRequirementsWorkload(ChatCompletionsClient llm, AgentOpti
                 done++;
                 await journal.LogAsync($"Chunk {done}/{chunks.Count} ({chunk.Source}, part {chunk.Part}/{chunk.Parts})",
                     $"{found.Count} requirements so far; {answer.PromptTokens + answer.CompletionTokens} tokens.", CancellationToken.None);
-                progress = execution.ReportProgress(null, found.Count, $"chunk {done} of {chunks.Count} done");
+                progress = execution.ReportProgress(RequirementTotalEstimate.Of(found.Count, done, chunks.Count), found.Count, $"chunk {done} of {chunks.Count} done");
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

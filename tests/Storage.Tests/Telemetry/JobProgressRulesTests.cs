@@ -4,7 +4,7 @@ using Cockpit.Storage.Telemetry.Requirements;
 
 namespace Cockpit.Storage.Tests.Telemetry;
 
-/// <summary>The REST progress rule (agent counts first, requirement rows standing in), with null for "unknown".</summary>
+/// <summary>The progress rule (the agent's counts, else the requirement rows for both), with null for "unknown".</summary>
 public sealed class JobProgressRulesTests
 {
     private static readonly RequirementSummary FourRows = new(4,
@@ -21,7 +21,7 @@ public sealed class JobProgressRulesTests
     }
 
     [Fact]
-    public void Requirement_rows_stand_in_when_the_agent_named_no_total()
+    public void Requirement_rows_stand_in_for_both_counts_when_the_agent_reported_none()
     {
         JobProgressRules.NeedsRequirements(ProgressEstimate.None).ShouldBeTrue();
         JobProgressRules.Total(ProgressEstimate.None, FourRows).ShouldBe(4);
@@ -29,6 +29,20 @@ public sealed class JobProgressRulesTests
         JobProgressRules.Percent(JobStatus.Processing, ProgressEstimate.None, FourRows).ShouldBe(75);
         // A completed job is 100 % whatever the rows say (the estimator's rule).
         JobProgressRules.Percent(JobStatus.Completed, ProgressEstimate.None with { Percent = 100 }, FourRows).ShouldBe(100);
+    }
+
+    [Theory]
+    [InlineData(JobStatus.Processing)]
+    [InlineData(JobStatus.Failed)]
+    public void A_count_the_agent_reported_without_a_total_is_never_set_against_the_rows(JobStatus status)
+    {
+        // An agent finding requirements as it goes: 228 found so far, 115 rows stored yet, all integrated.
+        var found = new ProgressEstimate(228, null, 0, null, null);
+        var rows = new RequirementSummary(115, new Dictionary<string, long> { ["integrated"] = 115 }, 115, null, null, null);
+        JobProgressRules.NeedsRequirements(found).ShouldBeFalse();
+        JobProgressRules.Total(found, rows).ShouldBeNull();
+        JobProgressRules.Processed(found, rows).ShouldBe(228);
+        JobProgressRules.Percent(status, found, rows).ShouldBe(0, "not 100 % from rows that are all integrated");
     }
 
     [Fact]
