@@ -30,7 +30,16 @@ describe('AgentListPanel', () => {
     expect(items.map((i) => i.getAttribute('data-hostname'))).toEqual(['alpha', 'beta']);
     expect(items[1].querySelector('.badge')?.classList).toContain('status-working');
     expect(items[1].textContent).toContain('job-runn');
-    expect(items[0].querySelector('.heartbeat')?.textContent).toMatch(/\d+s ago/);
+    expect(items[0].querySelector('.heartbeat')?.textContent?.trim()).toBe('♥ live');
+  });
+
+  it('gives an offline agent’s last heartbeat as an age (it is final) and a live agent’s as "live"', async () => {
+    const { fixture, host } = await render();
+    const heard = new Date(Date.now() - 95_000).toISOString();
+    fake.emit('AgentChanged', { agentChanged: { id: 'a1', deleted: false, agent: { ...ready, status: 'offline', lastHeartbeat: heard } } });
+    await fixture.whenStable();
+    expect(host.querySelector('[data-agent-id="a1"] .heartbeat')?.textContent?.trim()).toMatch(/^♥ 9[5-6]s ago$/);
+    expect(host.querySelector('[data-agent-id="a2"] .heartbeat')?.textContent?.trim()).toBe('♥ live');
   });
 
   it('shows each agent’s labels, the pairs jobs’ selectors match', async () => {

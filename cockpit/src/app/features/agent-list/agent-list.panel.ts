@@ -177,8 +177,14 @@ export class AgentListPanel {
     this.scrollTop.set(0);
   }
 
-  protected heartbeatAge(iso: string): string {
-    const seconds = secondsSince(iso, this.clock.now());
+  /**
+   * An offline agent's last heartbeat, as an age: it is final. A live agent's says only "live": heartbeats that change
+   * nothing are not pushed (a fleet sends hundreds a second), so the time known here is the one of its last change, and
+   * counting up from it showed healthy agents as minutes silent. The server marks an agent offline once it falls silent.
+   */
+  protected heartbeatAge(agent: { status: string; lastHeartbeat: string }): string {
+    if (agent.status !== 'offline') return this.i18n.t('agents.live');
+    const seconds = secondsSince(agent.lastHeartbeat, this.clock.now());
     return seconds === null ? '—' : this.i18n.t('agents.ago', { seconds: Math.round(seconds) });
   }
 
