@@ -93,6 +93,9 @@ describe('the playground in Chromium against a real silo: the user menu and the 
     assert.match(await row.innerText(), new RegExp(`e2e cleanup script[\\s\\S]*admin[\\s\\S]*${expiry.slice(0, 4)}`));
     assert.ok(!(await view.locator('[data-testid=token-list]').innerText()).includes(secret), 'the list never shows the secret');
     await ui.screenshot('tokens-01-created');
+    // The taller panel scrolls inside its pane; the page itself never grows a scrollbar (a hidden header text did).
+    const [pageHeight, viewHeight] = await page.evaluate(() => [document.documentElement.scrollHeight, window.innerHeight]);
+    assert.ok(pageHeight <= viewHeight, `the page scrolls while the secret is shown: ${pageHeight} px in ${viewHeight} px`);
 
     // The server agrees: listed, never with its secret, and a script holding it acts as admin.
     const listed = await system.api('/api/tokens', { headers: { authorization: `Bearer ${secret}` } });
