@@ -80,6 +80,16 @@ public sealed class TelemetryTests
         end["snapshot"]!["nodes"]!.AsArray().Select(n => (string?)n!["id"]).ShouldBe(
             ["doc:spec.md", "req:REQ-001", "req:REQ-002", "req:REQ-003", "req:REQ-004", "req:REQ-005"]);
         end["snapshot"]!["edges"]!.AsArray().ShouldAllBe(e => (string?)e!["type"] == "CONTAINS" && (string?)e["from"] == "doc:spec.md");
+
+        // GraphQL pages the same way: a playback of 4 changes says more follow; the limit is checked like REST's.
+        var graph = "query($id: ID!, $at: DateTime, $limit: Int) { job(id: $id) { graph(at: $at, limit: $limit) { hasMore deltas { op } } } }";
+        const string start = "2000-01-01T00:00:00Z"; // before the job: the whole story
+        var firstFour = (await client.GraphQLDataAsync(graph, new { id = jobId, at = start, limit = 4 }))["job"]!["graph"]!;
+        ((bool?)firstFour["hasMore"]).ShouldBe(true);
+        firstFour["deltas"]!.AsArray().Count.ShouldBe(4);
+        ((bool?)(await client.GraphQLDataAsync(graph, new { id = jobId, at = start, limit = 11 }))["job"]!["graph"]!["hasMore"]).ShouldBe(false);
+        (await client.GraphQLErrorsAsync(graph, new { id = jobId, at = start, limit = 0 })).ShouldBe(["BAD_USER_INPUT limit"]);
+        (await client.GraphQLErrorsAsync(graph, new { id = jobId, at = start, limit = 5001 })).ShouldBe(["BAD_USER_INPUT limit"]);
     }
 
     [Fact]

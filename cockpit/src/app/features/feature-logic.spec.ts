@@ -7,6 +7,7 @@ import { mergeSnapshots, snapshotAt } from '../core/data/job-context.store';
 import type { AuditEntry } from '../core/data/job-context.store';
 
 const playback: GraphPlayback = {
+  hasMore: false,
   at: '2026-11-24T09:00:00Z',
   snapshot: { nodes: [{ id: 'doc', labels: ['Document'], properties: { name: 'spec.md' } }], edges: [] },
   deltas: [

@@ -13,5 +13,8 @@ public sealed class GraphPlaybackGraphType : ObjectGraphType<GraphTimeline>
         Field<IsoDateTimeGraphType>("at").Resolve(c => c.Source.At);
         Field<NonNullGraphType<GraphSnapshotGraphType>>("snapshot").Resolve(c => c.Source.Snapshot);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<GraphDeltaGraphType>>>>("deltas").Resolve(c => c.Source.Deltas);
+        Field<NonNullGraphType<BooleanGraphType>>("hasMore")
+            .Description("More changes follow than `deltas` holds: ask again with `at` = the last one's time, or play only these.")
+            .Resolve(c => c.Source.HasMore);
     }
 }

@@ -9,6 +9,7 @@ using Cockpit.GraphQL.Schema.Requirements;
 using Cockpit.GraphQL.Schema.Scalars;
 using Cockpit.GraphQL.Schema.Workspace;
 using Cockpit.Storage.ReadModel;
+using Cockpit.Storage.Telemetry.Graph;
 using Cockpit.Storage.Telemetry.Reading;
 using GraphQL;
 using GraphQL.Types;
@@ -101,9 +102,15 @@ public sealed class JobGraphType : ObjectGraphType<JobView>
             .ResolveAsync(async c => (await c.Service<TelemetryReader>().ChatAsync(c.Source.Id, c.CancellationToken)).Messages);
 
         Field<NonNullGraphType<GraphPlaybackGraphType>>("graph")
-            .Description("The job's knowledge graph as it stood at `at` (default: now), plus every change after it, for playback.")
+            .Description("The job's knowledge graph as it stood at `at` (default: now), plus up to `limit` changes after it, for " +
+                "playback; `hasMore` says when more changes follow (REST's /api/graph/changes/{id}).")
             .Argument<IsoDateTimeGraphType>("at")
-            .ResolveAsync(async c => await c.Service<TelemetryReader>().GraphChangesAsync(
-                c.Source.Id, c.GetArgument<DateTimeOffset?>("at") ?? c.Now(), TelemetryQueryParser.DefaultGraphDeltas, c.CancellationToken));
+            .Argument<IntGraphType>("limit", a => a.DefaultValue = TelemetryQueryParser.DefaultGraphDeltas)
+            .ResolveAsync(async c =>
+            {
+                var limit = c.GetArgument("limit", TelemetryQueryParser.DefaultGraphDeltas);
+                if (limit is < 1 or > PostgresGraphStore.MaxDeltas) throw new InputError("limit", $"must be from 1 to {PostgresGraphStore.MaxDeltas}");
+                return await c.Service<TelemetryReader>().GraphChangesAsync(c.Source.Id, c.GetArgument<DateTimeOffset?>("at") ?? c.Now(), limit, c.CancellationToken);
+            });
     }
 }

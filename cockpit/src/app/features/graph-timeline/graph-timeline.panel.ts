@@ -16,6 +16,8 @@ import { type GraphPlayback, deltasUpTo, graphAt } from './graph-playback';
 export const SPEEDS = [0.5, 1, 2, 4] as const;
 /** graphChanged comes in bursts while a job writes its graph; refetch at most this often. */
 const REFRESH_MS = 1_000;
+/** Changes played back at most (the server's largest page); a larger graph says so and offers its current state. */
+export const PLAYBACK_LIMIT = 5_000;
 
 /**
  * The job's knowledge graph from its start: the snapshot at creation plus every change, played back with
@@ -49,6 +51,10 @@ export class GraphTimelinePanel {
   });
   /** Only the creation time matters for loading; a computed keeps job updates from reloading the graph. */
   private readonly createdAt = computed(() => this.context.job.data()?.createdAt);
+  /** 'start': the whole story from the job's creation; 'now': the graph as it stands, for one too large to play back. */
+  protected readonly from = signal<'start' | 'now'>('start');
+  protected readonly truncated = computed(() => this.playback.data()?.hasMore === true);
+  protected readonly playbackLimit = PLAYBACK_LIMIT;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -58,6 +64,7 @@ export class GraphTimelinePanel {
       const created = this.createdAt();
       untracked(() => {
         this.pause();
+        this.from.set('start');
         if (id && created) this.load(id, created);
         else if (!id) this.playback.clear();
       });
@@ -81,10 +88,20 @@ export class GraphTimelinePanel {
     if (id && created) this.load(id, created);
   }
 
+  /** The graph as it stands now, without playback: for a job with more changes than one playback holds. */
+  protected showNow(): void {
+    this.pause();
+    this.cursor.seek(null);
+    this.from.set('now');
+    this.reload();
+  }
+
   private load(id: string, createdAt: string): void {
-    // The graph as it stood when the job was created (usually empty) and every change since: the whole story.
-    const at = new Date(Date.parse(createdAt) - 1000).toISOString();
-    void this.playback.load(async () => (await this.client.request(JobGraphDocument, { id, at })).job?.graph ?? null, `graph:${id}`);
+    // From the start: the graph as it stood when the job was created (usually empty) and every change since, the whole
+    // story (up to PLAYBACK_LIMIT changes). From now: the graph as it stands and no changes to play.
+    const at = this.from() === 'now' ? new Date().toISOString() : new Date(Date.parse(createdAt) - 1000).toISOString();
+    void this.playback.load(async () => (await this.client.request(JobGraphDocument, { id, at, limit: PLAYBACK_LIMIT })).job?.graph ?? null,
+      `graph:${id}:${this.from()}`);
   }
 
   protected togglePlay(): void {
