@@ -2,6 +2,7 @@ using Cockpit.Commands.Jobs;
 using Cockpit.Protocol;
 using Cockpit.Protocol.Telemetry;
 using Cockpit.Silo.Agents;
+using Cockpit.Silo.Dispatch;
 using Cockpit.Silo.Jobs;
 using Cockpit.Silo.Tokens;
 using Cockpit.Storage.Telemetry.Ingestion;
@@ -33,6 +34,8 @@ public sealed class RequestInputs : IOpenApiOperationTransformer
         ["ResumeJob"] = new(typeof(ResumeJobRequest), BodyRequired: false),
         ["SetJobBudget"] = new(typeof(BudgetInput)),
         ["AssignJobToAgent"] = new(typeof(AssignJobRequest)),
+        ["SetJobPriority"] = new(typeof(SetPriorityRequest)),
+        ["SetConcurrencyLimit"] = new(typeof(ConcurrencyLimitRequest)),
         ["ListJobs"] = new(Query:
         [
             new("status", false, "Only these statuses, comma separated or repeated: created, pending, processing, completed, failed, cancelled."),

@@ -58,6 +58,10 @@ public sealed class OpenApiDocumentTests(McpFixture fixture)
         // Inputs the endpoints read by hand are documented too: bodies and query parameters, by their wire names.
         Schema(document, paths["/api/jobs"]!["post"]!["requestBody"]!["content"]!["application/json"]!["schema"]!)["properties"]!["prompt"].ShouldNotBeNull();
         Schema(document, paths["/api/agents/register"]!["post"]!["requestBody"]!["content"]!["application/json"]!["schema"]!)["properties"]!["config_name"].ShouldNotBeNull();
+        // Dispatch (issue 13): the priority and the limit bodies, the pending list's parameters.
+        Schema(document, paths["/api/jobs/{id}/priority"]!["put"]!["requestBody"]!["content"]!["application/json"]!["schema"]!)["properties"]!["priority"].ShouldNotBeNull();
+        Schema(document, paths["/api/concurrency-limits/{key}"]!["put"]!["requestBody"]!["content"]!["application/json"]!["schema"]!)["properties"]!["limit"].ShouldNotBeNull();
+        paths["/api/queues/pending"]!["get"]!["parameters"]!.AsArray().Select(p => (string?)p!["name"]).ShouldBe(["queue", "limit"], ignoreOrder: true);
         QueryParameters(paths["/api/jobs"]!["get"]!).ShouldBe(["status", "limit", "offset"], ignoreOrder: true);
         QueryParameters(paths["/api/jobs/{id}/audit"]!["get"]!).ShouldBe(["step_type", "limit", "cursor", "order"], ignoreOrder: true);
         QueryParameters(paths["/api/stats/daily"]!["get"]!).ShouldBe(["days"]);
