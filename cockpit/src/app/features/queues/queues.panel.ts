@@ -47,19 +47,18 @@ export class QueuesPanel {
   protected readonly anyQueue = ANY_QUEUE;
 
   /**
-   * When each queue's oldest pending job was queued, from the age the server gave and when it arrived: the server
-   * says it again only when the queue changes, and a queue that does not move is the one whose age matters.
+   * When the queues' figures arrived: the server says a queue's oldest wait again only when the queue changes, and a
+   * queue that does not move is the one whose age matters, so the age grows from there.
    */
-  private readonly oldestSince = computed(() => {
-    const arrived = Date.now();
-    return new Map((this.source.queues() ?? []).map((q) => [q.name, q.oldestPendingSeconds === null ? null : arrived - q.oldestPendingSeconds * 1000]));
+  private readonly arrivedAt = computed(() => {
+    this.source.queues();
+    return Date.now();
   });
 
   /** The oldest pending job's wait, growing between the server's updates (as received when shown from the cache). */
   protected oldestWait(q: QueueRow): number | null {
-    const since = this.oldestSince().get(q.name);
-    if (q.oldestPendingSeconds === null || since == null || this.source.cachedAt()) return q.oldestPendingSeconds;
-    return Math.max(q.oldestPendingSeconds, (this.clock.now() - since) / 1000);
+    if (q.oldestPendingSeconds === null || this.source.cachedAt()) return q.oldestPendingSeconds;
+    return q.oldestPendingSeconds + Math.max(0, this.clock.now() - this.arrivedAt()) / 1000;
   }
 
   /** The queue's wait-time trend as two lines (p50, p95) on one scale. */
